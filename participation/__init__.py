@@ -1,0 +1,55 @@
+"""The participation platform: ask young people, hear them, act, and tell them back."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from flask import Flask
+
+from participation.config import Config
+from participation.db import db
+from participation.extensions import csrf, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: object | None = None) -> Flask:
+    """Build the application: settings, extensions, blueprints and commands."""
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(config if config is not None else Config())
+
+    db.init_app(app)
+    csrf.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+
+    from participation import models  # noqa: F401  (every model registered before migrations run)
+    from participation.cli import register_commands
+    from participation.core.views import bp as core_bp
+    from participation.respond.views import bp as respond_bp
+
+    app.register_blueprint(core_bp)
+    app.register_blueprint(respond_bp)
+    # Respondent forms check their own CSRF token, so a timed-out page keeps what was typed.
+    csrf.exempt(respond_bp)
+    register_commands(app)
+
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+    # The development server logs each client's address; young people's addresses are never kept.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+    @app.context_processor
+    def council() -> dict:
+        return {"council": {
+            "name": app.config["COUNCIL_NAME"], "help_name": app.config["COUNCIL_HELP_NAME"],
+            "help_phone": app.config["COUNCIL_HELP_PHONE"], "help_email": app.config["COUNCIL_HELP_EMAIL"],
+        }}
+
+    return app

@@ -1,0 +1,86 @@
+"""Settings read from the environment, with safe defaults for a pilot on one machine."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+#: The folder for things that belong to one installation: the SQLite file, the secret key.
+INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", Path(__file__).resolve().parent.parent / "instance"))
+
+
+def _secret_key(instance_dir: Path) -> str:
+    """Return SECRET_KEY from the environment, or one generated once and kept under instance/."""
+    if os.environ.get("SECRET_KEY"):
+        return os.environ["SECRET_KEY"]
+    instance_dir.mkdir(parents=True, exist_ok=True)
+    key_file = instance_dir / "secret_key"
+    if not key_file.exists():
+        # O_EXCL: when several workers start at once, only one writes the key and all read it.
+        try:
+            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(fd, "w") as handle:
+                handle.write(secrets.token_hex(32))
+    return key_file.read_text().strip()
+
+
+def _database_url(instance_dir: Path) -> str:
+    """Return DATABASE_URL, accepting the postgres:// form many hosts hand out."""
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        instance_dir.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{instance_dir / 'participation.db'}"
+    if url.startswith("postgres://"):
+        url = "postgresql+psycopg://" + url[len("postgres://"):]
+    elif url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://"):]
+    return url
+
+
+class Config:
+    """Production and pilot settings."""
+
+    def __init__(self) -> None:
+        self.SECRET_KEY = _secret_key(INSTANCE_DIR)
+        self.SQLALCHEMY_DATABASE_URI = _database_url(INSTANCE_DIR)
+
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+    PORT = int(os.environ.get("PORT", "5000"))
+
+    #: The council's name, shown to young people and staff.
+    COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Your council")
+    #: Who a young person can contact at the council, in plain words.
+    COUNCIL_HELP_NAME = os.environ.get("COUNCIL_HELP_NAME", "the Participation Team")
+    COUNCIL_HELP_PHONE = os.environ.get("COUNCIL_HELP_PHONE", "")
+    COUNCIL_HELP_EMAIL = os.environ.get("COUNCIL_HELP_EMAIL", "")
+
+    #: Longest free-text answer a young person can send, in characters.
+    MAX_TEXT_ANSWER = 1000
+    #: Unsent answers are deleted after this many days.
+    DRAFT_DAYS = 2
+
+    # A young person may take a break mid-survey: the form token lives as long as the session.
+    WTF_CSRF_TIME_LIMIT = None
+    PERMANENT_SESSION_LIFETIME = timedelta(days=DRAFT_DAYS)
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    TESTING = False
+
+
+class TestConfig(Config):
+    """Settings for the test suite: a throwaway database, no real secret."""
+
+    TESTING = True
+
+    def __init__(self, database_url: str | None = None) -> None:
+        self.SECRET_KEY = "test-secret-key"
+        self.SQLALCHEMY_DATABASE_URI = database_url or os.environ.get(
+            "TEST_DATABASE_URL", "sqlite://"
+        )

@@ -1,0 +1,1 @@
+"""What every page shares: the health check, security headers and friendly error pages."""

@@ -1,0 +1,1 @@
+"""Moving data in and out: CSV and spreadsheet import and export."""

@@ -1,0 +1,5 @@
+"""Imports every feature's models so metadata is complete for create_all and Alembic."""
+
+from participation.respond.models import Answer, Draft, Response, SubmissionReceipt  # noqa: F401
+from participation.surveys.models import Option, Question, Section, Survey  # noqa: F401
+from participation.themes.models import Theme  # noqa: F401

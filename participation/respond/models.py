@@ -1,0 +1,76 @@
+"""Response, Answer, Draft and SubmissionReceipt.
+
+Nothing here can identify a young person: no account, address, browser detail or time finer
+than the day. A Draft is keyed by a random value kept in the young person's own session
+cookie and is deleted when the answers are sent. A SubmissionReceipt proves a one-time token
+was used, and deliberately has no link to the Response it produced.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participation.db import db, today
+
+
+class Response(db.Model):
+    """One young person's sent answers to one survey."""
+
+    __tablename__ = "responses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    #: The day it was sent; never the time.
+    submitted_on: Mapped[date] = mapped_column(Date, default=today, index=True)
+
+    answers: Mapped[list[Answer]] = relationship(
+        back_populates="response", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Answer(db.Model):
+    """One answer: a chosen value, or a piece of free text. A several-choices answer is one row per choice."""
+
+    __tablename__ = "answers"
+    __table_args__ = (Index("ix_answers_question_choice", "question_id", "choice"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    #: The value of the chosen answer ("kept", "4", "yes", an option value); empty for free text.
+    choice: Mapped[str | None] = mapped_column(String(60))
+    #: Free text as the young person wrote it (escaped on every page that shows it).
+    text: Mapped[str | None] = mapped_column(Text)
+
+    response: Mapped[Response] = relationship(back_populates="answers")
+
+
+class Draft(db.Model):
+    """Answers given so far, kept between pages so a dropped connection loses nothing."""
+
+    __tablename__ = "drafts"
+
+    #: Random key held only in the young person's session cookie.
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    #: Form values by field name ("q12": "yes", "q13": ["a", "b"]).
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    #: The one-time token that the check-your-answers page sends with the answers.
+    submission_token: Mapped[str] = mapped_column(String(64))
+    #: The day it was last changed, so unsent drafts can be deleted after a few days.
+    updated_on: Mapped[date] = mapped_column(Date, default=today, index=True)
+
+
+class SubmissionReceipt(db.Model):
+    """A used one-time submission token, stored as a hash: sending the same answers twice stores one."""
+
+    __tablename__ = "submission_receipts"
+
+    #: SHA-256 of the token; the primary key makes a second use fail inside the same transaction.
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    used_on: Mapped[date] = mapped_column(Date, default=today)

@@ -1,0 +1,179 @@
+"""The respondent journey's rules: which surveys can be answered, saving answers between pages,
+and storing a submission exactly once."""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, selectinload
+
+from participation.db import today
+from participation.respond.models import Answer, Draft, Response, SubmissionReceipt
+from participation.surveys.models import Question, Section, Survey
+from participation.surveys.question_types import question_type
+
+
+class SurveyState(enum.Enum):
+    """Whether a young person can answer a survey today."""
+
+    DRAFT = "draft"
+    NOT_OPEN = "not-open"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+def survey_state(survey: Survey, on: date | None = None) -> SurveyState:
+    """Work out whether the survey can be answered on a given day (today by default)."""
+    on = on or today()
+    if survey.status == "draft":
+        return SurveyState.DRAFT
+    if survey.status == "closed" or (survey.closes_on and on > survey.closes_on):
+        return SurveyState.CLOSED
+    if survey.opens_on and on < survey.opens_on:
+        return SurveyState.NOT_OPEN
+    return SurveyState.OPEN
+
+
+def find_survey(session: Session, slug: str) -> Survey | None:
+    """Load a survey with its sections, questions and options in three queries."""
+    return session.scalar(
+        select(Survey).where(Survey.slug == slug).options(
+            selectinload(Survey.sections).selectinload(Section.questions)
+            .selectinload(Question.options)
+        )
+    )
+
+
+def pages(survey: Survey) -> list[Section]:
+    """The pages a young person goes through: every section that has questions."""
+    return [section for section in survey.sections if section.questions]
+
+
+def minutes_to_answer(survey: Survey) -> int:
+    """A rough, honest estimate: about 20 seconds a question, a minute a written answer."""
+    seconds = sum(60 if q.kind == "text" else 20 for q in survey.ordered_questions)
+    return max(1, round(seconds / 60))
+
+
+def find_draft(session: Session, survey: Survey, key: str | None) -> Draft | None:
+    """Return the young person's unsent answers for this survey, if the key still finds them."""
+    if not key:
+        return None
+    draft = session.get(Draft, key)
+    return draft if draft is not None and draft.survey_id == survey.id else None
+
+
+def save_answers(session: Session, survey: Survey, draft: Draft | None, values: dict[str, Any]) -> Draft:
+    """Keep one page's answers with the rest, starting a draft with a fresh random key if needed."""
+    if draft is None:
+        draft = Draft(
+            key=secrets.token_urlsafe(32), survey_id=survey.id, answers={},
+            submission_token=secrets.token_urlsafe(32),
+        )
+        session.add(draft)
+    # A new dict, so the JSON column sees the change.
+    draft.answers = {**(draft.answers or {}), **values}
+    draft.updated_on = today()
+    session.commit()
+    return draft
+
+
+def is_blank(value: Any) -> bool:
+    """True when a form value holds no answer."""
+    return value is None or value == "" or value == []
+
+
+def first_unanswered_page(survey: Survey, answers: dict[str, Any]) -> int | None:
+    """The number of the first page with a required question left blank, or None."""
+    for number, section in enumerate(pages(survey), start=1):
+        if any(q.required and is_blank(answers.get(q.field_name)) for q in section.questions):
+            return number
+    return None
+
+
+class Outcome(enum.Enum):
+    """What happened when a young person pressed send."""
+
+    STORED = "stored"
+    ALREADY_STORED = "already-stored"
+    INCOMPLETE = "incomplete"
+    NOT_FOUND = "not-found"
+
+
+@dataclass(frozen=True)
+class SubmitResult:
+    outcome: Outcome
+    #: For INCOMPLETE, the page to go back to.
+    page: int | None = None
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
+
+
+def _answer_rows(survey: Survey, answers: dict[str, Any]) -> list[Answer]:
+    """Build Answer rows for every question, keeping only values the question still offers."""
+    rows = []
+    for question in survey.ordered_questions:
+        kind = question_type(question)
+        allowed = {c.value for c in kind.choices(question)}
+        for choice, text in kind.stored(answers.get(question.field_name)):
+            if choice is not None and choice not in allowed:
+                continue
+            rows.append(Answer(question_id=question.id, choice=choice, text=text))
+    return rows
+
+
+def submit(session: Session, survey: Survey, draft_key: str | None, token: str,
+           attempts: int = 3) -> SubmitResult:
+    """Store the draft as one Response in one transaction, exactly once per token.
+
+    A double tap, a resend after going back, or a retry after a timeout all carry the same
+    token; the receipt's primary key lets only one of them through. A busy database is
+    retried a few times before giving up.
+    """
+    for attempt in range(attempts):
+        try:
+            return _submit_once(session, survey, draft_key, token)
+        except OperationalError:
+            session.rollback()
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _submit_once(session: Session, survey: Survey, draft_key: str | None, token: str) -> SubmitResult:
+    token_hash = _token_hash(token or "")
+    draft = find_draft(session, survey, draft_key)
+    if draft is None or not token or not secrets.compare_digest(draft.submission_token, token):
+        used = session.get(SubmissionReceipt, token_hash) if token else None
+        return SubmitResult(Outcome.ALREADY_STORED if used else Outcome.NOT_FOUND)
+    missing = first_unanswered_page(survey, draft.answers or {})
+    if missing is not None:
+        return SubmitResult(Outcome.INCOMPLETE, missing)
+    rows = _answer_rows(survey, draft.answers or {})
+    try:
+        session.add(SubmissionReceipt(token_hash=token_hash, survey_id=survey.id))
+        session.flush()
+    except IntegrityError:
+        session.rollback()
+        return SubmitResult(Outcome.ALREADY_STORED)
+    session.add(Response(survey_id=survey.id, answers=rows))
+    session.execute(delete(Draft).where(Draft.key == draft.key))
+    session.commit()
+    return SubmitResult(Outcome.STORED)
+
+
+def purge_old_drafts(session: Session, days: int, on: date | None = None) -> int:
+    """Delete unsent answers not touched for `days` days; return how many were deleted."""
+    cutoff = (on or today()) - timedelta(days=days)
+    result = session.execute(delete(Draft).where(Draft.updated_on < cutoff))
+    session.commit()
+    return result.rowcount or 0

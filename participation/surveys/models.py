@@ -1,0 +1,123 @@
+"""Survey, Section, Question and Option models."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participation.db import db, today
+from participation.themes.models import Theme
+
+#: Who a survey is written for.
+AUDIENCES: dict[str, str] = {
+    "cared-for-8-11": "Cared for children aged 8 to 11",
+    "cared-for-11-18": "Cared for children aged 11 to 18",
+    "care-leavers": "Care leavers",
+    "cicc": "Children in Care Council members",
+    "everyone": "Cared for children and care leavers",
+}
+
+STATUSES = ("draft", "open", "closed")
+
+
+class Survey(db.Model):
+    """A survey or consultation that young people answer at /s/<slug>."""
+
+    __tablename__ = "surveys"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: The last part of the share link, e.g. "annual-2026" in /s/annual-2026.
+    slug: Mapped[str] = mapped_column(String(80), unique=True)
+    title: Mapped[str] = mapped_column(String(200))
+    #: What the survey is for, shown to young people before they start.
+    intro: Mapped[str] = mapped_column(Text, default="")
+    #: A key of AUDIENCES.
+    audience: Mapped[str] = mapped_column(String(40), default="everyone")
+    #: draft, open or closed; an open survey also respects its dates.
+    status: Mapped[str] = mapped_column(String(10), default="draft")
+    opens_on: Mapped[date | None] = mapped_column(Date)
+    closes_on: Mapped[date | None] = mapped_column(Date)
+    created_on: Mapped[date] = mapped_column(Date, default=today)
+
+    sections: Mapped[list[Section]] = relationship(
+        back_populates="survey", order_by="Section.position", cascade="all, delete-orphan"
+    )
+    #: Every question, unordered; use ordered_questions for the order young people see.
+    questions: Mapped[list[Question]] = relationship(viewonly=True)
+
+    @property
+    def ordered_questions(self) -> list[Question]:
+        """Questions in the order a young person meets them."""
+        return [question for section in self.sections for question in section.questions]
+
+    @property
+    def audience_label(self) -> str:
+        """The audience in words."""
+        return AUDIENCES.get(self.audience, self.audience)
+
+
+class Section(db.Model):
+    """A short group of questions shown together on one page."""
+
+    __tablename__ = "sections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(200))
+    #: A sentence or two shown under the page heading.
+    intro: Mapped[str] = mapped_column(Text, default="")
+
+    survey: Mapped[Survey] = relationship(back_populates="sections")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="section", order_by="Question.position", cascade="all, delete-orphan"
+    )
+
+
+class Question(db.Model):
+    """One question; how it is asked and answered depends on its kind (see question_types)."""
+
+    __tablename__ = "questions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: A key of question_types.QUESTION_TYPES: single, multiple, scale, faces, yesno, text, promise.
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    #: Hint shown under the question.
+    help: Mapped[str] = mapped_column(Text, default="")
+    required: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: The outcome theme answers to this question count towards unless a comment says otherwise.
+    theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
+
+    survey: Mapped[Survey] = relationship()
+    section: Mapped[Section] = relationship(back_populates="questions")
+    theme: Mapped[Theme | None] = relationship()
+    options: Mapped[list[Option]] = relationship(
+        back_populates="question", order_by="Option.position", cascade="all, delete-orphan"
+    )
+
+    @property
+    def field_name(self) -> str:
+        """The form field name and element id for this question."""
+        return f"q{self.id}"
+
+
+class Option(db.Model):
+    """One answer a young person can choose in a single- or several-choice question."""
+
+    __tablename__ = "options"
+    __table_args__ = (UniqueConstraint("question_id", "value"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Stable value stored with answers; the label can be reworded without losing results.
+    value: Mapped[str] = mapped_column(String(60))
+    label: Mapped[str] = mapped_column(String(300))
+
+    question: Mapped[Question] = relationship(back_populates="options")

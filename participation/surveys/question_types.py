@@ -1,0 +1,214 @@
+"""The kinds of question a young person can answer on a phone, each as a class.
+
+A question type knows the answers it offers, how to build its form field, how to check what
+was sent, and how to show an answer back in words. The respond pages, the check-your-answers
+page and exports all go through these classes, so a new kind of question is added in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from wtforms import RadioField, SelectMultipleField, TextAreaField
+from wtforms.validators import InputRequired, Optional, StopValidation, ValidationError
+
+# Control characters are never part of a real answer; newlines and tabs are.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean_text(value: Any) -> str:
+    """Normalise free text: unify newlines, drop control characters, trim the ends."""
+    if not isinstance(value, str):
+        return ""
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", value).strip()
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One answer offered to a young person."""
+
+    value: str
+    label: str
+    #: A picture (emoji) shown beside the label; screen readers read the label instead.
+    symbol: str = ""
+
+
+class QuestionType:
+    """Base class: a single choice from a fixed list shown as radio buttons."""
+
+    key = ""
+    #: Name shown to staff in the builder.
+    name = ""
+    #: Template macro that draws the answers: radios, checkboxes or textarea.
+    widget = "radios"
+    multiple = False
+    fixed_choices: tuple[Choice, ...] = ()
+    required_message = "Choose an answer."
+
+    def choices(self, question) -> tuple[Choice, ...]:
+        """The answers this question offers."""
+        return self.fixed_choices
+
+    def field(self, question, max_text: int):
+        """Return an unbound WTForms field for this question."""
+        return RadioField(
+            question.text,
+            choices=[(c.value, c.label) for c in self.choices(question)],
+            validate_choice=False,
+            validators=[self._presence(question), _offered(self.choices(question))],
+        )
+
+    def _presence(self, question):
+        return InputRequired(self.required_message) if question.required else Optional()
+
+    def describe(self, question, value: Any) -> str:
+        """Show a stored answer in words, for the check page and exports."""
+        labels = {c.value: c.label for c in self.choices(question)}
+        if value in (None, "", []):
+            return ""
+        if isinstance(value, list):
+            return "; ".join(labels.get(v, v) for v in value)
+        return labels.get(value, value)
+
+    def stored(self, value: Any) -> list[tuple[str | None, str | None]]:
+        """Turn a form value into (choice, text) pairs, one per Answer row."""
+        if value in (None, ""):
+            return []
+        return [(str(value), None)]
+
+
+def _offered(choices: Iterable[Choice]):
+    """Validator: every value sent must be one of the answers shown."""
+    allowed = {c.value for c in choices}
+
+    def check(form, field) -> None:
+        values = field.data if isinstance(field.data, list) else [field.data]
+        if any(v not in allowed for v in values if v not in (None, "")):
+            field.data = [v for v in values if v in allowed] if isinstance(field.data, list) else None
+            raise StopValidation("Choose one of the answers shown.")
+
+    return check
+
+
+class SingleChoice(QuestionType):
+    key = "single"
+    name = "Choose one"
+
+    def choices(self, question) -> tuple[Choice, ...]:
+        return tuple(Choice(o.value, o.label) for o in question.options)
+
+
+class SeveralChoices(QuestionType):
+    key = "multiple"
+    name = "Choose any"
+    widget = "checkboxes"
+    multiple = True
+    required_message = "Choose at least one answer."
+
+    def choices(self, question) -> tuple[Choice, ...]:
+        return tuple(Choice(o.value, o.label) for o in question.options)
+
+    def field(self, question, max_text: int):
+        return SelectMultipleField(
+            question.text,
+            choices=[(c.value, c.label) for c in self.choices(question)],
+            validate_choice=False,
+            validators=[self._presence(question), _offered(self.choices(question))],
+        )
+
+    def stored(self, value: Any) -> list[tuple[str | None, str | None]]:
+        return [(str(v), None) for v in (value or []) if v]
+
+
+class Scale(QuestionType):
+    key = "scale"
+    name = "Scale from 1 to 5"
+    fixed_choices = (
+        Choice("1", "1 (lowest)"), Choice("2", "2"), Choice("3", "3"),
+        Choice("4", "4"), Choice("5", "5 (highest)"),
+    )
+
+
+class Faces(QuestionType):
+    key = "faces"
+    name = "Faces (for younger children)"
+    fixed_choices = (
+        Choice("1", "Very sad", "\U0001F622"), Choice("2", "Sad", "\U0001F641"),
+        Choice("3", "OK", "\U0001F610"), Choice("4", "Happy", "\U0001F642"),
+        Choice("5", "Very happy", "\U0001F604"),
+    )
+
+
+class YesNo(QuestionType):
+    key = "yesno"
+    name = "Yes or no"
+    fixed_choices = (Choice("yes", "Yes"), Choice("no", "No"))
+
+
+class PromiseRating(QuestionType):
+    key = "promise"
+    name = "Promise kept?"
+    fixed_choices = (
+        Choice("kept", "Yes, it is kept"), Choice("sometimes", "Sometimes"),
+        Choice("not-yet", "Not yet"), Choice("dont-know", "I don't know"),
+    )
+
+
+class FreeText(QuestionType):
+    key = "text"
+    name = "Write an answer"
+    widget = "textarea"
+    required_message = "Write an answer."
+
+    def field(self, question, max_text: int):
+        return TextAreaField(
+            question.text,
+            filters=[clean_text],
+            validators=[self._presence_text(question), _not_too_long(max_text)],
+        )
+
+    def _presence_text(self, question):
+        if not question.required:
+            return Optional()
+
+        def check(form, field) -> None:
+            if not field.data:
+                raise StopValidation(self.required_message)
+
+        return check
+
+    def describe(self, question, value: Any) -> str:
+        return value or ""
+
+    def stored(self, value: Any) -> list[tuple[str | None, str | None]]:
+        return [(None, value)] if value else []
+
+
+def _not_too_long(limit: int):
+    """Validator: free text must fit the limit; the message says by how much it is over."""
+
+    def check(form, field) -> None:
+        if field.data and len(field.data) > limit:
+            raise ValidationError(
+                f"Your answer is too long. Use {limit:,} characters or fewer. "
+                f"You have used {len(field.data):,}."
+            )
+
+    return check
+
+
+#: Every question type by its key, in the order the builder offers them.
+QUESTION_TYPES: dict[str, QuestionType] = {
+    t.key: t for t in (
+        SingleChoice(), SeveralChoices(), Scale(), Faces(), YesNo(), FreeText(), PromiseRating()
+    )
+}
+
+
+def question_type(question) -> QuestionType:
+    """Return the type object for a question."""
+    return QUESTION_TYPES[question.kind]

@@ -1,0 +1,54 @@
+"""Creating surveys from a plain description, used by the demo, templates and tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from participation.surveys.models import Option, Question, Section, Survey
+from participation.surveys.question_types import QUESTION_TYPES
+from participation.themes.services import ensure_default_themes
+
+
+def slug_value(label: str) -> str:
+    """Make a stable option value from its label: "My PA" becomes "my-pa"."""
+    cleaned = "".join(ch.lower() if ch.isalnum() else "-" for ch in label)
+    return "-".join(part for part in cleaned.split("-") if part)[:60] or "option"
+
+
+def build_survey(session: Session, spec: dict[str, Any]) -> Survey:
+    """Create a survey from a description: {slug, title, intro, audience, status, sections: [...]}.
+
+    Each section is {title, intro?, questions: [{kind, text, help?, required?, theme?, options?}]}.
+    """
+    themes = ensure_default_themes(session)
+    survey = Survey(
+        slug=spec["slug"], title=spec["title"], intro=spec.get("intro", ""),
+        audience=spec.get("audience", "everyone"), status=spec.get("status", "draft"),
+        opens_on=spec.get("opens_on"), closes_on=spec.get("closes_on"),
+    )
+    for s_position, section_spec in enumerate(spec["sections"], start=1):
+        section = Section(title=section_spec["title"], intro=section_spec.get("intro", ""),
+                          position=s_position)
+        survey.sections.append(section)
+        for q_position, q in enumerate(section_spec["questions"], start=1):
+            if q["kind"] not in QUESTION_TYPES:
+                raise ValueError(f"unknown question kind {q['kind']!r}")
+            question = Question(
+                survey=survey, kind=q["kind"], text=q["text"], help=q.get("help", ""),
+                required=q.get("required", False), position=q_position,
+                theme=themes[q["theme"]] if q.get("theme") else None,
+            )
+            for o_position, label in enumerate(q.get("options", ()), start=1):
+                question.options.append(Option(value=slug_value(label), label=label, position=o_position))
+            section.questions.append(question)
+    session.add(survey)
+    session.flush()
+    return survey
+
+
+def survey_by_slug(session: Session, slug: str) -> Survey | None:
+    """Find a survey by the last part of its link."""
+    return session.scalar(select(Survey).where(Survey.slug == slug))

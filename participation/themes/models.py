@@ -1,0 +1,24 @@
+"""The Theme model. The taxonomy is data: councils rename, add and archive themes."""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from participation.db import db
+
+
+class Theme(db.Model):
+    """One outcome theme, such as "Involve me"."""
+
+    __tablename__ = "themes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Stable key used in code, exports and the tagger, e.g. "involve-me".
+    key: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    #: What belongs under this theme, in plain words.
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Archived themes keep their history but are not offered for new work.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
