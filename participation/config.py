@@ -77,6 +77,8 @@ class Config:
 class TestConfig(Config):
     """Settings for the test suite: a throwaway database, no real secret."""
 
+    __test__ = False  # not a pytest test class
+
     TESTING = True
 
     def __init__(self, database_url: str | None = None) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, session, url_for
+from flask import (Blueprint, abort, current_app, flash, make_response, redirect, render_template, request,
+                   session, url_for)
 
 from participation.db import db
 from participation.respond import services
@@ -39,9 +40,9 @@ def _survey_or_stop(slug: str) -> Survey:
     if state is SurveyState.DRAFT:
         abort(404)
     if state is SurveyState.CLOSED:
-        abort(render_template("respond/closed.html", survey=survey), 410)
+        abort(make_response(render_template("respond/closed.html", survey=survey), 410))
     if state is SurveyState.NOT_OPEN:
-        abort(render_template("respond/not_open.html", survey=survey), 403)
+        abort(make_response(render_template("respond/not_open.html", survey=survey), 403))
     return survey
 
 

@@ -57,7 +57,6 @@ class QuestionType:
         """Return an unbound WTForms field for this question."""
         return RadioField(
             question.text,
-            choices=[(c.value, c.label) for c in self.choices(question)],
             validate_choice=False,
             validators=[self._presence(question), _offered(self.choices(question))],
         )
@@ -115,7 +114,6 @@ class SeveralChoices(QuestionType):
     def field(self, question, max_text: int):
         return SelectMultipleField(
             question.text,
-            choices=[(c.value, c.label) for c in self.choices(question)],
             validate_choice=False,
             validators=[self._presence(question), _offered(self.choices(question))],
         )

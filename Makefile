@@ -1,0 +1,52 @@
+# Two commands: `make run` serves the app with demo data; `make test` runs the whole suite.
+
+PYTHON ?= python3
+VENV ?= .venv
+PORT ?= 5000
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app participation
+
+# Gunicorn's access log without the client address, user agent or time: see README, "Privacy".
+ACCESS_LOG_FORMAT := %(m)s %(U)s %(s)s %(b)s %(M)sms
+
+.PHONY: run test install install-dev migrate demo serve browser-assets clean
+
+run: install migrate demo serve
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(VENV)/.installed $@
+
+migrate: install
+	$(FLASK) db upgrade
+
+demo: install
+	$(FLASK) seed-demo
+
+serve: install
+	@echo "Serving on http://127.0.0.1:$(PORT)/s/demo"
+	$(BIN)/gunicorn --no-control-socket --workers 2 --bind 127.0.0.1:$(PORT) \
+		--access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' "participation:create_app()"
+
+# axe-core for the accessibility checks in tests/browser; skipped quietly where npm is missing.
+browser-assets:
+	@if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
+		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; fi
+
+test: install-dev browser-assets
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) tests/browser/node_modules .pytest_cache

@@ -1,0 +1,79 @@
+"""Nothing that could identify a young person is stored or logged."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import inspect, select
+
+from participation.db import db
+from tests.respond.helpers import answer_demo, send
+
+ADDRESS = "203.0.113.77"
+BROWSER = "Mozilla/5.0 (Linux; Android 8.0; SM-G950F) TestPhone/1.2.3"
+
+
+def _everything_stored(app) -> str:
+    """Every value in every table, as one string to search."""
+    with app.app_context():
+        parts = []
+        for table in db.metadata.sorted_tables:
+            for row in db.session.execute(select(table)):
+                parts.extend(str(value) for value in row)
+        return "\n".join(parts)
+
+
+def test_no_address_browser_or_time_is_stored_or_logged(app, demo, caplog):
+    caplog.set_level(logging.DEBUG)
+    client = app.test_client()
+    identity = {"environ_base": {"REMOTE_ADDR": ADDRESS}, "headers": {"User-Agent": BROWSER}}
+    check = answer_demo(client, app, **identity)
+    assert send(client, "demo", check, **identity).status_code == 302
+
+    stored = _everything_stored(app)
+    assert ADDRESS not in stored
+    assert "TestPhone" not in stored
+    assert ADDRESS not in caplog.text and "TestPhone" not in caplog.text
+
+
+def test_response_tables_have_no_column_that_could_identify_someone(app):
+    with app.app_context():
+        columns = {
+            table: {c["name"] for c in inspect(db.engine).get_columns(table)}
+            for table in ("responses", "answers", "drafts", "submission_receipts")
+        }
+    assert columns["responses"] == {"id", "survey_id", "submitted_on"}
+    assert columns["answers"] == {"id", "response_id", "question_id", "choice", "text"}
+    assert columns["drafts"] == {"key", "survey_id", "answers", "submission_token", "updated_on"}
+    # The receipt that stops a double send has no link back to the response it let through.
+    assert columns["submission_receipts"] == {"token_hash", "survey_id", "used_on"}
+    with app.app_context():
+        for table in ("responses", "answers", "drafts", "submission_receipts"):
+            for column in inspect(db.engine).get_columns(table):
+                assert "TIMESTAMP" not in str(column["type"]).upper() and "DATETIME" not in str(column["type"]).upper()
+
+
+def test_the_session_cookie_holds_only_a_random_key(client, app, demo):
+    answer_demo(client, app)
+    cookie = client.get_cookie("session")
+    assert cookie is not None and cookie.http_only
+    from flask.sessions import SecureCookieSessionInterface
+    serializer = SecureCookieSessionInterface().get_signing_serializer(app)
+    content = serializer.loads(cookie.value)
+    assert set(content) <= {"csrf_token", "drafts", "_permanent", "_flashes"}
+    assert all(len(key) >= 40 for key in content["drafts"].values())
+
+
+def test_unsent_answers_are_deleted_after_a_few_days(client, app, demo, runner):
+    from datetime import timedelta
+
+    from participation.db import today
+    from participation.respond.models import Draft
+    from participation.respond.services import purge_old_drafts
+
+    answer_demo(client, app)
+    with app.app_context():
+        assert purge_old_drafts(db.session, days=2) == 0
+        assert purge_old_drafts(db.session, days=2, on=today() + timedelta(days=3)) == 1
+        assert db.session.scalars(select(Draft)).first() is None
+    assert "Deleted 0" in runner.invoke(args=["purge-drafts"]).output

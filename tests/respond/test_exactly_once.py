@@ -1,0 +1,83 @@
+"""Every submission is stored exactly once: double taps, resends and many at once."""
+
+from __future__ import annotations
+
+import threading
+
+from sqlalchemy import func, select
+
+from participation.db import db
+from participation.respond import services
+from participation.respond.models import Draft, SubmissionReceipt
+from participation.respond.services import Outcome
+from tests.respond.helpers import answer_demo, count_responses, send
+
+
+def test_double_tap_stores_one(client, app, demo):
+    check = answer_demo(client, app)
+    first, second = send(client, "demo", check), send(client, "demo", check)
+    assert first.headers["Location"].endswith("/s/demo/thanks")
+    assert second.headers["Location"].endswith("/s/demo/thanks")
+    assert count_responses(app) == 1
+
+
+def test_going_back_after_sending_and_sending_again_stores_one(client, app, demo):
+    check = answer_demo(client, app)
+    send(client, "demo", check)
+    # The browser's back button shows the old check page; its form still holds the same token.
+    assert send(client, "demo", check).headers["Location"].endswith("/s/demo/thanks")
+    assert count_responses(app) == 1
+    # With the answers sent, the check page now says nothing is waiting to be sent.
+    assert client.get("/s/demo/check").status_code == 410
+
+
+def test_a_second_survey_in_the_same_browser_is_stored_too(client, app, demo):
+    send(client, "demo", answer_demo(client, app))
+    send(client, "demo", answer_demo(client, app))
+    assert count_responses(app) == 2
+
+
+def test_sending_with_no_answers_kept_says_they_could_not_be_found(client, app, demo):
+    check = answer_demo(client, app)
+    fresh = app.test_client()
+    fresh.get("/s/demo/1")
+    from tests.conftest import csrf_token, hidden_value
+    page = fresh.get("/s/demo/1").text
+    reply = fresh.post("/s/demo/check", data={"csrf_token": csrf_token(page), "token": hidden_value(check, "token")})
+    assert reply.status_code == 410
+    assert "We could not find your answers" in reply.text
+    assert count_responses(app) == 0
+
+
+def test_many_sends_of_the_same_answers_at_once_store_one(client, app, demo):
+    answer_demo(client, app)
+    with app.app_context():
+        draft = db.session.scalars(select(Draft)).one()
+        key, token, survey_id = draft.key, draft.submission_token, draft.survey_id
+    outcomes: list[Outcome] = []
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(6)
+
+    def press_send() -> None:
+        try:
+            with app.app_context():
+                survey = services.find_survey(db.session, "demo")
+                barrier.wait()
+                outcomes.append(services.submit(db.session, survey, key, token).outcome)
+                db.session.remove()
+        except BaseException as error:  # reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=press_send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert not errors, errors
+    assert outcomes.count(Outcome.STORED) == 1
+    assert outcomes.count(Outcome.ALREADY_STORED) == 5
+    assert count_responses(app) == 1
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(SubmissionReceipt)) == 1
+        assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
+        assert survey_id is not None
