@@ -9,7 +9,7 @@ from flask import Flask
 
 from participation.config import Config
 from participation.db import db
-from participation.extensions import csrf, migrate
+from participation.extensions import csrf, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,17 +27,27 @@ def create_app(config: object | None = None) -> Flask:
     db.init_app(app)
     csrf.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    limiter.init_app(app)
 
     from participation import models  # noqa: F401  (every model registered before migrations run)
     from participation.cli import register_commands
+    from participation.auth.access import sign_out_when_idle, user_can
+    from participation.auth.models import StaffUser
+    from participation.auth.views import admin_bp, bp as auth_bp
     from participation.core.views import bp as core_bp
     from participation.respond.views import bp as respond_bp
+    from participation.surveys.views import bp as surveys_bp
 
-    app.register_blueprint(core_bp)
-    app.register_blueprint(respond_bp)
+    for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, respond_bp):
+        app.register_blueprint(blueprint)
     # Respondent forms check their own CSRF token, so a timed-out page keeps what was typed.
     csrf.exempt(respond_bp)
     register_commands(app)
+
+    login_manager.user_loader(lambda user_id: db.session.get(StaffUser, int(user_id)))
+    app.before_request(sign_out_when_idle)
+    app.jinja_env.globals["user_can"] = user_can
 
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

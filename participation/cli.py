@@ -16,6 +16,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(export_responses)
     app.cli.add_command(purge_drafts)
+    app.cli.add_command(create_user)
 
 
 @click.command("seed-demo")
@@ -57,3 +58,23 @@ def purge_drafts() -> None:
 
     count = purge_old_drafts(db.session, current_app.config["DRAFT_DAYS"])
     click.echo(f"Deleted {count} unsent sets of answers.")
+
+
+@click.command("create-user")
+@click.argument("email")
+@click.option("--role", required=True, type=click.Choice(["administrator", "officer", "committee"]))
+@click.option("--name", default="", help="The person's name, shown to other staff.")
+@click.option("--safeguarding-lead", is_flag=True, help="Mark as a designated safeguarding lead.")
+@with_appcontext
+def create_user(email: str, role: str, name: str, safeguarding_lead: bool) -> None:
+    """Add a staff account; the password is asked for twice and never shown."""
+    from participation.auth.services import AccountError
+    from participation.auth.services import create_user as add_user
+
+    password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    try:
+        user = add_user(db.session, None, email, password, role, name=name, safeguarding_lead=safeguarding_lead)
+    except AccountError as error:
+        db.session.rollback()
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Added {user.email} as {role}.")

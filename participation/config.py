@@ -71,6 +71,11 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    #: Staff are signed out after this many minutes without a request.
+    STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
+    #: Where rate-limit counters live; memory is per process, use redis:// with several processes.
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = False
     TESTING = False
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 from sqlalchemy import text
 
 from participation.db import db
@@ -14,6 +14,12 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+
+
+@bp.get("/")
+def home():
+    """Staff start at the survey list; signing in comes first."""
+    return redirect(url_for("surveys.index"))
 
 
 @bp.get("/healthz")
@@ -41,6 +47,18 @@ def security_headers(response: Response) -> Response:
         # A shared phone or tablet must not show someone's answers from its cache.
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+@bp.app_errorhandler(403)
+def forbidden(error):
+    """Signed in, but this page is not for this role."""
+    return render_template("errors/403.html"), 403
+
+
+@bp.app_errorhandler(429)
+def too_many(error):
+    """Too many tries in a short time."""
+    return render_template("errors/429.html", message=getattr(error, "description", "")), 429
 
 
 @bp.app_errorhandler(404)

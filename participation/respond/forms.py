@@ -1,13 +1,14 @@
-"""Forms for the respondent pages, built from a section's questions."""
+"""Forms for the respondent pages, built from a page's questions."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Sequence
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField
+from wtforms import HiddenField, StringField
+from wtforms.validators import DataRequired, Length
 
-from participation.surveys.models import Section
+from participation.surveys.models import Question
 from participation.surveys.question_types import question_type
 
 
@@ -19,9 +20,9 @@ class PageForm(FlaskForm):
         return {name: field.data for name, field in self._fields.items() if name.startswith("q")}
 
 
-def page_form(section: Section, max_text: int, saved: dict[str, Any]) -> PageForm:
-    """Build the form for one page, filled with the answers saved so far."""
-    fields = {q.field_name: question_type(q).field(q, max_text) for q in section.questions}
+def page_form(questions: Sequence[Question], max_text: int, saved: dict[str, Any]) -> PageForm:
+    """Build the form for the questions on one page, filled with the answers saved so far."""
+    fields = {q.field_name: question_type(q).field(q, max_text) for q in questions}
     form_class = type("SectionForm", (PageForm,), fields)
     return form_class(data={name: saved[name] for name in fields if name in saved})
 
@@ -30,3 +31,10 @@ class SendForm(FlaskForm):
     """The check-your-answers page's send button, carrying the one-time token."""
 
     token = HiddenField()
+
+
+class AccessCodeForm(FlaskForm):
+    """The code a closed group is given before the first question."""
+
+    code = StringField("Access code", validators=[
+        DataRequired("Type the code you were given."), Length(max=40, message="That code is too long.")])

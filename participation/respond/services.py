@@ -51,6 +51,39 @@ def find_survey(session: Session, slug: str) -> Survey | None:
     )
 
 
+def find_survey_by_id(session: Session, survey_id: int) -> Survey | None:
+    """Load a survey by id with its sections, questions and options."""
+    return session.scalar(
+        select(Survey).where(Survey.id == survey_id).options(
+            selectinload(Survey.sections).selectinload(Section.questions)
+            .selectinload(Question.options)
+        )
+    )
+
+
+def visible_questions(section: Section, answers: dict[str, Any]) -> list[Question]:
+    """The questions on a page that the answers so far say to show."""
+    return [q for q in section.questions if q.is_shown(answers)]
+
+
+def next_page(survey: Survey, number: int, answers: dict[str, Any]) -> int | None:
+    """The next page after `number` with something to answer, or None when it is time to check."""
+    all_pages = pages(survey)
+    for later in range(number + 1, len(all_pages) + 1):
+        if visible_questions(all_pages[later - 1], answers):
+            return later
+    return None
+
+
+def previous_page(survey: Survey, number: int, answers: dict[str, Any]) -> int | None:
+    """The page before `number` with something to answer, or None for the intro."""
+    all_pages = pages(survey)
+    for earlier in range(number - 1, 0, -1):
+        if visible_questions(all_pages[earlier - 1], answers):
+            return earlier
+    return None
+
+
 def pages(survey: Survey) -> list[Section]:
     """The pages a young person goes through: every section that has questions."""
     return [section for section in survey.sections if section.questions]
@@ -68,6 +101,12 @@ def find_draft(session: Session, survey: Survey, key: str | None) -> Draft | Non
         return None
     draft = session.get(Draft, key)
     return draft if draft is not None and draft.survey_id == survey.id else None
+
+
+def code_matches(survey: Survey, typed: str) -> bool:
+    """True when the typed access code is the survey's, ignoring case and spaces at the ends."""
+    expected = survey.access_code.strip().lower().encode()
+    return bool(expected) and secrets.compare_digest(expected, (typed or "").strip().lower().encode())
 
 
 def save_answers(session: Session, survey: Survey, draft: Draft | None, values: dict[str, Any]) -> Draft:
@@ -93,7 +132,7 @@ def is_blank(value: Any) -> bool:
 def first_unanswered_page(survey: Survey, answers: dict[str, Any]) -> int | None:
     """The number of the first page with a required question left blank, or None."""
     for number, section in enumerate(pages(survey), start=1):
-        if any(q.required and is_blank(answers.get(q.field_name)) for q in section.questions):
+        if any(q.required and is_blank(answers.get(q.field_name)) for q in visible_questions(section, answers)):
             return number
     return None
 
@@ -122,6 +161,8 @@ def _answer_rows(survey: Survey, answers: dict[str, Any]) -> list[Answer]:
     """Build Answer rows for every question, keeping only values the question still offers."""
     rows = []
     for question in survey.ordered_questions:
+        if not question.is_shown(answers):
+            continue  # an answer given before an earlier answer changed is not kept
         kind = question_type(question)
         allowed = {c.value for c in kind.choices(question)}
         for choice, text in kind.stored(answers.get(question.field_name)):

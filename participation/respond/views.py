@@ -6,8 +6,9 @@ from flask import (Blueprint, abort, current_app, flash, make_response, redirect
                    session, url_for)
 
 from participation.db import db
+from participation.extensions import limiter
 from participation.respond import services
-from participation.respond.forms import SendForm, page_form
+from participation.respond.forms import AccessCodeForm, SendForm, page_form
 from participation.respond.services import Outcome, SurveyState
 from participation.surveys.models import Survey
 from participation.surveys.question_types import question_type
@@ -15,20 +16,25 @@ from participation.surveys.question_types import question_type
 bp = Blueprint("respond", __name__, url_prefix="/s")
 
 _DRAFTS = "drafts"
+_CODES = "codes"
 
 
 def _draft_key(survey: Survey) -> str | None:
     return session.get(_DRAFTS, {}).get(str(survey.id))
 
 
-def _remember_draft(survey: Survey, key: str | None) -> None:
-    drafts = dict(session.get(_DRAFTS, {}))
-    if key:
-        drafts[str(survey.id)] = key
+def _remember(name: str, survey: Survey, value: str | None) -> None:
+    entries = dict(session.get(name, {}))
+    if value:
+        entries[str(survey.id)] = value
     else:
-        drafts.pop(str(survey.id), None)
-    session[_DRAFTS] = drafts
+        entries.pop(str(survey.id), None)
+    session[name] = entries
     session.permanent = True
+
+
+def _unlocked(survey: Survey) -> bool:
+    return not survey.access_code or session.get(_CODES, {}).get(str(survey.id)) == "ok"
 
 
 def _survey_or_stop(slug: str) -> Survey:
@@ -46,53 +52,98 @@ def _survey_or_stop(slug: str) -> Survey:
     return survey
 
 
+def render_intro(survey: Survey, preview: bool = False, code_form: AccessCodeForm | None = None, status: int = 200):
+    """The intro page; shared with the officers' preview."""
+    needs_code = bool(survey.access_code) and not preview and not _unlocked(survey)
+    return render_template(
+        "respond/intro.html", survey=survey, page_count=len(services.pages(survey)),
+        minutes=services.minutes_to_answer(survey), preview=preview,
+        has_optional=any(not q.required for q in survey.ordered_questions),
+        code_form=(code_form or AccessCodeForm()) if needs_code else None,
+    ), status
+
+
+def render_page(survey: Survey, number: int, preview: bool = False, form=None, answers=None, changing=False):
+    """One page of questions; in preview every question shows and nothing can be sent."""
+    all_pages = services.pages(survey)
+    if not 1 <= number <= len(all_pages):
+        abort(404)
+    section = all_pages[number - 1]
+    answers = answers or {}
+    questions = section.questions if preview else services.visible_questions(section, answers)
+    form = form or page_form(questions, current_app.config["MAX_TEXT_ANSWER"], answers)
+    if preview:
+        back_number = number - 1 if number > 1 else None
+        next_number = number + 1 if number < len(all_pages) else None
+    else:
+        back_number = services.previous_page(survey, number, answers)
+        next_number = services.next_page(survey, number, answers)
+    return render_template(
+        "respond/page.html", survey=survey, section=section, questions=questions, form=form, number=number,
+        page_count=len(all_pages), back_number=back_number, next_number=next_number, changing=changing,
+        question_type=question_type, max_text=current_app.config["MAX_TEXT_ANSWER"], preview=preview,
+    )
+
+
 @bp.get("/<slug>")
 def intro(slug: str):
     """What the survey is for, and the promise that nobody will know the answers are yours."""
+    return render_intro(_survey_or_stop(slug))
+
+
+@bp.post("/<slug>/code")
+@limiter.limit("10 per 10 minutes", error_message="Too many tries. Wait 10 minutes, then try again.")
+def enter_code(slug: str):
+    """Check the access code a closed group was given."""
     survey = _survey_or_stop(slug)
-    return render_template(
-        "respond/intro.html", survey=survey, page_count=len(services.pages(survey)),
-        minutes=services.minutes_to_answer(survey),
-        has_optional=any(not q.required for q in survey.ordered_questions),
-    )
+    form = AccessCodeForm()
+    if form.validate_on_submit():
+        if services.code_matches(survey, form.code.data):
+            _remember(_CODES, survey, "ok")
+            return redirect(url_for(".page", slug=slug, number=1))
+        form.code.errors.append("That code is not right. Check it with the person who gave it to you.")
+    return render_intro(survey, code_form=form, status=200)
 
 
 @bp.route("/<slug>/<int:number>", methods=["GET", "POST"])
 def page(slug: str, number: int):
     """One page of questions; valid answers are kept and the next page is shown."""
     survey = _survey_or_stop(slug)
+    if not _unlocked(survey):
+        return redirect(url_for(".intro", slug=slug))
     all_pages = services.pages(survey)
     if not 1 <= number <= len(all_pages):
         abort(404)
     draft = services.find_draft(db.session, survey, _draft_key(survey))
-    section = all_pages[number - 1]
-    form = page_form(section, current_app.config["MAX_TEXT_ANSWER"], draft.answers if draft else {})
+    answers = dict(draft.answers) if draft else {}
+    questions = services.visible_questions(all_pages[number - 1], answers)
     changing = request.args.get("change") == "1"
+    if not questions:  # every question here depends on an answer that hides it
+        following = services.next_page(survey, number, answers)
+        return redirect(url_for(".page", slug=slug, number=following) if following else url_for(".check", slug=slug))
+    form = page_form(questions, current_app.config["MAX_TEXT_ANSWER"], answers)
     if form.validate_on_submit():
         draft = services.save_answers(db.session, survey, draft, form.answers())
-        _remember_draft(survey, draft.key)
-        if changing or number == len(all_pages):
+        _remember(_DRAFTS, survey, draft.key)
+        following = services.next_page(survey, number, draft.answers)
+        if following is None or (changing and services.first_unanswered_page(survey, draft.answers) is None):
             return redirect(url_for(".check", slug=slug))
-        return redirect(url_for(".page", slug=slug, number=number + 1))
-    back = url_for(".check", slug=slug) if changing else (
-        url_for(".page", slug=slug, number=number - 1) if number > 1 else url_for(".intro", slug=slug))
-    return render_template(
-        "respond/page.html", survey=survey, section=section, form=form, number=number,
-        page_count=len(all_pages), back=back, changing=changing, question_type=question_type,
-        max_text=current_app.config["MAX_TEXT_ANSWER"],
-    )
+        return redirect(url_for(".page", slug=slug, number=following))
+    return render_page(survey, number, form=form, answers=answers, changing=changing)
 
 
 @bp.route("/<slug>/check", methods=["GET", "POST"])
 def check(slug: str):
     """Show every answer with a link to change it, and send them all with one button."""
     survey = _survey_or_stop(slug)
+    if not _unlocked(survey):
+        return redirect(url_for(".intro", slug=slug))
     draft = services.find_draft(db.session, survey, _draft_key(survey))
     form = SendForm()
     if form.validate_on_submit():
         result = services.submit(db.session, survey, _draft_key(survey), form.token.data or "")
         if result.outcome in (Outcome.STORED, Outcome.ALREADY_STORED):
-            _remember_draft(survey, None)
+            _remember(_DRAFTS, survey, None)
             return redirect(url_for(".thanks", slug=slug))
         if result.outcome is Outcome.INCOMPLETE:
             flash("Please answer this question before you send your answers.")
@@ -101,10 +152,11 @@ def check(slug: str):
     if draft is None:
         return render_template("respond/lost.html", survey=survey), 410
     form.token.data = draft.submission_token
+    answers = draft.answers
     return render_template(
-        "respond/check.html", survey=survey, pages=services.pages(survey), answers=draft.answers,
-        form=form, question_type=question_type,
-        unanswered=services.first_unanswered_page(survey, draft.answers),
+        "respond/check.html", survey=survey, form=form, question_type=question_type, answers=answers,
+        pages=[(n, s, services.visible_questions(s, answers)) for n, s in enumerate(services.pages(survey), 1)],
+        last_page=services.previous_page(survey, len(services.pages(survey)) + 1, answers),
     )
 
 

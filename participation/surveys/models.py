@@ -21,6 +21,14 @@ AUDIENCES: dict[str, str] = {
 
 STATUSES = ("draft", "open", "closed")
 
+#: Age bands a survey's wording is written for.
+AGE_BANDS: dict[str, str] = {
+    "": "Any age",
+    "8-11": "8 to 11",
+    "11-18": "11 to 18",
+    "16-25": "16 to 25",
+}
+
 
 class Survey(db.Model):
     """A survey or consultation that young people answer at /s/<slug>."""
@@ -40,6 +48,10 @@ class Survey(db.Model):
     opens_on: Mapped[date | None] = mapped_column(Date)
     closes_on: Mapped[date | None] = mapped_column(Date)
     created_on: Mapped[date] = mapped_column(Date, default=today)
+    #: A key of AGE_BANDS; the words and question kinds suit this age.
+    age_band: Mapped[str] = mapped_column(String(10), default="")
+    #: For closed groups: young people type this before the first question. Empty means anyone with the link.
+    access_code: Mapped[str] = mapped_column(String(40), default="")
 
     sections: Mapped[list[Section]] = relationship(
         back_populates="survey", order_by="Section.position", cascade="all, delete-orphan"
@@ -93,10 +105,14 @@ class Question(db.Model):
     required: Mapped[bool] = mapped_column(Boolean, default=False)
     #: The outcome theme answers to this question count towards unless a comment says otherwise.
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
+    #: "Show this question if": an earlier choice question, and the answer value it must have.
+    show_if_question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    show_if_value: Mapped[str] = mapped_column(String(60), default="")
 
     survey: Mapped[Survey] = relationship()
     section: Mapped[Section] = relationship(back_populates="questions")
     theme: Mapped[Theme | None] = relationship()
+    show_if_question: Mapped[Question | None] = relationship(remote_side="Question.id")
     options: Mapped[list[Option]] = relationship(
         back_populates="question", order_by="Option.position", cascade="all, delete-orphan"
     )
@@ -105,6 +121,15 @@ class Question(db.Model):
     def field_name(self) -> str:
         """The form field name and element id for this question."""
         return f"q{self.id}"
+
+    def is_shown(self, answers: dict) -> bool:
+        """True unless a "show this question if" condition is not met by the answers so far."""
+        if self.show_if_question_id is None:
+            return True
+        given = answers.get(f"q{self.show_if_question_id}")
+        if isinstance(given, list):
+            return self.show_if_value in given
+        return given == self.show_if_value
 
 
 class Option(db.Model):

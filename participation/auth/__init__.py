@@ -1,0 +1,1 @@
+"""Staff accounts, roles, signing in and the audit log."""

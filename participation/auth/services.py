@@ -1,0 +1,140 @@
+"""Staff accounts: creating and changing them, signing in with a lockout, and the audit log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from participation.core.forms import Refused
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from participation.auth.models import AuditEntry, FailedSignIn, StaffUser, now_utc
+from participation.auth.roles import FAILURE_WINDOW, Role, lock_after_failure
+
+MIN_PASSWORD_LENGTH = 12
+WRONG_DETAILS = "The email address or password is not right."
+# Checked against when the email is unknown, so both mistakes take the same time.
+_DUMMY_HASH = generate_password_hash("not a real password", method="scrypt")
+
+
+class AccountError(Refused):
+    """A staff account could not be created or changed; the message says why in plain words."""
+
+
+def check_password_rules(password: str) -> None:
+    """Refuse passwords that are too short."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise AccountError(f"Use a password of at least {MIN_PASSWORD_LENGTH} characters.")
+
+
+def user_by_email(session: Session, email: str) -> StaffUser | None:
+    return session.scalar(select(StaffUser).where(StaffUser.email == email.strip().lower()))
+
+
+def record(session: Session, actor: StaffUser | None, action: str, target: Any = None,
+           summary: str = "", **detail: Any) -> AuditEntry:
+    """Add an audit entry for a change; committed with the change itself."""
+    entry = AuditEntry(
+        user_id=actor.id if actor is not None else None, action=action,
+        target_type=target.__tablename__.rstrip("s") if target is not None else "",
+        target_id=getattr(target, "id", None), summary=summary, detail=detail,
+    )
+    session.add(entry)
+    return entry
+
+
+def create_user(session: Session, actor: StaffUser | None, email: str, password: str, role: str,
+                name: str = "", safeguarding_lead: bool = False) -> StaffUser:
+    """Create a staff account; the actor is None when an administrator runs the command line."""
+    email = email.strip().lower()
+    if "@" not in email or len(email) > 254:
+        raise AccountError("Enter an email address like name@council.gov.uk.")
+    if role not in {r.value for r in Role}:
+        raise AccountError("Choose a role: administrator, officer or committee.")
+    check_password_rules(password)
+    if user_by_email(session, email) is not None:
+        raise AccountError("There is already an account with that email address.")
+    user = StaffUser(email=email, name=name.strip(), role=role, safeguarding_lead=safeguarding_lead,
+                     password_hash=generate_password_hash(password, method="scrypt"))
+    session.add(user)
+    session.flush()
+    record(session, actor, "user.created", user, f"Added {email} as {Role(role).label}",
+           role=role, safeguarding_lead=safeguarding_lead)
+    session.commit()
+    return user
+
+
+def update_user(session: Session, actor: StaffUser, user: StaffUser, *, name: str, role: str,
+                safeguarding_lead: bool, active: bool, password: str = "") -> StaffUser:
+    """Change a staff account; an administrator cannot remove their own access."""
+    if role not in {r.value for r in Role}:
+        raise AccountError("Choose a role.")
+    if user.id == actor.id and (role != Role.ADMINISTRATOR.value or not active):
+        raise AccountError("You cannot take away your own administrator access.")
+    changes = {}
+    for field, value in (("name", name.strip()), ("role", role), ("safeguarding_lead", safeguarding_lead),
+                         ("active", active)):
+        if getattr(user, field) != value:
+            changes[field] = [getattr(user, field), value]
+            setattr(user, field, value)
+    if password:
+        check_password_rules(password)
+        user.password_hash = generate_password_hash(password, method="scrypt")
+        changes["password"] = "changed"
+    record(session, actor, "user.changed", user, f"Changed {user.email}", **changes)
+    session.commit()
+    return user
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The result of a sign-in attempt."""
+
+    user: StaffUser | None
+    message: str = ""
+
+
+def authenticate(session: Session, email: str, password: str, now: datetime | None = None) -> SignIn:
+    """Check an email and password, applying the lockout rule; wrong email and wrong password read the same."""
+    now = now or now_utc()
+    user = user_by_email(session, email or "")
+    if user is None or not user.active:
+        check_password_hash(_DUMMY_HASH, password or "")
+        return SignIn(None, WRONG_DETAILS)
+    if user.locked_until and user.locked_until > now:
+        return SignIn(None, _locked_message(user.locked_until, now))
+    if check_password_hash(user.password_hash, password or ""):
+        session.execute(delete(FailedSignIn).where(FailedSignIn.user_id == user.id))
+        user.locked_until = None
+        session.commit()
+        return SignIn(user)
+    session.add(FailedSignIn(user_id=user.id, at=now))
+    session.flush()
+    recent = list(session.scalars(select(FailedSignIn.at).where(
+        FailedSignIn.user_id == user.id, FailedSignIn.at > now - FAILURE_WINDOW)))
+    user.locked_until = lock_after_failure(recent, now)
+    session.commit()
+    if user.locked_until:
+        return SignIn(None, _locked_message(user.locked_until, now))
+    return SignIn(None, WRONG_DETAILS)
+
+
+def _locked_message(until: datetime, now: datetime) -> str:
+    minutes = max(1, int((until - now + timedelta(seconds=59)).total_seconds() // 60))
+    return (f"This account is locked after 5 wrong passwords in 15 minutes. "
+            f"Try again in {minutes} minute{'s' if minutes != 1 else ''}.")
+
+
+def list_users(session: Session) -> list[StaffUser]:
+    return list(session.scalars(select(StaffUser).order_by(StaffUser.email)))
+
+
+def audit_log(session: Session, limit: int = 200, offset: int = 0) -> list[AuditEntry]:
+    """The newest audit entries first."""
+    return list(session.scalars(
+        select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit).offset(offset)
+    ))

@@ -1,0 +1,26 @@
+"""What every staff form shares: running a change and showing why it was refused."""
+
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from participation.db import db
+
+T = TypeVar("T")
+
+
+class Refused(ValueError):
+    """A change a service refuses; the message says why in plain words."""
+
+
+def attempt(form, change: Callable[[], T]) -> T | None:
+    """Run a service call; if it is refused, undo it and put the reason at the top of the form.
+
+    Returns what the call returned (services return the thing they changed), or None when refused.
+    """
+    try:
+        return change()
+    except Refused as error:
+        db.session.rollback()
+        form.form_errors.append(str(error))
+        return None

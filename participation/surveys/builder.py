@@ -1,0 +1,324 @@
+"""What a participation officer does to a survey: create, edit, add questions, publish, close, copy.
+
+Every change is recorded in the audit log. Once young people have answered, no change may
+orphan or corrupt their answers: such changes are refused with an explanation (see README).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import exists, func, select
+from sqlalchemy.orm import Session
+
+from participation.core.forms import Refused
+
+from participation.auth.services import record
+from participation.respond.models import Answer, Response
+from participation.surveys.models import AGE_BANDS, AUDIENCES, Option, Question, Section, Survey
+from participation.surveys.question_types import QUESTION_TYPES, question_type
+from participation.surveys.services import build_survey, slug_value
+from participation.surveys.starters import STARTERS
+
+
+class BuilderError(Refused):
+    """A change that cannot be made; the message says why in plain words."""
+
+
+def has_responses(session: Session, survey: Survey) -> bool:
+    return session.scalar(select(exists().where(Response.survey_id == survey.id))) or False
+
+
+def question_has_answers(session: Session, question: Question, choice: str | None = None) -> bool:
+    condition = Answer.question_id == question.id
+    if choice is not None:
+        condition = condition & (Answer.choice == choice)
+    return session.scalar(select(exists().where(condition))) or False
+
+
+def unique_slug(session: Session, wanted: str) -> str:
+    """A link name not used by any other survey, based on the one wanted."""
+    base = slug_value(wanted)[:60] or "survey"
+    taken = set(session.scalars(select(Survey.slug).where(Survey.slug.like(f"{base}%"))))
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def new_survey(session: Session, actor, title: str, starter: str = "") -> Survey:
+    """Create a draft survey, blank or from a starter template."""
+    title = title.strip()
+    if not title:
+        raise BuilderError("Give the survey a title.")
+    if starter and starter not in STARTERS:
+        raise BuilderError("Choose one of the templates shown.")
+    spec = dict(STARTERS[starter].spec) if starter else {
+        "intro": "", "sections": [{"title": "Your views", "questions": []}]}
+    spec.update(slug=unique_slug(session, title), title=title, status="draft")
+    survey = build_survey(session, spec)
+    record(session, actor, "survey.created", survey, f"Created “{title}”", starter=starter or "blank")
+    session.commit()
+    return survey
+
+
+@dataclass
+class Details:
+    """The fields of a survey an officer edits."""
+
+    title: str
+    intro: str
+    audience: str
+    age_band: str
+    opens_on: date | None
+    closes_on: date | None
+    slug: str
+
+
+def update_details(session: Session, actor, survey: Survey, details: Details) -> Survey:
+    """Change title, intro, audience, age band, dates and link name."""
+    if not details.title.strip():
+        raise BuilderError("Give the survey a title.")
+    if details.audience not in AUDIENCES or details.age_band not in AGE_BANDS:
+        raise BuilderError("Choose an audience and age band from the lists.")
+    if details.opens_on and details.closes_on and details.closes_on < details.opens_on:
+        raise BuilderError("The closing date must be on or after the opening date.")
+    slug = slug_value(details.slug or details.title)
+    if slug != survey.slug:
+        if has_responses(session, survey) or survey.status != "draft":
+            raise BuilderError("The link cannot change once the survey is published: people may already have it.")
+        if session.scalar(select(Survey.id).where(Survey.slug == slug, Survey.id != survey.id)):
+            raise BuilderError("Another survey already uses that link name. Choose a different one.")
+    changes = {}
+    for name in ("title", "intro", "audience", "age_band", "opens_on", "closes_on", "slug"):
+        value = slug if name == "slug" else getattr(details, name)
+        value = value.strip() if isinstance(value, str) and name in ("title", "intro") else value
+        if getattr(survey, name) != value:
+            changes[name] = [str(getattr(survey, name)), str(value)]
+            setattr(survey, name, value)
+    record(session, actor, "survey.edited", survey, f"Edited “{survey.title}”", **changes)
+    session.commit()
+    return survey
+
+
+@dataclass
+class QuestionInput:
+    """What an officer typed into the question form."""
+
+    kind: str
+    text: str
+    help: str = ""
+    required: bool = False
+    theme_id: int | None = None
+    options: list[str] = field(default_factory=list)
+    section_id: int | None = None
+    new_section_title: str = ""
+    show_if_question_id: int | None = None
+    show_if_value: str = ""
+
+
+def _check_question(session: Session, survey: Survey, data: QuestionInput, question: Question | None) -> Section:
+    if data.kind not in QUESTION_TYPES:
+        raise BuilderError("Choose a kind of question.")
+    if not data.text.strip():
+        raise BuilderError("Write the question.")
+    if data.kind in ("single", "multiple"):
+        labels = [o.strip() for o in data.options if o.strip()]
+        if len(labels) < 2:
+            raise BuilderError("Give at least two answers to choose from, one on each line.")
+        if len({slug_value(o) for o in labels}) != len(labels):
+            raise BuilderError("Each answer to choose from must be different.")
+    if data.new_section_title.strip():
+        section = Section(title=data.new_section_title.strip(),
+                          position=max((s.position for s in survey.sections), default=0) + 1)
+        survey.sections.append(section)
+    else:
+        section = next((s for s in survey.sections if s.id == data.section_id), None)
+        if section is None:
+            raise BuilderError("Choose the page this question goes on, or name a new page.")
+    if data.show_if_question_id:
+        _check_condition(survey, data, section, question)
+    return section
+
+
+def _check_condition(survey: Survey, data: QuestionInput, section: Section, question: Question | None) -> None:
+    """A condition must point at a choice question on an earlier page, and one of its answers.
+
+    Earlier pages only: the server then knows the answer before showing the page, so the
+    condition works the same with JavaScript off.
+    """
+    source = next((q for q in survey.ordered_questions if q.id == data.show_if_question_id), None)
+    if source is None or (question is not None and source.id == question.id):
+        raise BuilderError("Choose a question from this survey for “show this question if”.")
+    if source.kind == "text":
+        raise BuilderError("“Show this question if” needs a question with answers to choose from.")
+    if source.section is section or source.section.position >= section.position:
+        raise BuilderError("“Show this question if” must use a question on an earlier page.")
+    if data.show_if_value not in {c.value for c in question_type(source).choices(source)}:
+        raise BuilderError("Choose the answer that makes this question show.")
+
+
+def add_question(session: Session, actor, survey: Survey, data: QuestionInput) -> Question:
+    """Add a question at the end of its page."""
+    section = _check_question(session, survey, data, None)
+    question = Question(
+        survey=survey, kind=data.kind, text=data.text.strip(), help=data.help.strip(),
+        required=data.required, theme_id=data.theme_id,
+        position=max((q.position for q in section.questions), default=0) + 1,
+        show_if_question_id=data.show_if_question_id or None,
+        show_if_value=data.show_if_value if data.show_if_question_id else "",
+    )
+    if data.kind in ("single", "multiple"):
+        for position, label in enumerate([o.strip() for o in data.options if o.strip()], start=1):
+            question.options.append(Option(value=slug_value(label), label=label, position=position))
+    section.questions.append(question)
+    session.flush()
+    record(session, actor, "question.added", question, f"Added “{question.text[:80]}” to “{survey.title}”",
+           kind=data.kind)
+    session.commit()
+    return question
+
+
+def update_question(session: Session, actor, survey: Survey, question: Question, data: QuestionInput) -> Question:
+    """Change a question. Once answered, its kind cannot change and answered options stay."""
+    answered = question_has_answers(session, question)
+    if answered and data.kind != question.kind:
+        raise BuilderError("Young people have already answered this question, so its kind cannot change. "
+                           "Add a new question instead.")
+    section = _check_question(session, survey, data, question)
+    if answered and section is not question.section:
+        raise BuilderError("Young people have already answered this question, so it stays on its page.")
+    if data.kind in ("single", "multiple"):
+        _update_options(session, question, [o.strip() for o in data.options if o.strip()])
+    elif question.options:
+        question.options.clear()
+    changes = {}
+    for name, value in (("kind", data.kind), ("text", data.text.strip()), ("help", data.help.strip()),
+                        ("required", data.required), ("theme_id", data.theme_id),
+                        ("show_if_question_id", data.show_if_question_id or None),
+                        ("show_if_value", data.show_if_value if data.show_if_question_id else "")):
+        if getattr(question, name) != value:
+            changes[name] = [str(getattr(question, name)), str(value)]
+            setattr(question, name, value)
+    if section is not question.section:
+        question.section.questions.remove(question)
+        question.position = max((q.position for q in section.questions), default=0) + 1
+        section.questions.append(question)
+    record(session, actor, "question.edited", question, f"Edited “{question.text[:80]}”", **changes)
+    session.commit()
+    return question
+
+
+def _update_options(session: Session, question: Question, labels: list[str]) -> None:
+    """Line n relabels option n (its stored value stays); extra lines add options.
+
+    An option young people have chosen cannot be removed, so its answers keep their meaning.
+    """
+    for removed in question.options[len(labels):]:
+        if question_has_answers(session, question, removed.value):
+            raise BuilderError(f"Young people have already chosen “{removed.label}”, so it cannot be removed. "
+                               "You can reword it instead.")
+    del question.options[len(labels):]
+    taken = {o.value for o in question.options}
+    for position, label in enumerate(labels, start=1):
+        if position <= len(question.options):
+            question.options[position - 1].label = label
+        else:
+            value = slug_value(label)
+            while value in taken:
+                value = f"{value[:54]}-{secrets.token_hex(2)}"
+            taken.add(value)
+            question.options.append(Option(value=value, label=label, position=position))
+
+
+def move_question(session: Session, actor, survey: Survey, question: Question, direction: str) -> None:
+    """Move a question up or down within its page."""
+    siblings = question.section.questions
+    i = siblings.index(question)
+    j = i - 1 if direction == "up" else i + 1
+    if 0 <= j < len(siblings):
+        siblings[i].position, siblings[j].position = siblings[j].position, siblings[i].position
+        siblings.sort(key=lambda q: q.position)
+        record(session, actor, "question.moved", question, f"Moved “{question.text[:80]}” {direction}")
+        session.commit()
+
+
+def delete_question(session: Session, actor, survey: Survey, question: Question) -> None:
+    """Delete a question nobody has answered and no other question depends on."""
+    if question_has_answers(session, question):
+        raise BuilderError("Young people have already answered this question, so it cannot be deleted. "
+                           "You can make it optional or close the survey and make a copy.")
+    if any(q.show_if_question_id == question.id for q in survey.ordered_questions):
+        raise BuilderError("Another question is shown only after this one is answered. "
+                           "Change that question's “show this question if” first.")
+    record(session, actor, "question.deleted", question, f"Deleted “{question.text[:80]}”")
+    question.section.questions.remove(question)
+    session.commit()
+
+
+def publish(session: Session, actor, survey: Survey) -> None:
+    """Open the survey so young people can answer it."""
+    if not survey.ordered_questions:
+        raise BuilderError("Add at least one question before you publish.")
+    survey.status = "open"
+    record(session, actor, "survey.published", survey, f"Published “{survey.title}”")
+    session.commit()
+
+
+def close(session: Session, actor, survey: Survey) -> None:
+    """Stop taking answers."""
+    survey.status = "closed"
+    record(session, actor, "survey.closed", survey, f"Closed “{survey.title}”")
+    session.commit()
+
+
+def duplicate(session: Session, actor, survey: Survey) -> Survey:
+    """Copy a survey's details, pages and questions into a new draft, without any answers."""
+    copy = Survey(slug=unique_slug(session, f"{survey.slug}-copy"), title=f"{survey.title} (copy)",
+                  intro=survey.intro, audience=survey.audience, age_band=survey.age_band, status="draft")
+    new_ids: dict[int, Question] = {}
+    for section in survey.sections:
+        new_section = Section(title=section.title, intro=section.intro, position=section.position)
+        copy.sections.append(new_section)
+        for q in section.questions:
+            new_q = Question(survey=copy, kind=q.kind, text=q.text, help=q.help, required=q.required,
+                             theme_id=q.theme_id, position=q.position, show_if_value=q.show_if_value)
+            new_q.options = [Option(value=o.value, label=o.label, position=o.position) for o in q.options]
+            new_section.questions.append(new_q)
+            new_ids[q.id] = new_q
+    session.add(copy)
+    session.flush()
+    for q in survey.ordered_questions:
+        if q.show_if_question_id in new_ids:
+            new_ids[q.id].show_if_question_id = new_ids[q.show_if_question_id].id
+    record(session, actor, "survey.duplicated", copy, f"Copied “{survey.title}”", source_id=survey.id)
+    session.commit()
+    return copy
+
+
+def set_access_code(session: Session, actor, survey: Survey, code: str) -> Survey:
+    """Set or clear the code a closed group types before answering."""
+    code = code.strip()
+    if code and not (4 <= len(code) <= 40):
+        raise BuilderError("Use an access code of 4 to 40 letters or numbers.")
+    survey.access_code = code
+    record(session, actor, "survey.access-code", survey,
+           f"{'Set' if code else 'Removed'} the access code for “{survey.title}”")
+    session.commit()
+    return survey
+
+
+def response_counts(session: Session) -> dict[int, int]:
+    """Responses per survey, counted in SQL."""
+    return dict(session.execute(select(Response.survey_id, func.count()).group_by(Response.survey_id)).all())
+
+
+def responses_by_day(session: Session, survey: Survey) -> list[tuple[date, int]]:
+    """How many responses arrived each day, oldest first."""
+    return [tuple(row) for row in session.execute(
+        select(Response.submitted_on, func.count()).where(Response.survey_id == survey.id)
+        .group_by(Response.submitted_on).order_by(Response.submitted_on))]

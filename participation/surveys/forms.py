@@ -1,0 +1,52 @@
+"""Forms for the survey builder. Every field has a plain message when it is wrong."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Optional
+
+from participation.surveys.models import AGE_BANDS, AUDIENCES
+from participation.surveys.question_types import QUESTION_TYPES
+from participation.surveys.starters import STARTERS
+
+
+class ButtonForm(FlaskForm):
+    """A form that is only a button, carrying the CSRF token."""
+
+
+class NewSurveyForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired("Give the survey a title."), Length(max=200)])
+    starter = RadioField("Start from", default="", choices=[("", "A blank survey")] + [
+        (s.key, s.name) for s in STARTERS.values()])
+
+
+class DetailsForm(FlaskForm):
+    title = StringField("Title", validators=[DataRequired("Give the survey a title."), Length(max=200)])
+    slug = StringField("Link name", validators=[Optional(), Length(max=80)],
+                       description="The end of the link young people use. Letters, numbers and dashes.")
+    intro = TextAreaField("What is this survey for?", validators=[Optional(), Length(max=2000)],
+                          description="Young people read this before they start. Use short sentences.")
+    audience = SelectField("Who is it for?", choices=list(AUDIENCES.items()))
+    age_band = SelectField("Age band", choices=list(AGE_BANDS.items()))
+    opens_on = DateField("Opens on", validators=[Optional()], format="%Y-%m-%d")
+    closes_on = DateField("Closes on", validators=[Optional()], format="%Y-%m-%d")
+
+
+class QuestionForm(FlaskForm):
+    kind = SelectField("Kind of question", choices=[(k, t.name) for k, t in QUESTION_TYPES.items()])
+    text = TextAreaField("Question", validators=[DataRequired("Write the question."), Length(max=1000)])
+    help = StringField("Help text (optional)", validators=[Optional(), Length(max=500)])
+    options = TextAreaField("Answers to choose from, one on each line",
+                            validators=[Optional(), Length(max=5000)],
+                            description="Only for “Choose one” and “Choose any” questions.")
+    required = BooleanField("Young people must answer this question")
+    theme_id = SelectField("Theme (optional)", coerce=lambda v: int(v) if v not in (None, "", "None") else None)
+    section = SelectField("Page")
+    new_section_title = StringField("Or put it on a new page called", validators=[Optional(), Length(max=200)])
+    show_if = SelectField("Show this question", default="")
+
+
+class AccessCodeForm(FlaskForm):
+    code = StringField("Access code", validators=[Optional(), Length(max=40)],
+                       description="Leave empty so anyone with the link can answer.")

@@ -1,0 +1,23 @@
+"""The share link and its QR code, drawn as SVG by segno with no network access."""
+
+from __future__ import annotations
+
+import io
+
+import segno
+
+from participation.surveys.models import Survey
+
+
+def public_link(survey: Survey, host_url: str) -> str:
+    """The full link young people open, e.g. https://council.example/s/annual-2026."""
+    return f"{host_url.rstrip('/')}/s/{survey.slug}"
+
+
+def qr_svg(link: str, scale: int = 5, standalone: bool = False) -> str:
+    """A QR code for the link as SVG text: inline for pages, or a standalone file."""
+    code = segno.make(link, error="m")
+    out = io.BytesIO()
+    code.save(out, kind="svg", scale=scale, border=2, xmldecl=standalone, svgns=True,
+              title="QR code for the survey link", svgclass="qr", lineclass=None)
+    return out.getvalue().decode("utf-8")

@@ -1,0 +1,214 @@
+"""The survey builder for participation officers: list, create, edit, questions, publish, share."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from participation.auth.access import require
+from participation.auth.roles import Permission
+from participation.core.forms import attempt
+from participation.db import db
+from participation.respond import services as respond_services
+from participation.surveys import builder, sharing
+from participation.surveys.builder import BuilderError, Details, QuestionInput
+from participation.surveys.forms import AccessCodeForm, ButtonForm, DetailsForm, NewSurveyForm, QuestionForm
+from participation.surveys.models import Question, Survey
+from participation.surveys.question_types import QUESTION_TYPES, question_type
+from participation.themes.services import active_themes
+
+bp = Blueprint("surveys", __name__, url_prefix="/surveys")
+require(bp, Permission.BUILD_SURVEYS)
+
+
+def _survey(survey_id: int) -> Survey:
+    return respond_services.find_survey_by_id(db.session, survey_id) or abort(404)
+
+
+def _question(survey: Survey, question_id: int) -> Question:
+    return next((q for q in survey.ordered_questions if q.id == question_id), None) or abort(404)
+
+
+@bp.get("/")
+def index():
+    """Every survey with its status, dates, audience and response count."""
+    surveys = db.session.scalars(db.select(Survey).order_by(Survey.created_on.desc(), Survey.id.desc())).all()
+    return render_template("surveys/index.html", surveys=surveys, counts=builder.response_counts(db.session))
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new():
+    """Start a survey, blank or from a template."""
+    form = NewSurveyForm()
+    if form.validate_on_submit():
+        survey = attempt(form, lambda: builder.new_survey(
+            db.session, current_user, form.title.data, form.starter.data or ""))
+        if survey:
+            flash(f"Created “{survey.title}”. It is a draft until you publish it.")
+            return redirect(url_for(".show", survey_id=survey.id))
+    from participation.surveys.starters import STARTERS
+    return render_template("surveys/new.html", form=form, starters=STARTERS)
+
+
+@bp.get("/<int:survey_id>")
+def show(survey_id: int):
+    """The survey's pages and questions, with everything an officer can do to it."""
+    survey = _survey(survey_id)
+    return render_template(
+        "surveys/show.html", survey=survey, button=ButtonForm(), question_type=question_type,
+        answered=builder.has_responses(db.session, survey), by_day=builder.responses_by_day(db.session, survey),
+        state=respond_services.survey_state(survey).value,
+    )
+
+
+@bp.route("/<int:survey_id>/details", methods=["GET", "POST"])
+def details(survey_id: int):
+    """Edit title, intro, audience, age band, dates and link name."""
+    survey = _survey(survey_id)
+    form = DetailsForm(obj=survey)
+    if form.validate_on_submit():
+        if attempt(form, lambda: builder.update_details(db.session, current_user, survey, Details(
+                title=form.title.data, intro=form.intro.data or "", audience=form.audience.data,
+                age_band=form.age_band.data, opens_on=form.opens_on.data, closes_on=form.closes_on.data,
+                slug=form.slug.data or ""))):
+            flash("Saved the survey details.")
+            return redirect(url_for(".show", survey_id=survey.id))
+    return render_template("surveys/details.html", survey=survey, form=form)
+
+
+def _question_form(survey: Survey, question: Question | None) -> QuestionForm:
+    form = QuestionForm(obj=question)
+    form.theme_id.choices = [("", "No theme")] + [(str(t.id), t.name) for t in active_themes(db.session)]
+    form.section.choices = [(str(s.id), s.title) for s in survey.sections]
+    earlier = [q for q in survey.ordered_questions if q.kind != "text" and (question is None or q.id != question.id)]
+    form.show_if.choices = [("", "Always")] + [
+        (f"{q.id}|{c.value}", f"Only if “{q.text}” is answered “{c.label}”")
+        for q in earlier for c in question_type(q).choices(q)]
+    if request.method == "GET" and question is not None:
+        form.options.data = "\n".join(o.label for o in question.options)
+        form.section.data = str(question.section_id)
+        form.theme_id.data = question.theme_id
+        form.show_if.data = f"{question.show_if_question_id}|{question.show_if_value}" \
+            if question.show_if_question_id else ""
+    elif request.method == "GET" and survey.sections:
+        form.section.data = str(survey.sections[-1].id)
+    return form
+
+
+def _question_input(form: QuestionForm) -> QuestionInput:
+    show_if_id, _, show_if_value = (form.show_if.data or "").partition("|")
+    return QuestionInput(
+        kind=form.kind.data, text=form.text.data or "", help=form.help.data or "", required=form.required.data,
+        theme_id=form.theme_id.data, options=(form.options.data or "").splitlines(),
+        section_id=int(form.section.data) if (form.section.data or "").isdigit() else None,
+        new_section_title=form.new_section_title.data or "",
+        show_if_question_id=int(show_if_id) if show_if_id.isdigit() else None, show_if_value=show_if_value)
+
+
+@bp.route("/<int:survey_id>/questions/new", methods=["GET", "POST"])
+def add_question(survey_id: int):
+    """Add a question of any kind."""
+    survey = _survey(survey_id)
+    form = _question_form(survey, None)
+    if form.validate_on_submit():
+        if attempt(form, lambda: builder.add_question(db.session, current_user, survey, _question_input(form))):
+            flash("Added the question.")
+            return redirect(url_for(".show", survey_id=survey.id))
+    return render_template("surveys/question_form.html", survey=survey, form=form, question=None,
+                           kinds=QUESTION_TYPES)
+
+
+@bp.route("/<int:survey_id>/questions/<int:question_id>", methods=["GET", "POST"])
+def edit_question(survey_id: int, question_id: int):
+    """Change a question, within what keeps stored answers whole."""
+    survey = _survey(survey_id)
+    question = _question(survey, question_id)
+    form = _question_form(survey, question)
+    if form.validate_on_submit():
+        if attempt(form, lambda: builder.update_question(
+                db.session, current_user, survey, question, _question_input(form))):
+            flash("Saved the question.")
+            return redirect(url_for(".show", survey_id=survey.id))
+    return render_template("surveys/question_form.html", survey=survey, form=form, question=question,
+                           kinds=QUESTION_TYPES)
+
+
+@bp.post("/<int:survey_id>/questions/<int:question_id>/<any(up, down, delete):action>")
+def change_question(survey_id: int, question_id: int, action: str):
+    """Move a question up or down, or delete it."""
+    survey = _survey(survey_id)
+    question = _question(survey, question_id)
+    if ButtonForm().validate_on_submit():
+        try:
+            if action == "delete":
+                builder.delete_question(db.session, current_user, survey, question)
+                flash("Deleted the question.")
+            else:
+                builder.move_question(db.session, current_user, survey, question, action)
+        except BuilderError as error:
+            db.session.rollback()
+            flash(str(error), "error")
+    return redirect(url_for(".show", survey_id=survey.id))
+
+
+@bp.post("/<int:survey_id>/<any(publish, close, duplicate):action>")
+def change_status(survey_id: int, action: str):
+    """Publish, close or copy a survey."""
+    survey = _survey(survey_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    try:
+        if action == "duplicate":
+            copy = builder.duplicate(db.session, current_user, survey)
+            flash(f"Made a copy: “{copy.title}”.")
+            return redirect(url_for(".show", survey_id=copy.id))
+        getattr(builder, action)(db.session, current_user, survey)
+        flash("Published. Young people can answer it now." if action == "publish" else "Closed. No more answers can be sent.")
+    except BuilderError as error:
+        db.session.rollback()
+        flash(str(error), "error")
+    return redirect(url_for(".show", survey_id=survey.id))
+
+
+@bp.get("/<int:survey_id>/preview/", defaults={"number": 0})
+@bp.get("/<int:survey_id>/preview/<int:number>")
+def preview(survey_id: int, number: int):
+    """Show a page exactly as a young person sees it; nothing can be sent or stored from here."""
+    survey = _survey(survey_id)
+    from participation.respond.views import render_intro, render_page
+    if number == 0:
+        return render_intro(survey, preview=True)
+    return render_page(survey, number, preview=True)
+
+
+@bp.route("/<int:survey_id>/share", methods=["GET", "POST"])
+def share(survey_id: int):
+    """The link, a QR code, a printable poster and the optional access code."""
+    survey = _survey(survey_id)
+    form = AccessCodeForm(obj=survey if request.method == "GET" else None)
+    if request.method == "GET":
+        form.code.data = survey.access_code
+    if form.validate_on_submit():
+        if attempt(form, lambda: builder.set_access_code(db.session, current_user, survey, form.code.data or "")):
+            flash("Saved the access code." if survey.access_code else "Anyone with the link can answer now.")
+            return redirect(url_for(".share", survey_id=survey.id))
+    link = sharing.public_link(survey, request.host_url)
+    return render_template("surveys/share.html", survey=survey, form=form, link=link,
+                           qr_svg=sharing.qr_svg(link), state=respond_services.survey_state(survey).value)
+
+
+@bp.get("/<int:survey_id>/poster")
+def poster(survey_id: int):
+    """An A4 poster in plain words with the QR code, ready to print."""
+    survey = _survey(survey_id)
+    link = sharing.public_link(survey, request.host_url)
+    return render_template("surveys/poster.html", survey=survey, link=link, qr_svg=sharing.qr_svg(link, scale=8))
+
+
+@bp.get("/<int:survey_id>/qr.svg")
+def qr(survey_id: int):
+    """The QR code on its own, to put in a newsletter or a text message."""
+    survey = _survey(survey_id)
+    link = sharing.public_link(survey, request.host_url)
+    return current_app.response_class(sharing.qr_svg(link, scale=10, standalone=True), mimetype="image/svg+xml",
+                                      headers={"Content-Disposition": f'attachment; filename="{survey.slug}-qr.svg"'})
