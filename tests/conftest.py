@@ -85,7 +85,7 @@ def demo(app, runner):
 
 def csrf_token(html: str) -> str:
     """Pull the CSRF token out of a page, as a browser would send it back."""
-    match = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
     assert match, "the page has no CSRF token"
     return match.group(1)
 
@@ -95,3 +95,41 @@ def hidden_value(html: str, name: str) -> str:
     match = re.search(rf'id="{name}" name="{name}" type="hidden" value="([^"]*)"', html)
     assert match, f"the page has no hidden field {name}"
     return match.group(1)
+
+
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def make_user(app):
+    """Create a staff account: make_user("officer") or make_user("administrator", email=...)."""
+    from participation.auth.services import create_user
+
+    def make(role: str = "officer", email: str | None = None, **fields):
+        with app.app_context():
+            user = create_user(db.session, None, email or f"{role}@council.example", PASSWORD, role, **fields)
+            return user.id
+
+    return make
+
+
+@pytest.fixture
+def login_as(app, client, make_user):
+    """Sign the client in with a new account of the given role; returns the client."""
+
+    def login(role: str, email: str | None = None):
+        email = email or f"{role}@council.example"
+        make_user(role, email=email)
+        page = client.get("/login")
+        reply = client.post("/login", data={"csrf_token": csrf_token(page.text), "email": email,
+                                             "password": PASSWORD})
+        assert reply.status_code == 302, reply.text
+        return client
+
+    return login
+
+
+def post_form(client, path: str, data: dict, form_page: str | None = None):
+    """Open a staff page for its CSRF token, then post a form to path."""
+    page = client.get(form_page or path)
+    return client.post(path, data={"csrf_token": csrf_token(page.text), **data})

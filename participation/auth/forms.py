@@ -7,8 +7,9 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Email, Length, Optional
 
 from participation.auth.roles import Role
+from participation.core.forms import choice_list
 
-ROLE_CHOICES = [(r.value, r.label) for r in Role]
+ROLE_CHOICES = choice_list((r.value, r.label) for r in Role)
 
 
 class SignInForm(FlaskForm):

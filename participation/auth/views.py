@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -31,6 +33,7 @@ def login():
         if result.user is not None:
             session.clear()  # a fresh session on sign-in
             login_user(result.user)
+            session["seen"] = int(time.time())
             return redirect(target)
         message = result.message
     return render_template("auth/login.html", form=form, message=message), 200 if not message else 401

@@ -24,3 +24,13 @@ def attempt(form, change: Callable[[], T]) -> T | None:
         db.session.rollback()
         form.form_errors.append(str(error))
         return None
+
+
+def choice_list(pairs) -> list:
+    """Choices for a WTForms select or radio field from (value, label) pairs, in the form the
+    installed WTForms prefers (SelectChoice from 3.3 on, plain pairs before)."""
+    try:
+        from wtforms import SelectChoice
+    except ImportError:  # WTForms before 3.3
+        return [(value, label) for value, label in pairs]
+    return [SelectChoice(value, label) for value, label in pairs]

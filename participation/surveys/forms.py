@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from participation.core.forms import choice_list
 from participation.surveys.models import AGE_BANDS, AUDIENCES
 from participation.surveys.question_types import QUESTION_TYPES
 from participation.surveys.starters import STARTERS
@@ -17,8 +18,8 @@ class ButtonForm(FlaskForm):
 
 class NewSurveyForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Give the survey a title."), Length(max=200)])
-    starter = RadioField("Start from", default="", choices=[("", "A blank survey")] + [
-        (s.key, s.name) for s in STARTERS.values()])
+    starter = RadioField("Start from", default="", choices=choice_list([("", "A blank survey")] + [
+        (s.key, s.name) for s in STARTERS.values()]))
 
 
 class DetailsForm(FlaskForm):
@@ -27,14 +28,14 @@ class DetailsForm(FlaskForm):
                        description="The end of the link young people use. Letters, numbers and dashes.")
     intro = TextAreaField("What is this survey for?", validators=[Optional(), Length(max=2000)],
                           description="Young people read this before they start. Use short sentences.")
-    audience = SelectField("Who is it for?", choices=list(AUDIENCES.items()))
-    age_band = SelectField("Age band", choices=list(AGE_BANDS.items()))
+    audience = SelectField("Who is it for?", choices=choice_list(AUDIENCES.items()))
+    age_band = SelectField("Age band", choices=choice_list(AGE_BANDS.items()))
     opens_on = DateField("Opens on", validators=[Optional()], format="%Y-%m-%d")
     closes_on = DateField("Closes on", validators=[Optional()], format="%Y-%m-%d")
 
 
 class QuestionForm(FlaskForm):
-    kind = SelectField("Kind of question", choices=[(k, t.name) for k, t in QUESTION_TYPES.items()])
+    kind = SelectField("Kind of question", choices=choice_list((k, t.name) for k, t in QUESTION_TYPES.items()))
     text = TextAreaField("Question", validators=[DataRequired("Write the question."), Length(max=1000)])
     help = StringField("Help text (optional)", validators=[Optional(), Length(max=500)])
     options = TextAreaField("Answers to choose from, one on each line",

@@ -27,7 +27,7 @@ def build_survey(session: Session, spec: dict[str, Any]) -> Survey:
     survey = Survey(
         slug=spec["slug"], title=spec["title"], intro=spec.get("intro", ""),
         audience=spec.get("audience", "everyone"), status=spec.get("status", "draft"),
-        age_band=spec.get("age_band", ""),
+        age_band=spec.get("age_band", ""), access_code=spec.get("access_code", ""),
         opens_on=spec.get("opens_on"), closes_on=spec.get("closes_on"),
     )
     for s_position, section_spec in enumerate(spec["sections"], start=1):

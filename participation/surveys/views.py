@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
-from participation.core.forms import attempt
+from participation.core.forms import attempt, choice_list
 from participation.db import db
 from participation.respond import services as respond_services
 from participation.surveys import builder, sharing
@@ -78,12 +78,12 @@ def details(survey_id: int):
 
 def _question_form(survey: Survey, question: Question | None) -> QuestionForm:
     form = QuestionForm(obj=question)
-    form.theme_id.choices = [("", "No theme")] + [(str(t.id), t.name) for t in active_themes(db.session)]
-    form.section.choices = [(str(s.id), s.title) for s in survey.sections]
+    form.theme_id.choices = choice_list([("", "No theme")] + [(str(t.id), t.name) for t in active_themes(db.session)])
+    form.section.choices = choice_list((str(s.id), s.title) for s in survey.sections)
     earlier = [q for q in survey.ordered_questions if q.kind != "text" and (question is None or q.id != question.id)]
-    form.show_if.choices = [("", "Always")] + [
+    form.show_if.choices = choice_list([("", "Always")] + [
         (f"{q.id}|{c.value}", f"Only if “{q.text}” is answered “{c.label}”")
-        for q in earlier for c in question_type(q).choices(q)]
+        for q in earlier for c in question_type(q).choices(q)])
     if request.method == "GET" and question is not None:
         form.options.data = "\n".join(o.label for o in question.options)
         form.section.data = str(question.section_id)

@@ -1,0 +1,84 @@
+"""Every URL rule, tried as a stranger, a committee member, an officer and an administrator."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from participation.auth.models import StaffUser
+from participation.db import db
+from participation.surveys.models import Question, Survey
+from tests.conftest import PASSWORD, csrf_token
+
+PUBLIC = {"static", "core.home", "core.healthz", "auth.login", "auth.logout"}
+PUBLIC_PREFIXES = ("respond.",)
+#: Which roles may use each staff blueprint.
+STAFF = {"surveys.": {"officer", "administrator"}, "admin.": {"administrator"}}
+
+
+def _values(app, rule) -> dict:
+    with app.app_context():
+        survey = db.session.scalar(select(Survey).where(Survey.slug == "demo"))
+        question = db.session.scalar(select(Question).where(Question.survey_id == survey.id))
+        user = db.session.scalar(select(StaffUser))
+    known = {"survey_id": survey.id, "question_id": question.id, "user_id": user.id, "number": 1,
+             "slug": "demo", "filename": "css/respond.css"}
+    values = {}
+    for name in rule.arguments:
+        if name in known:
+            values[name] = known[name]
+        elif name in rule._converters and hasattr(rule._converters[name], "items"):
+            values[name] = sorted(rule._converters[name].items)[0]
+        else:
+            raise AssertionError(f"no test value for <{name}> in {rule.rule}: add one")
+    return values
+
+
+def _rules(app):
+    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            yield rule, method
+
+
+def _expected_allowed(endpoint: str, role: str | None) -> bool | None:
+    """True if the role may use it, False if not, None for public pages."""
+    if endpoint in PUBLIC or endpoint.startswith(PUBLIC_PREFIXES):
+        return None
+    for prefix, roles in STAFF.items():
+        if endpoint.startswith(prefix):
+            return role in roles
+    raise AssertionError(f"{endpoint} is not in the access matrix: decide who may use it")
+
+
+@pytest.mark.parametrize("role", [None, "committee", "officer", "administrator"])
+def test_every_url_answers_as_the_role_allows(app, demo, make_user, role):
+    make_user("administrator", email="first-admin@council.example")
+    client = app.test_client()
+    if role:
+        make_user(role, email=f"{role}-matrix@council.example")
+        page = client.get("/login")
+        client.post("/login", data={"csrf_token": csrf_token(page.text),
+                                    "email": f"{role}-matrix@council.example", "password": PASSWORD})
+    token = csrf_token(client.get("/login" if role is None else "/s/demo/1").text)
+    checked = 0
+    # GETs first, so POSTs that change or delete things cannot affect them.
+    for rule, method in sorted(_rules(app), key=lambda item: item[1] != "GET"):
+        url = rule.build(_values(app, rule), append_unknown=False)[1]
+        if rule.endpoint == "auth.logout":
+            continue  # signs the client out; covered in test_sign_in
+        reply = client.get(url) if method == "GET" else client.post(url, data={"csrf_token": token})
+        allowed = _expected_allowed(rule.endpoint, role)
+        where = f"{method} {url} as {role or 'a stranger'}"
+        if allowed is None:
+            assert reply.status_code not in (401, 403), where
+            assert "/login" not in reply.headers.get("Location", ""), where
+        elif role is None:
+            assert reply.status_code == 302 and reply.headers["Location"].startswith("/login?next="), where
+        elif not allowed:
+            assert reply.status_code == 403, where
+        elif method == "GET":
+            assert reply.status_code == 200, where
+        else:
+            assert reply.status_code in (200, 302) and "/login" not in reply.headers.get("Location", ""), where
+        checked += 1
+    assert checked >= 20
