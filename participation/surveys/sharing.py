@@ -19,5 +19,9 @@ def qr_svg(link: str, scale: int = 5, standalone: bool = False) -> str:
     code = segno.make(link, error="m")
     out = io.BytesIO()
     code.save(out, kind="svg", scale=scale, border=2, xmldecl=standalone, svgns=True,
-              title="QR code for the survey link", svgclass="qr", lineclass=None)
-    return out.getvalue().decode("utf-8")
+              title="QR code for the survey link" if standalone else None, svgclass=None, lineclass=None)
+    svg = out.getvalue().decode("utf-8")
+    if not standalone:
+        # Inline, the page's wrapper names the picture; screen readers skip the drawing itself.
+        svg = svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+    return svg
