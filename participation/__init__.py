@@ -32,7 +32,7 @@ def create_app(config: object | None = None) -> Flask:
 
     from participation import models  # noqa: F401  (every model registered before migrations run)
     from participation.cli import register_commands
-    from participation.auth.access import sign_out_when_idle, user_can
+    from participation.auth.access import user_can
     from participation.auth.models import StaffUser
     from participation.auth.views import admin_bp, bp as auth_bp
     from participation.core.views import bp as core_bp
@@ -46,7 +46,6 @@ def create_app(config: object | None = None) -> Flask:
     register_commands(app)
 
     login_manager.user_loader(lambda user_id: db.session.get(StaffUser, int(user_id)))
-    app.before_request(sign_out_when_idle)
     app.jinja_env.globals["user_can"] = user_can
 
     app.jinja_env.trim_blocks = True

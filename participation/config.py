@@ -48,8 +48,9 @@ class Config:
     def __init__(self) -> None:
         self.SECRET_KEY = _secret_key(INSTANCE_DIR)
         self.SQLALCHEMY_DATABASE_URI = _database_url(INSTANCE_DIR)
-
-    SQLALCHEMY_ENGINE_OPTIONS: dict = {"pool_pre_ping": True}
+        # A server database can drop idle connections; a SQLite file cannot, so skip the extra ping.
+        self.SQLALCHEMY_ENGINE_OPTIONS = (
+            {} if self.SQLALCHEMY_DATABASE_URI.startswith("sqlite") else {"pool_pre_ping": True})
     PORT = int(os.environ.get("PORT", "5000"))
 
     #: The council's name, shown to young people and staff.
@@ -61,6 +62,8 @@ class Config:
 
     #: Longest free-text answer a young person can send, in characters.
     MAX_TEXT_ANSWER = 1000
+    #: Seconds each process keeps a survey's intro page, the same for everyone; 0 turns it off.
+    INTRO_CACHE_SECONDS = float(os.environ.get("INTRO_CACHE_SECONDS", "2"))
     #: Unsent answers are deleted after this many days.
     DRAFT_DAYS = 2
 
@@ -83,6 +86,7 @@ class TestConfig(Config):
     """Settings for the test suite: a throwaway database, no real secret."""
 
     __test__ = False  # not a pytest test class
+    INTRO_CACHE_SECONDS = 0.0  # tests change surveys and look at once; one test turns it on
 
     TESTING = True
 
@@ -91,3 +95,4 @@ class TestConfig(Config):
         self.SQLALCHEMY_DATABASE_URI = database_url or os.environ.get(
             "TEST_DATABASE_URL", "sqlite://"
         )
+        self.SQLALCHEMY_ENGINE_OPTIONS = {}

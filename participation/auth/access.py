@@ -17,13 +17,16 @@ def require(blueprint: Blueprint, permission: Permission) -> None:
     def _check():
         if not current_user.is_authenticated:
             return current_app.login_manager.unauthorized()
+        signed_out = sign_out_when_idle()
+        if signed_out is not None:
+            return signed_out
         if not can(current_user.role, permission):
             abort(403)
         return None
 
 
 def sign_out_when_idle():
-    """Sign staff out after STAFF_IDLE_MINUTES without a request; runs before every request."""
+    """Sign staff out after STAFF_IDLE_MINUTES without a request to a staff page."""
     if not current_user.is_authenticated:
         return None
     now = int(time.time())

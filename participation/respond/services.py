@@ -41,14 +41,32 @@ def survey_state(survey: Survey, on: date | None = None) -> SurveyState:
     return SurveyState.OPEN
 
 
+#: Read-only copies of surveys for young people's pages, by (id, revision), in this process.
+_SURVEYS: dict[tuple[int, str], Survey] = {}
+_SURVEY_CACHE_SIZE = 64
+
+
 def find_survey(session: Session, slug: str) -> Survey | None:
-    """Load a survey with its sections, questions and options in three queries."""
-    return session.scalar(
-        select(Survey).where(Survey.slug == slug).options(
-            selectinload(Survey.sections).selectinload(Section.questions)
-            .selectinload(Question.options)
-        )
-    )
+    """The survey at /s/<slug>, as a read-only copy detached from the session.
+
+    One small query finds the survey's current revision; the full survey (sections, questions,
+    options) is loaded only when this process has not seen that revision yet. Any change made
+    in the builder gives a new revision, so no process serves a stale survey.
+    """
+    found = session.execute(select(Survey.id, Survey.revision).where(Survey.slug == slug)).first()
+    if found is None:
+        return None
+    key = (found.id, found.revision)
+    survey = _SURVEYS.get(key)
+    if survey is None:
+        survey = find_survey_by_id(session, found.id)
+        if survey is None:
+            return None
+        session.expunge(survey)  # cascades to sections, questions and options
+        if len(_SURVEYS) >= _SURVEY_CACHE_SIZE:
+            _SURVEYS.clear()
+        _SURVEYS[(survey.id, survey.revision)] = survey
+    return survey
 
 
 def find_survey_by_id(session: Session, survey_id: int) -> Survey | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from flask import (Blueprint, abort, current_app, flash, make_response, redirect, render_template, request,
                    session, url_for)
 
@@ -87,8 +89,25 @@ def render_page(survey: Survey, number: int, preview: bool = False, form=None, a
 
 @bp.get("/<slug>")
 def intro(slug: str):
-    """What the survey is for, and the promise that nobody will know the answers are yours."""
-    return render_intro(_survey_or_stop(slug))
+    """What the survey is for, and the promise that nobody will know the answers are yours.
+
+    This is the page every QR code and link opens, often by a whole group at once. It is the
+    same for everyone (no cookie, no form token) so each process keeps it for a couple of
+    seconds (INTRO_CACHE_SECONDS): a survey closed in the builder shows as closed here within
+    that time, and its pages refuse answers at once.
+    """
+    cache = current_app.extensions.setdefault("intro_pages", {})
+    cached = cache.get(slug)
+    if cached is not None and cached[0] > time.monotonic():
+        return cached[1]
+    survey = _survey_or_stop(slug)
+    html, status = render_intro(survey)
+    seconds = current_app.config["INTRO_CACHE_SECONDS"]
+    if seconds and not survey.access_code:
+        if len(cache) > 256:
+            cache.clear()
+        cache[slug] = (time.monotonic() + seconds, html)
+    return html, status
 
 
 @bp.post("/<slug>/code")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from participation.db import db, today
 from participation.themes.models import Theme
@@ -52,6 +54,10 @@ class Survey(db.Model):
     age_band: Mapped[str] = mapped_column(String(10), default="")
     #: For closed groups: young people type this before the first question. Empty means anyone with the link.
     access_code: Mapped[str] = mapped_column(String(40), default="")
+    #: A new random value with every change to the survey or its pages, questions and options,
+    #: so each process can keep a read-only copy for young people's pages and know when it is stale.
+    #: Random rather than counted, so a restored or rebuilt database never repeats one.
+    revision: Mapped[str] = mapped_column(String(16), default=lambda: secrets.token_hex(8))
 
     sections: Mapped[list[Section]] = relationship(
         back_populates="survey", order_by="Section.position", cascade="all, delete-orphan"
@@ -146,3 +152,23 @@ class Option(db.Model):
     label: Mapped[str] = mapped_column(String(300))
 
     question: Mapped[Question] = relationship(back_populates="options")
+
+
+def _owning_survey(thing) -> Survey | None:
+    """The survey a changed survey, section, question or option belongs to."""
+    if isinstance(thing, Survey):
+        return thing
+    if isinstance(thing, (Section, Question)):
+        return thing.survey
+    if isinstance(thing, Option):
+        return thing.question.survey if thing.question is not None else None
+    return None
+
+
+@event.listens_for(Session, "before_flush")
+def _new_survey_revisions(session: Session, flush_context, instances) -> None:
+    """Give every survey touched by this flush a new revision."""
+    touched = {id(s): s for thing in (*session.new, *session.dirty, *session.deleted)
+               if (s := _owning_survey(thing)) is not None and s not in session.deleted}
+    for survey in touched.values():
+        survey.revision = secrets.token_hex(8)

@@ -108,3 +108,32 @@ def test_survey_open_on_its_last_day(app):
     assert survey_state(survey, date(2026, 1, 31)) is SurveyState.OPEN
     assert survey_state(survey, date(2026, 2, 1)) is SurveyState.CLOSED
     assert survey_state(survey, date(2025, 12, 31)) is SurveyState.NOT_OPEN
+
+
+def test_changes_in_the_builder_reach_young_people_at_once(app, client, demo):
+    from participation.surveys.models import Question
+
+    assert "How do you feel about where you live?" in client.get("/s/demo/1").text
+    with app.app_context():
+        question = db.session.scalars(db.select(Question).where(Question.kind == "faces")).one()
+        question.text = "How do you feel about your home?"
+        db.session.commit()
+    page = client.get("/s/demo/1").text
+    assert "How do you feel about your home?" in page
+    assert "How do you feel about where you live?" not in page
+
+
+def test_intro_page_is_kept_briefly_and_then_shows_a_closed_survey(app, client, demo):
+    import time
+
+    from participation.surveys.models import Survey
+
+    app.config["INTRO_CACHE_SECONDS"] = 0.3
+    assert client.get("/s/demo").status_code == 200
+    with app.app_context():
+        db.session.scalars(db.select(Survey)).one().status = "closed"
+        db.session.commit()
+    assert client.get("/s/demo").status_code == 200  # the same page for everyone, kept briefly
+    assert client.get("/s/demo/1").status_code == 410  # but answers are refused at once
+    time.sleep(0.35)
+    assert client.get("/s/demo").status_code == 410
