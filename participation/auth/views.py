@@ -11,7 +11,7 @@ from participation.auth import services
 from participation.auth.access import require
 from participation.auth.forms import EditUserForm, NewUserForm, SignInForm
 from participation.auth.models import StaffUser
-from participation.auth.roles import Permission, safe_next
+from participation.auth.roles import Permission, can, safe_next
 from participation.core.forms import attempt
 from participation.db import db
 
@@ -24,9 +24,8 @@ require(admin_bp, Permission.MANAGE_USERS)
 def login():
     """Sign in with email and password."""
     form = SignInForm()
-    target = safe_next(request.args.get("next"), url_for("surveys.index"))
     if current_user.is_authenticated:
-        return redirect(target)
+        return redirect(safe_next(request.args.get("next"), home_for(current_user.role)))
     message = ""
     if form.validate_on_submit():
         result = services.authenticate(db.session, form.email.data, form.password.data)
@@ -34,9 +33,14 @@ def login():
             session.clear()  # a fresh session on sign-in
             login_user(result.user)
             session["seen"] = int(time.time())
-            return redirect(target)
+            return redirect(safe_next(request.args.get("next"), home_for(result.user.role)))
         message = result.message
     return render_template("auth/login.html", form=form, message=message), 200 if not message else 401
+
+
+def home_for(role: str) -> str:
+    """Where a member of staff starts: the builder if they build surveys, otherwise the reports."""
+    return url_for("surveys.index") if can(role, Permission.BUILD_SURVEYS) else url_for("reports.index")
 
 
 @bp.post("/logout")

@@ -18,8 +18,14 @@ CONTENT_SECURITY_POLICY = (
 
 @bp.get("/")
 def home():
-    """Staff start at the survey list; signing in comes first."""
-    return redirect(url_for("surveys.index"))
+    """Staff start at their own first page; signing in comes first."""
+    from flask_login import current_user
+
+    from participation.auth.views import home_for
+
+    if current_user.is_authenticated:
+        return redirect(home_for(current_user.role))
+    return redirect(url_for("auth.login"))
 
 
 @bp.get("/healthz")

@@ -10,10 +10,13 @@ from participation.db import db
 from participation.surveys.models import Question, Survey
 from tests.conftest import PASSWORD, csrf_token
 
-PUBLIC = {"static", "core.home", "core.healthz", "auth.login", "auth.logout"}
+PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout"}
+#: Sends everyone on: strangers to sign in, staff to their first page.
+SIGNPOSTS = {"core.home"}
 PUBLIC_PREFIXES = ("respond.",)
 #: Which roles may use each staff blueprint.
-STAFF = {"surveys.": {"officer", "administrator"}, "admin.": {"administrator"}}
+STAFF = {"surveys.": {"officer", "administrator"}, "admin.": {"administrator"},
+         "reports.": {"committee", "officer", "administrator"}}
 
 
 def _values(app, rule) -> dict:
@@ -67,6 +70,11 @@ def test_every_url_answers_as_the_role_allows(app, demo, make_user, role):
         if rule.endpoint == "auth.logout":
             continue  # signs the client out; covered in test_sign_in
         reply = client.get(url) if method == "GET" else client.post(url, data={"csrf_token": token})
+        if rule.endpoint in SIGNPOSTS:
+            expected = "/login" if role is None else ("/reports/" if role == "committee" else "/surveys/")
+            assert reply.status_code == 302 and reply.headers["Location"] == expected, rule.endpoint
+            checked += 1
+            continue
         allowed = _expected_allowed(rule.endpoint, role)
         where = f"{method} {url} as {role or 'a stranger'}"
         if allowed is None:

@@ -107,6 +107,9 @@ def test_administrator_pages_pass_axe(app, make_user, live_server, laptop):
     assert_accessible(laptop)
     laptop.get_by_role("link", name="Audit log").click()
     assert_accessible(laptop)
+    laptop.get_by_role("link", name="Reports").click()
+    expect(laptop.get_by_role("heading", name="What young people told us")).to_be_visible()
+    assert_accessible(laptop)
 
 
 def test_the_poster_prints_on_one_a4_page(app, demo, make_user, live_server, laptop):

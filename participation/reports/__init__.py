@@ -1,0 +1,1 @@
+"""What committee members and managers read: summaries, with small numbers suppressed."""
