@@ -1,6 +1,7 @@
 """Imports every feature's models so metadata is complete for create_all and Alembic."""
 
 from participation.auth.models import AuditEntry, FailedSignIn, StaffUser  # noqa: F401
+from participation.comments.models import CommentAnalysis, CommentTheme, TaggerModel  # noqa: F401
 from participation.respond.models import Answer, Draft, Response, SubmissionReceipt  # noqa: F401
 from participation.surveys.models import Option, Question, Section, Survey  # noqa: F401
 from participation.themes.models import Theme  # noqa: F401

@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
+from participation.comments.services import analyse as analyse_comments
 from participation.db import today
 from participation.respond.models import Answer, Draft, Response, SubmissionReceipt
 from participation.surveys.models import Question, Section, Survey
@@ -169,6 +170,8 @@ class SubmitResult:
     outcome: Outcome
     #: For INCOMPLETE, the page to go back to.
     page: int | None = None
+    #: Something written suggests the young person may need help now; the answers stay anonymous.
+    needs_help: bool = False
 
 
 def _token_hash(token: str) -> str:
@@ -225,9 +228,12 @@ def _submit_once(session: Session, survey: Survey, draft_key: str | None, token:
         session.rollback()
         return SubmitResult(Outcome.ALREADY_STORED)
     session.add(Response(survey_id=survey.id, answers=rows))
+    session.flush()
+    # Every comment is tagged as it is stored, in the same transaction.
+    needs_help = analyse_comments(session, rows, survey.id)
     session.execute(delete(Draft).where(Draft.key == draft.key))
     session.commit()
-    return SubmitResult(Outcome.STORED)
+    return SubmitResult(Outcome.STORED, needs_help=needs_help)
 
 
 def purge_old_drafts(session: Session, days: int, on: date | None = None) -> int:

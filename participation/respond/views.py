@@ -163,6 +163,9 @@ def check(slug: str):
         result = services.submit(db.session, survey, _draft_key(survey), form.token.data or "")
         if result.outcome in (Outcome.STORED, Outcome.ALREADY_STORED):
             _remember(_DRAFTS, survey, None)
+            if result.needs_help:
+                # Shown once, from this answer only: nothing kept in the cookie or the link says why.
+                return render_template("respond/thanks.html", survey=survey, help_first=True)
             return redirect(url_for(".thanks", slug=slug))
         if result.outcome is Outcome.INCOMPLETE:
             flash("Please answer this question before you send your answers.")

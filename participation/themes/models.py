@@ -22,3 +22,7 @@ class Theme(db.Model):
     position: Mapped[int] = mapped_column(Integer, default=0)
     #: Archived themes keep their history but are not offered for new work.
     archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    #: Extra words and phrases young people use for this theme, one per line, for the tagger.
+    keywords: Mapped[str] = mapped_column(Text, default="")
+    #: Example comments that belong under this theme, one per line, for the tagger.
+    examples: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,70 @@
+"""CommentAnalysis, CommentTheme and TaggerModel."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participation.db import db
+from participation.themes.models import Theme
+
+
+class CommentAnalysis(db.Model):
+    """The tagger's reading of one free-text answer, and what officers made of it."""
+
+    __tablename__ = "comment_analyses"
+
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    sentiment: Mapped[float] = mapped_column(Float, default=0.0)
+    #: How sure the tagger was of its suggestion, 0 to 1; low ones come first in the queue.
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    #: The text with names, phone numbers, emails, postcodes and addresses replaced.
+    redacted: Mapped[str] = mapped_column(Text, default="")
+    #: "suggested" by the tagger, or "confirmed" by an officer.
+    status: Mapped[str] = mapped_column(String(12), default="suggested", index=True)
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    reviewed_on: Mapped[date | None] = mapped_column(Date)
+    safeguarding: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    safeguarding_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: For flagged comments: "open" until the safeguarding lead marks it "handled".
+    flag_status: Mapped[str] = mapped_column(String(10), default="", index=True)
+    flag_note: Mapped[str] = mapped_column(Text, default="")
+    flag_handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    flag_handled_on: Mapped[date | None] = mapped_column(Date)
+
+    themes: Mapped[list[CommentTheme]] = relationship(
+        back_populates="comment", cascade="all, delete-orphan", order_by="CommentTheme.position")
+
+
+class CommentTheme(db.Model):
+    """One theme a comment is filed under; a comment can have several."""
+
+    __tablename__ = "comment_themes"
+
+    answer_id: Mapped[int] = mapped_column(ForeignKey("comment_analyses.answer_id", ondelete="CASCADE"),
+                                           primary_key=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True, index=True)
+    #: 0 for the best-fitting theme, then 1, 2...
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    comment: Mapped[CommentAnalysis] = relationship(back_populates="themes")
+    theme: Mapped[Theme] = relationship()
+
+
+class TaggerModel(db.Model):
+    """A trained tagger, shared by every process; the newest one is used."""
+
+    __tablename__ = "tagger_models"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    #: How many labelled comments it learned from, confirmed ones included.
+    examples: Mapped[int] = mapped_column(Integer, default=0)
+    confirmed: Mapped[int] = mapped_column(Integer, default=0)
+    #: Theme keys and each theme's compiled model: {"prior": float, "weights": {feature: float}}.
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)

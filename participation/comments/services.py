@@ -1,0 +1,245 @@
+"""Tagging stored comments, the review queue, safeguarding flags and retraining the tagger."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Iterable, Sequence
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from participation.analysis import Tagger, Taxonomy, ThemeSpec, build_tagger
+from participation.analysis.classifier import ThemeModel
+from participation.analysis.taxonomy import DEFAULT_KEYWORDS
+from participation.auth.services import record
+from participation.comments.models import CommentAnalysis, CommentTheme, TaggerModel
+from participation.core.forms import Refused
+from participation.db import today
+from participation.respond.models import Answer, Response
+from participation.surveys.models import Question, Survey
+from participation.themes.models import Theme
+from participation.themes.services import active_themes
+
+# Trained taggers kept by this process, by the model or taxonomy they were built from.
+_TAGGERS: dict[str, Tagger] = {}
+
+
+def _lines(text: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
+
+
+def taxonomy_from(themes: Sequence[Theme]) -> Taxonomy:
+    """The tagger's view of the council's active themes: default words plus the council's own."""
+    return Taxonomy(tuple(
+        ThemeSpec(t.key, t.name, DEFAULT_KEYWORDS.get(t.key, ()) + _lines(t.keywords), _lines(t.examples))
+        for t in themes))
+
+
+def current_tagger(session: Session) -> Tagger:
+    """The newest trained tagger for the current themes, built once per process."""
+    taxonomy = taxonomy_from(active_themes(session))
+    fingerprint = hashlib.sha256(json.dumps(
+        [(t.key, t.keywords, t.examples) for t in taxonomy.themes]).encode()).hexdigest()[:16]
+    newest = session.execute(select(TaggerModel.id, TaggerModel.payload).order_by(TaggerModel.id.desc())
+                             .limit(1)).first()
+    key = f"{fingerprint}:{newest.id if newest else 0}"
+    tagger = _TAGGERS.get(key)
+    if tagger is None:
+        models = newest.payload.get("models", {}) if newest else {}
+        if newest and set(models) >= set(taxonomy.keys):
+            tagger = Tagger(taxonomy, {k: ThemeModel(m["prior"], m["weights"]) for k, m in models.items()
+                                       if k in taxonomy.keys})
+        else:
+            tagger = build_tagger(taxonomy)
+        _TAGGERS.clear()
+        _TAGGERS[key] = tagger
+    return tagger
+
+
+def _apply(comment: CommentAnalysis, tagging, theme_ids: dict[str, int]) -> None:
+    """Copy a tagging onto a comment; a flag already handled stays handled."""
+    comment.sentiment = tagging.sentiment
+    comment.confidence = tagging.confidence
+    comment.redacted = tagging.redacted
+    comment.safeguarding = tagging.safeguarding
+    comment.safeguarding_reasons = list(tagging.safeguarding_reasons)
+    if not tagging.safeguarding:
+        comment.flag_status = "" if comment.flag_status != "handled" else "handled"
+    elif comment.flag_status != "handled":
+        comment.flag_status = "open"
+    comment.themes = [CommentTheme(theme_id=theme_ids[key], position=i)
+                      for i, key in enumerate(tagging.themes) if key in theme_ids]
+
+
+def analyse(session: Session, answers: Iterable[Answer], survey_id: int, tagger: Tagger | None = None) -> bool:
+    """Tag each free-text answer (already flushed, so it has an id); True if any was flagged."""
+    texts = [a for a in answers if a.text]
+    if not texts:
+        return False
+    tagger = tagger or current_tagger(session)
+    theme_ids = dict(session.execute(select(Theme.key, Theme.id)).all())
+    flagged = False
+    for answer, tagging in zip(texts, tagger.tag_many([a.text for a in texts])):
+        comment = CommentAnalysis(answer_id=answer.id, survey_id=survey_id, question_id=answer.question_id)
+        _apply(comment, tagging, theme_ids)
+        session.add(comment)
+        flagged = flagged or tagging.safeguarding
+    return flagged
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One comment in the review queue."""
+
+    comment: CommentAnalysis
+    text: str
+    survey_title: str
+    question_text: str
+
+
+def queue(session: Session, *, reviewed: bool = False, limit: int = 50, offset: int = 0) -> list[QueueItem]:
+    """Comments to review: open safeguarding flags first, then untagged, then the least certain."""
+    untagged = ~select(CommentTheme.answer_id).where(CommentTheme.answer_id == CommentAnalysis.answer_id).exists()
+    status = "confirmed" if reviewed else "suggested"
+    rows = session.execute(
+        select(CommentAnalysis, Answer.text, Survey.title, Question.text)
+        .join(Answer, Answer.id == CommentAnalysis.answer_id)
+        .join(Survey, Survey.id == CommentAnalysis.survey_id)
+        .join(Question, Question.id == CommentAnalysis.question_id)
+        .where((CommentAnalysis.status == status) | (CommentAnalysis.flag_status == "open"))
+        .options(selectinload(CommentAnalysis.themes).selectinload(CommentTheme.theme))
+        .order_by(case((CommentAnalysis.flag_status == "open", 0), else_=1), case((untagged, 0), else_=1),
+                  CommentAnalysis.confidence, CommentAnalysis.answer_id)
+        .limit(limit).offset(offset))
+    return [QueueItem(*row) for row in rows]
+
+
+def counts(session: Session) -> dict[str, int]:
+    """How many comments wait for review, and how many safeguarding flags are open."""
+    to_review = session.scalar(select(func.count()).select_from(CommentAnalysis)
+                               .where(CommentAnalysis.status == "suggested")) or 0
+    return {"to_review": to_review, "open_flags": open_flag_count(session)}
+
+
+def open_flag_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(CommentAnalysis)
+                          .where(CommentAnalysis.flag_status == "open")) or 0
+
+
+def confirm(session: Session, actor, answer_id: int, theme_keys: Sequence[str]) -> CommentAnalysis:
+    """Set a comment's themes as an officer decided them (several allowed, or none)."""
+    comment = session.get(CommentAnalysis, answer_id)
+    if comment is None:
+        raise Refused("That comment no longer exists.")
+    themes = {t.key: t for t in active_themes(session)}
+    unknown = [k for k in theme_keys if k not in themes]
+    if unknown:
+        raise Refused("Choose themes from the list.")
+    before = [ct.theme.key for ct in comment.themes]
+    comment.themes = [CommentTheme(theme_id=themes[k].id, position=i) for i, k in enumerate(dict.fromkeys(theme_keys))]
+    comment.status = "confirmed"
+    comment.reviewed_by = actor.id
+    comment.reviewed_on = today()
+    record(session, actor, "comment.tagged", comment, f"Confirmed themes for comment {answer_id}",
+           before=before, after=list(dict.fromkeys(theme_keys)))
+    session.commit()
+    return comment
+
+
+def accept_suggestions(session: Session, actor, answer_ids: Sequence[int]) -> int:
+    """Confirm the tagger's suggested themes for many comments at once; return how many."""
+    comments = session.scalars(select(CommentAnalysis).where(
+        CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status == "suggested")).all()
+    for comment in comments:
+        comment.status = "confirmed"
+        comment.reviewed_by = actor.id
+        comment.reviewed_on = today()
+    if comments:
+        record(session, actor, "comment.bulk-accepted", None, f"Accepted suggested themes for {len(comments)} comments",
+               answer_ids=[c.answer_id for c in comments])
+    session.commit()
+    return len(comments)
+
+
+def handle_flag(session: Session, actor, answer_id: int, note: str) -> CommentAnalysis:
+    """The safeguarding lead marks a flag as handled, with a note of what was done."""
+    if not actor.safeguarding_lead:
+        raise Refused("Only a designated safeguarding lead can mark a flag as handled.")
+    comment = session.get(CommentAnalysis, answer_id)
+    if comment is None or comment.flag_status != "open":
+        raise Refused("That flag is not open.")
+    if not note.strip():
+        raise Refused("Write a note of what was done.")
+    comment.flag_status = "handled"
+    comment.flag_note = note.strip()[:2000]
+    comment.flag_handled_by = actor.id
+    comment.flag_handled_on = today()
+    record(session, actor, "comment.flag-handled", comment, f"Handled the safeguarding flag on comment {answer_id}")
+    session.commit()
+    return comment
+
+
+def confirmed_examples(session: Session) -> list[tuple[str, list[str]]]:
+    """Every officer-confirmed comment with its themes, for retraining."""
+    rows = session.execute(
+        select(Answer.text, Theme.key).select_from(CommentAnalysis)
+        .join(Answer, Answer.id == CommentAnalysis.answer_id)
+        .outerjoin(CommentTheme, CommentTheme.answer_id == CommentAnalysis.answer_id)
+        .outerjoin(Theme, Theme.id == CommentTheme.theme_id)
+        .where(CommentAnalysis.status == "confirmed").order_by(CommentAnalysis.answer_id, CommentTheme.position))
+    examples: dict[str, list[str]] = {}
+    for text, key in rows:
+        examples.setdefault(text, [])
+        if key:
+            examples[text].append(key)
+    return list(examples.items())
+
+
+def retrain(session: Session, actor) -> TaggerModel:
+    """Train a new tagger from the shipped examples, the themes' own and every confirmed comment."""
+    taxonomy = taxonomy_from(active_themes(session))
+    extra = confirmed_examples(session)
+    tagger = build_tagger(taxonomy, extra_examples=extra)
+    model = TaggerModel(
+        created_at=datetime.now(timezone.utc).replace(tzinfo=None), confirmed=len(extra),
+        examples=len(extra) + sum(len(t.examples) for t in taxonomy.themes),
+        payload={"models": {k: {"prior": m.prior, "weights": m.weights} for k, m in tagger.models.items()}})
+    session.add(model)
+    session.flush()
+    record(session, actor, "tagger.retrained", model, f"Retrained the tagger with {len(extra)} confirmed comments")
+    session.commit()
+    return model
+
+
+def retag(session: Session, everything: bool = False) -> int:
+    """Tag comments again with the current tagger; officer-confirmed themes are kept unless everything."""
+    tagger = current_tagger(session)
+    theme_ids = dict(session.execute(select(Theme.key, Theme.id)).all())
+    query = (select(Answer.id, Answer.text, Answer.question_id, Response.survey_id)
+             .join(Response, Response.id == Answer.response_id).where(Answer.text.is_not(None)).order_by(Answer.id))
+    count = 0
+    for batch in _batches(session.execute(query).all(), 500):
+        existing = {c.answer_id: c for c in session.scalars(
+            select(CommentAnalysis).where(CommentAnalysis.answer_id.in_([row.id for row in batch]))
+            .options(selectinload(CommentAnalysis.themes)))}
+        for row, tagging in zip(batch, tagger.tag_many([row.text for row in batch])):
+            comment = existing.get(row.id)
+            if comment is not None and comment.status == "confirmed" and not everything:
+                continue
+            if comment is None:
+                comment = CommentAnalysis(answer_id=row.id, survey_id=row.survey_id, question_id=row.question_id)
+                session.add(comment)
+            comment.status = "suggested"
+            _apply(comment, tagging, theme_ids)
+            count += 1
+        session.flush()
+    session.commit()
+    return count
+
+
+def _batches(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
