@@ -35,12 +35,13 @@ def create_app(config: object | None = None) -> Flask:
     from participation.auth.access import user_can
     from participation.auth.models import StaffUser
     from participation.auth.views import admin_bp, bp as auth_bp
+    from participation.comments.views import bp as comments_bp
     from participation.core.views import bp as core_bp
     from participation.reports.views import bp as reports_bp
     from participation.respond.views import bp as respond_bp
     from participation.surveys.views import bp as surveys_bp
 
-    for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, reports_bp, respond_bp):
+    for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, comments_bp, reports_bp, respond_bp):
         app.register_blueprint(blueprint)
     # Respondent forms check their own CSRF token, so a timed-out page keeps what was typed.
     csrf.exempt(respond_bp)
@@ -48,6 +49,16 @@ def create_app(config: object | None = None) -> Flask:
 
     login_manager.user_loader(lambda user_id: db.session.get(StaffUser, int(user_id)))
     app.jinja_env.globals["user_can"] = user_can
+
+    @app.context_processor
+    def open_flags() -> dict:
+        """Every officer page shows how many safeguarding flags are open."""
+        from flask import request
+        from participation.comments.services import open_flag_count
+
+        if request.blueprint in (None, "respond", "core", "static") or not user_can("read-responses"):
+            return {}
+        return {"open_flags": open_flag_count(db.session)}
 
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -17,6 +17,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(export_responses)
     app.cli.add_command(purge_drafts)
     app.cli.add_command(create_user)
+    app.cli.add_command(tag_comments)
 
 
 @click.command("seed-demo")
@@ -78,3 +79,13 @@ def create_user(email: str, role: str, name: str, safeguarding_lead: bool) -> No
         db.session.rollback()
         raise click.ClickException(str(error)) from error
     click.echo(f"Added {user.email} as {role}.")
+
+
+@click.command("tag-comments")
+@click.option("--all", "everything", is_flag=True, help="Also re-tag comments officers have confirmed.")
+@with_appcontext
+def tag_comments(everything: bool) -> None:
+    """Tag comments again, after the themes change or the tagger is retrained."""
+    from participation.comments.services import retag
+
+    click.echo(f"Tagged {retag(db.session, everything=everything)} comments.")

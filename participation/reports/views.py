@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -26,3 +26,28 @@ def index():
     counts = response_counts(db.session)
     shown = {s.id: suppress_small_count(counts.get(s.id, 0), exact=exact) for s in surveys}
     return render_template("reports/index.html", surveys=surveys, counts=shown, exact=exact)
+
+
+@bp.get("/comments")
+def comments():
+    """What young people wrote, by theme. Committee members read only the redacted text."""
+    from participation.comments.models import CommentAnalysis, CommentTheme
+    from participation.respond.models import Answer
+    from participation.themes.models import Theme
+    from participation.themes.services import active_themes
+
+    theme_key = request.args.get("theme", "")
+    page = max(1, request.args.get("page", 1, type=int))
+    original = can(current_user.role, Permission.READ_RESPONSES)
+    query = (select(CommentAnalysis.answer_id, Answer.text, CommentAnalysis.redacted, CommentAnalysis.sentiment,
+                    Survey.title)
+             .join(Answer, Answer.id == CommentAnalysis.answer_id)
+             .join(Survey, Survey.id == CommentAnalysis.survey_id))
+    if theme_key:
+        query = query.join(CommentTheme, CommentTheme.answer_id == CommentAnalysis.answer_id).join(
+            Theme, Theme.id == CommentTheme.theme_id).where(Theme.key == theme_key)
+    rows = db.session.execute(query.order_by(CommentAnalysis.answer_id.desc()).limit(50).offset((page - 1) * 50)).all()
+    shown = [{"text": row.text if original else row.redacted, "sentiment": row.sentiment, "survey": row.title}
+             for row in rows]
+    return render_template("reports/comments.html", comments=shown, themes=active_themes(db.session),
+                           theme_key=theme_key, page=page, original=original)

@@ -1,0 +1,78 @@
+"""The officers' review queue: confirm themes, bulk-accept, handle safeguarding flags, retrain."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from participation.auth.access import require
+from participation.auth.roles import Permission
+from participation.comments import services
+from participation.core.forms import Refused
+from participation.db import db
+from participation.surveys.forms import ButtonForm
+from participation.themes.services import active_themes
+
+bp = Blueprint("comments", __name__, url_prefix="/comments")
+require(bp, Permission.READ_RESPONSES)
+
+
+@bp.get("/")
+def queue():
+    """Safeguarding flags first, then untagged and uncertain comments."""
+    page = max(1, request.args.get("page", 1, type=int))
+    reviewed = request.args.get("show") == "reviewed"
+    items = services.queue(db.session, reviewed=reviewed, limit=50, offset=(page - 1) * 50)
+    return render_template("comments/queue.html", items=items, themes=active_themes(db.session), page=page,
+                           reviewed=reviewed, counts=services.counts(db.session), button=ButtonForm())
+
+
+def _refusal_to_flash(change) -> None:
+    try:
+        change()
+    except Refused as error:
+        db.session.rollback()
+        flash(str(error), "error")
+
+
+@bp.post("/<int:answer_id>")
+def confirm(answer_id: int):
+    """Save the themes an officer chose for one comment."""
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    keys = request.form.getlist(f"themes-{answer_id}")
+    _refusal_to_flash(lambda: services.confirm(db.session, current_user, answer_id, keys))
+    return redirect(url_for(".queue"))
+
+
+@bp.post("/accept")
+def accept():
+    """Accept the suggested themes of every comment ticked."""
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    ids = [int(v) for v in request.form.getlist("selected") if v.isdigit()]
+    if not ids:
+        flash("Tick the comments whose suggested themes you accept.", "error")
+    else:
+        flash(f"Accepted the suggested themes for {services.accept_suggestions(db.session, current_user, ids)} comments.")
+    return redirect(url_for(".queue"))
+
+
+@bp.post("/<int:answer_id>/handled")
+def handled(answer_id: int):
+    """The safeguarding lead marks a flag as handled, with a note."""
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    _refusal_to_flash(lambda: services.handle_flag(db.session, current_user, answer_id,
+                                                   request.form.get("note", "")))
+    return redirect(url_for(".queue"))
+
+
+@bp.post("/retrain")
+def retrain():
+    """Teach the tagger from every confirmed comment."""
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    model = services.retrain(db.session, current_user)
+    flash(f"The tagger has learned from {model.confirmed} confirmed comments. New comments use it now.")
+    return redirect(url_for(".queue"))
