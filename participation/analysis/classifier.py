@@ -62,12 +62,16 @@ def train(labelled: Iterable[tuple[str, Sequence[str]]], theme_keys: Sequence[st
     return {key: train_theme([(feats, key in themes) for feats, themes in rows]) for key in theme_keys}
 
 
-def probability(model: ThemeModel, feats: Iterable[str]) -> float:
-    """P(theme | features) from a compiled model."""
-    weights = model.weights
-    score = model.prior + sum(weights.get(f, 0.0) for f in feats)
+def logistic(score: float) -> float:
+    """Turn log-odds into a probability."""
     if score > 30:
         return 1.0
     if score < -30:
         return 0.0
     return 1.0 / (1.0 + math.exp(-score))
+
+
+def probability(model: ThemeModel, feats: Iterable[str]) -> float:
+    """P(theme | features) from a compiled model."""
+    weights = model.weights
+    return logistic(model.prior + sum(weights.get(f, 0.0) for f in feats))

@@ -18,15 +18,16 @@ _ROLES = (r"social worker|sw|pa|personal adviser|personal advisor|foster (?:mum|
           r"key ?worker|teacher|iro|reviewing officer|mum|mom|dad|brother|sister|nan|gran|friend|boyfriend|girlfriend|"
           r"support worker|advocate|therapist|counsellor|manager")
 _NAME_CUE = re.compile(
-    rf"\b(?:(?:my|our|the) (?:new |old )?(?:{_ROLES})(?:'s name)? (?:is|was|called|named)|called|named|"
-    rf"name is|name's|names)\s+([A-Za-z][a-z'\-]+)(?:\s+([A-Z][a-z'\-]+))?", re.IGNORECASE)
+    rf"\b(?:(?:my|our|the) (?:new |old )?(?:{_ROLES})(?:'s name)? (?:(?:is|was)(?: called| named)?|called|named)|called|named|"
+    rf"name is|name's|names)\s+([A-Za-z][a-z'\-]+)(?-i:\s+([A-Z][a-z'\-]+))?", re.IGNORECASE)
 # Words that follow a cue but are not names ("my social worker is nice").
 _NOT_NAMES = frozenset("""
 a an the is was nice kind good great ok okay fine bad rubbish lovely amazing helpful useless new old always never
 not really very so too quite alright nasty horrible brilliant sound strict busy off away leaving changing me you
 him her them it this that my your our his their and but or because cos always sometimes late never there here
+called named
 """.split())
-_QUICK = re.compile(r"[@\d]|called|named|name|\bis\b|\bwas\b", re.IGNORECASE)
+_DETAILS = re.compile(r"[@\d]")
 
 
 def _name(match: re.Match) -> str:
@@ -37,12 +38,27 @@ def _name(match: re.Match) -> str:
     return match.group(0)[:start] + "[name]"
 
 
-def redact(text: str) -> str:
-    """The text with personal details replaced by [email], [phone], [postcode], [address] and [name]."""
-    if not _QUICK.search(text):
+# Words that can start a name cue; a comment with none of them cannot name anyone that way.
+_CUE_WORDS = frozenset("""
+called named name name's names is was social worker sw social-worker pa adviser advisor foster carer carers
+keyworker key teacher iro independent-reviewing-officer officer mum mom dad brother sister nan gran friend
+boyfriend girlfriend support advocate therapist counsellor manager
+""".split())
+_NAME_STARTERS = frozenset({"called", "named", "name", "name's", "names", "is", "was"})
+
+
+def redact(text: str, words: set[str] | frozenset[str] | None = None) -> str:
+    """The text with personal details replaced by [email], [phone], [postcode], [address] and [name].
+
+    `words`, the comment's lower-case tokens, may be passed in when already known.
+    """
+    if _DETAILS.search(text):  # emails, phones, postcodes and addresses all hold a digit or an @
+        text = _EMAIL.sub("[email]", text)
+        text = _ADDRESS.sub("[address]", text)
+        text = _POSTCODE.sub("[postcode]", text)
+        text = _PHONE.sub("[phone]", text)
+    if words is None:
+        words = set(re.findall(r"[a-z']+", text.lower()))
+    if words.isdisjoint(_NAME_STARTERS) or len(words & _CUE_WORDS) < 2 and not words & {"called", "named"}:
         return text
-    text = _EMAIL.sub("[email]", text)
-    text = _ADDRESS.sub("[address]", text)
-    text = _POSTCODE.sub("[postcode]", text)
-    text = _PHONE.sub("[phone]", text)
     return _NAME_CUE.sub(_name, text)

@@ -21,7 +21,8 @@ _REASONS: dict[str, list[str]] = {
     "self-harm": [
         r"self[- ]?harm\w*", r"cut(?:ting|s)? (?:my ?self|myself|my arms?|my legs?|my wrists?)",
         r"(?:hurt|hurting|harm|harming|burn|burning|punish|punishing) (?:my ?self|myself)", r"overdos\w*",
-        r"took (?:loads of|too many|a load of) (?:tablets|pills)",
+        r"took (?:loads of|too many|a load of) (?:tablets|pills)", r"(?:started|been|still|keep|kept) cutting",
+        r"cutting again",
     ],
     "abuse": [
         r"(?:hits?|hitting|beats?|beating|beat|punch(?:es|ed)?|kicks?|kicked|slap(?:s|ped)?|chok(?:e|es|ed|ing)|"
@@ -49,7 +50,7 @@ _REASONS: dict[str, list[str]] = {
     ],
     "homeless": [
         r"nowhere to (?:sleep|stay|go|live)", r"no where to (?:sleep|stay|go)", r"(?:kicked|thrown|chucked) (?:me )?out",
-        r"sleep(?:ing)? rough", r"homeless", r"sofa[- ]?surf\w*", r"evict(?:ed|ion)", r"on the streets?\b",
+        r"sleep(?:ing)? rough", r"homeless", r"sofa[- ]?surf\w*", r"(?:sleep|sleeping|slept|staying|stay|stayed) on (?:a |my |the |someone'?s |a mate'?s |mates? |friends? )?sofa", r"evict(?:ed|ion)", r"on the streets?\b",
     ],
     "bullying-threats": [
         r"(?:said|say|says|saying|going to|gonna|will|threaten\w*|told me)\b.{0,30}\b(?:stab|kill|hurt|beat|jump|batter|"
@@ -63,7 +64,7 @@ _SAYINGS = re.compile(
     r"kill(?:ed|ing)? it\b|killing me (?:lol|haha|lmao)|kill me (?:lol|haha)|(?:would|will|gonna|going to) kill me if|"
     r"die for\b|dying (?:to|for)\b|to die for|life ?saver|murder(?:s|ed)? (?:me|it)|school is murder|"
     r"killing (?:myself|me) laughing|dead (?:funny|good|nice)|scared of (?:spiders|dogs|heights|the dark|clowns)|"
-    r"cut my (?:hair|nails|fringe)|run(?:ning)? away with (?:it|the)|missing (?:out|my|the|you|him|her|them|home|school)\b"
+    r"cut my (?:hair|nails|fringe)|run(?:ning)? away with (?:it|the)|missing from (?:class|lessons?|the lesson)|missing (?:out|my|the|you|him|her|them|home|school)\b"
 )
 _NEGATION_BEFORE = re.compile(
     r"(?:\b(?:not|never|no ?one|nobody|nothing|don'?t|doesn'?t|didn'?t|dont|doesnt|didnt|isn'?t|wasn'?t|aint|ain'?t|"
@@ -77,9 +78,33 @@ def _negated(text: str, start: int) -> bool:
     return bool(_NEGATION_BEFORE.search(text[max(0, start - 40):start]))
 
 
-def check(text: str) -> tuple[str, ...]:
-    """Return the reasons a comment may show a risk, most serious first; empty when none."""
+# Words at least one of which every risk phrase contains; most comments have none, and skip the patterns.
+_TRIGGERS = frozenset("""
+kill killing killed myself suicide suicidal die dead harm harming cut cutting cuts hurt hurts hurting hit hits
+hitting beat beats beating punch punches punched kick kicks kicked slap slaps slapped choke chokes choked choking
+push pushes pushed shove shoves shoved throws touch touches touched touching abuse abuses abused abusing abusive
+rape raped raping sexual sexually lock locks starve starves starved starving safe unsafe scared frightened afraid
+terrified ran run running missing slept rough outside police carry carrying hold holding drop dropping moving
+county deal dealing sell selling drugs weed older old grown nudes pics groomed grooming owe owes owing gives give
+nowhere kicked thrown chucked homeless sofa evicted eviction streets street stab shank smash jump batter threaten
+threatens threatened threatening bullied bullying bullies knife weapon overdose overdosed overdosing tablets pills
+point living alive exist born wish better life end ending eat food bench car night stuff things here live
+wake anymore existing reason move burn burning punish punishing sleep
+""".split())
+_STEMS = ("suicid", "harm", "kill", "abus", "overdos", "groom", "homeless", "threat", "bull", "nude", "stab",
+          "sofa", "evict", "rape", " get me", " get us", "no where")
+
+
+def check(text: str, words: set[str] | frozenset[str] | None = None) -> tuple[str, ...]:
+    """Return the reasons a comment may show a risk, most serious first; empty when none.
+
+    `words`, the comment's lower-case tokens, may be passed in when already known.
+    """
     lowered = text.lower().replace("\u2019", "'")
+    if words is None:
+        words = set(re.findall(r"[a-z]+", lowered))
+    if words.isdisjoint(_TRIGGERS) and not any(stem in lowered for stem in _STEMS):
+        return ()
     if not _ANY.search(lowered):
         return ()
     lowered = _SAYINGS.sub(" ", lowered)

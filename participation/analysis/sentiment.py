@@ -52,38 +52,53 @@ def lexicon() -> dict[str, tuple[float, float, bool]]:
 
 def polarity(tokens: list[str]) -> float:
     """Polarity from -1 to 1 of a tokenized text, by TextBlob's rule."""
-    words = lexicon()
-    scores: list[float] = []
-    negated: list[bool] = []
-    intensities: list[float] = []
+    words = _lexicon()
+    negations = NEGATIONS
+    bridge = NEGATION_BRIDGE
+    total = 0.0  # sum of the finished assessments
+    count = 0
+    score = 0.0  # the assessment still open to a "!" or a following modified word
+    intensity = 1.0
+    negated = False
+    open_ = False
     modifier = False
     negation = False
     for token in tokens:
         entry = words.get(token)
         if entry is not None:
             p, i, is_modifier = entry
-            if modifier and scores:
-                scores[-1] = max(-1.0, min(p * intensities[-1], 1.0))
-                intensities[-1] = i
+            if modifier and open_:
+                score = max(-1.0, min(p * intensity, 1.0))
+                intensity = i
             else:
-                scores.append(p)
-                negated.append(False)
-                intensities.append(i)
+                if open_:
+                    total += -0.5 * score if negated else score
+                score, intensity, negated, open_ = p, i, False, True
+                count += 1
             if negation:
-                negated[-1] = True
-                intensities[-1] = 1.0 / intensities[-1] if intensities[-1] else 1.0
+                negated = True
+                intensity = 1.0 / intensity if intensity else 1.0
             modifier = is_modifier
-            negation = token in NEGATIONS
+            negation = token in negations
         else:
-            if token in NEGATIONS:
+            if token in negations:
                 negation = True
-            elif negation and len(token.strip("'")) > 1 and token not in NEGATION_BRIDGE:
+            elif negation and token not in bridge and len(token.strip("'")) > 1:
                 negation = False
             if modifier and len(token) > 2:
                 modifier = False
-            if token == "!" and scores:
-                scores[-1] = max(-1.0, min(scores[-1] * 1.25, 1.0))
-    if not scores:
+            if token == "!" and open_:
+                score = max(-1.0, min(score * 1.25, 1.0))
+    if not count:
         return 0.0
-    total = sum(-0.5 * s if n else s for s, n in zip(scores, negated))
-    return max(-1.0, min(total / len(scores), 1.0))
+    total += -0.5 * score if negated else score
+    return max(-1.0, min(total / count, 1.0))
+
+
+_LEXICON: dict[str, tuple[float, float, bool]] = {}
+
+
+def _lexicon() -> dict[str, tuple[float, float, bool]]:
+    if not _LEXICON:
+        _LEXICON.update(lexicon())
+    return _LEXICON

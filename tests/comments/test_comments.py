@@ -1,0 +1,139 @@
+"""Comments are tagged as they are stored; officers review them; committee members read them redacted."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from participation.auth.models import AuditEntry
+from participation.comments.models import CommentAnalysis, TaggerModel
+from participation.db import db
+from tests.conftest import post_form
+from tests.respond.helpers import DEMO_ANSWERS, field_names, post_page, send
+
+
+def _answer(app, best: str, change: str):
+    """Answer the demo with two comments; return the reply to pressing send."""
+    client = app.test_client()
+    names = field_names(app, "demo")
+    for number, answers in enumerate(DEMO_ANSWERS[:3], start=1):
+        post_page(client, "demo", number, {names[i]: v for i, v in answers.items()})
+    post_page(client, "demo", 4, {names[7]: best, names[8]: change})
+    return client, send(client, "demo", client.get("/s/demo/check").text)
+
+
+def _comments(app):
+    with app.app_context():
+        rows = db.session.scalars(select(CommentAnalysis).order_by(CommentAnalysis.answer_id)).all()
+        return [(c.safeguarding, c.flag_status, [t.theme.key for t in c.themes], c.sentiment, c.redacted) for c in rows]
+
+
+def test_each_comment_is_tagged_as_it_is_stored(app, demo):
+    _, sent = _answer(app, "My foster mum is amazing and I love living here",
+                      "My sw is Dave and he never rings me back, call me on 07700 900123")
+    assert sent.status_code == 302
+    (flag1, _, themes1, sentiment1, _), (flag2, _, themes2, _, redacted2) = _comments(app)
+    assert "safe-home" in themes1 and sentiment1 > 0 and not flag1
+    assert "involve-me" in themes2 and not flag2
+    assert redacted2 == "My sw is [name] and he never rings me back, call me on [phone]"
+
+
+def test_a_worrying_comment_brings_help_to_the_top_of_the_thank_you_page(app, demo):
+    client, sent = _answer(app, "nothing really", "i dont want to be here anymore")
+    assert sent.status_code == 200
+    assert "If something is worrying you, you can talk to someone now" in sent.text
+    assert "0800 1111" in sent.text and "flag" not in sent.text.lower()
+    assert "worrying" not in client.get("/s/demo/thanks").text  # shown once, never kept in a link or cookie
+    with client.session_transaction() as session:
+        assert set(session) <= {"csrf_token", "drafts", "_permanent", "_flashes"}
+    (flagged, status, _, _, _), = [c for c in _comments(app) if c[0]]
+    assert status == "open"
+
+
+def test_a_calm_comment_gets_the_ordinary_thank_you_page(app, demo):
+    _, sent = _answer(app, "my carers are kind", "more trips out")
+    assert sent.status_code == 302
+    assert all(not c[0] for c in _comments(app))
+
+
+def test_queue_puts_safeguarding_flags_first_and_officers_confirm_themes(app, demo, login_as):
+    _answer(app, "I love my foster family", "school is ok")
+    _answer(app, "my carer hits me when she is angry", "idk")
+    client = login_as("officer")
+    page = client.get("/comments/").text
+    assert "1 safeguarding flag" in page
+    first = re.search(r'id="c(\d+)-title">(.*?)</h2>', page, re.S)
+    assert "Safeguarding: abuse" in first.group(2)
+    answer_id = int(first.group(1))
+    reply = post_form(client, f"/comments/{answer_id}", {f"themes-{answer_id}": ["safe-home", "involve-me"]},
+                      form_page="/comments/")
+    assert reply.status_code == 302
+    with app.app_context():
+        comment = db.session.get(CommentAnalysis, answer_id)
+        assert comment.status == "confirmed"
+        assert [t.theme.key for t in comment.themes] == ["safe-home", "involve-me"]
+        assert db.session.scalars(select(AuditEntry.action)).all().count("comment.tagged") == 1
+
+
+def test_bulk_accept_and_only_the_safeguarding_lead_handles_flags(app, demo, login_as, make_user):
+    _answer(app, "my carer hits me", "more money for my flat please")
+    with app.app_context():
+        ids = [c.answer_id for c in db.session.scalars(select(CommentAnalysis))]
+        flagged = db.session.scalars(select(CommentAnalysis.answer_id).where(CommentAnalysis.safeguarding)).one()
+    officer = login_as("officer")
+    post_form(officer, "/comments/accept", {"selected": [str(i) for i in ids]}, form_page="/comments/")
+    refused = post_form(officer, f"/comments/{flagged}/handled", {"note": "spoke to the team"}, form_page="/comments/")
+    assert "Only a designated safeguarding lead" in officer.get(refused.headers["Location"]).text
+    lead_client = app.test_client()
+    make_user("officer", email="lead@council.example", safeguarding_lead=True)
+    from tests.conftest import PASSWORD, csrf_token
+    page = lead_client.get("/login")
+    lead_client.post("/login", data={"csrf_token": csrf_token(page.text), "email": "lead@council.example",
+                                     "password": PASSWORD})
+    post_form(lead_client, f"/comments/{flagged}/handled", {"note": "Referred to the child's social worker today"},
+              form_page="/comments/")
+    with app.app_context():
+        comment = db.session.get(CommentAnalysis, flagged)
+        assert comment.flag_status == "handled" and comment.flag_note.startswith("Referred")
+        assert all(c.status == "confirmed" for c in db.session.scalars(select(CommentAnalysis)))
+    assert "safeguarding flag" not in lead_client.get("/comments/").text.split("<main")[0]
+
+
+def test_committee_members_read_only_redacted_text(app, demo, login_as):
+    _answer(app, "my PA is called Priya and she is great", "ring me on 07700 900123")
+    committee = login_as("committee", email="cllr@council.example")
+    page = committee.get("/reports/comments").text
+    assert "Priya" not in page and "07700" not in page
+    assert "my PA is called [name] and she is great" in page and "ring me on [phone]" in page
+    officer = app.test_client()
+    from tests.conftest import PASSWORD, csrf_token
+    from participation.auth.services import create_user
+    with app.app_context():
+        create_user(db.session, None, "off@council.example", PASSWORD, "officer")
+    page = officer.get("/login")
+    officer.post("/login", data={"csrf_token": csrf_token(page.text), "email": "off@council.example",
+                                 "password": PASSWORD})
+    assert "Priya" in officer.get("/reports/comments").text
+
+
+def test_retraining_from_confirmed_comments_improves_the_next_suggestions(app, demo, login_as):
+    for n in range(6):
+        _answer(app, f"zorbing and parkour at the weekend {n}", "idk")
+    officer = login_as("officer")
+    with app.app_context():
+        ids = [c.answer_id for c in db.session.scalars(select(CommentAnalysis)) if "zorbing" in c.redacted]
+    for answer_id in ids:
+        post_form(officer, f"/comments/{answer_id}", {f"themes-{answer_id}": ["healthy"]}, form_page="/comments/")
+    post_form(officer, "/comments/retrain", {}, form_page="/comments/")
+    with app.app_context():
+        assert db.session.scalars(select(TaggerModel)).one().confirmed >= 6
+    _answer(app, "zorbing and parkour are the best", "idk")
+    assert "healthy" in _comments(app)[-2][2]
+
+
+def test_tag_comments_command_retags_suggestions_and_keeps_confirmed(app, demo, runner, login_as):
+    _answer(app, "my foster carers are lovely", "uni is expensive")
+    result = runner.invoke(args=["tag-comments"])
+    assert result.exit_code == 0 and "Tagged 2 comments." in result.output
+    assert "Tagged 2 comments." in runner.invoke(args=["tag-comments", "--all"]).output
