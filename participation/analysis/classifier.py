@@ -15,6 +15,9 @@ from typing import Iterable, Sequence
 from participation.analysis.tokens import features, tokenize
 
 YES, NO = "yes", "no"
+#: Words whose evidence is weaker than this (in natural log-odds) are dropped from a compiled model:
+#: they barely move a score, and skipping them keeps tagging fast (see bench/tagging_speed.py).
+MIN_WEIGHT = 1.0
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,8 @@ def _extractor(document, train_set=None) -> dict[str, bool]:
     return {f: True for f in document}
 
 
-def train_theme(examples: Sequence[tuple[frozenset[str], bool]], min_count: int = 1) -> ThemeModel:
+def train_theme(examples: Sequence[tuple[frozenset[str], bool]], min_count: int = 1,
+                min_weight: float = MIN_WEIGHT) -> ThemeModel:
     """Train a yes/no Naive Bayes model for one theme with TextBlob, then compile it."""
     from textblob.classifiers import NaiveBayesClassifier
 
@@ -51,7 +55,7 @@ def train_theme(examples: Sequence[tuple[frozenset[str], bool]], min_count: int 
         if other is None:
             continue
         weight = (dist.logprob(True) - other.logprob(True)) * math.log(2)  # NLTK logs are base 2
-        if abs(weight) > 0.05:
+        if abs(weight) >= min_weight:
             weights[fname] = weight
     return ThemeModel(prior=prior * math.log(2), weights=weights)
 

@@ -33,7 +33,7 @@ def test_compiled_naive_bayes_gives_textblobs_probabilities():
     texts = [("my foster mum is kind", True), ("moving again to a new placement", True), ("i love my carers", True),
              ("school is hard", False), ("my PA helps with money", False), ("exams went well", False)]
     rows = [(frozenset(features(tokenize(t))), label) for t, label in texts]
-    model = train_theme(rows)
+    model = train_theme(rows, min_weight=0.0)
     reference = NaiveBayesClassifier([(sorted(f), "yes" if label else "no") for f, label in rows],
                                      feature_extractor=lambda doc, train_set=None: {w: True for w in doc})
     for probe in ("my foster carers are kind", "school exams", "money"):
