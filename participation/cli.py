@@ -21,20 +21,33 @@ def register_commands(app: Flask) -> None:
 
 
 @click.command("seed-demo")
+@click.option("--responses", type=click.IntRange(min=0), default=None,
+              help="Add this many demo responses (default: 120 when the demo survey has none).")
 @with_appcontext
-def seed_demo() -> None:
-    """Load the five themes and the open demo survey at /s/demo. Safe to run again."""
+def seed_demo(responses: int | None) -> None:
+    """Load the five themes, the open demo survey at /s/demo and demo answers. Safe to run again."""
+    from sqlalchemy import func, select
+
+    from participation.respond.demo import add_demo_responses
+    from participation.respond.models import Response
     from participation.surveys.demo import DEMO_SURVEY
     from participation.surveys.services import build_survey, survey_by_slug
     from participation.themes.services import ensure_default_themes
 
     ensure_default_themes(db.session)
-    if survey_by_slug(db.session, DEMO_SURVEY["slug"]) is None:
-        build_survey(db.session, DEMO_SURVEY)
+    survey = survey_by_slug(db.session, DEMO_SURVEY["slug"])
+    if survey is None:
+        survey = build_survey(db.session, DEMO_SURVEY)
         click.echo("Added the demo survey at /s/demo.")
     else:
         click.echo("The demo survey is already there.")
     db.session.commit()
+    if responses is None:
+        has_any = db.session.scalar(select(func.count(Response.id)).where(Response.survey_id == survey.id))
+        responses = 0 if has_any else 120
+    if responses:
+        added = add_demo_responses(db.session, survey, responses)
+        click.echo(f"Added {added} demo responses, with their comments tagged.")
 
 
 @click.command("export-responses")

@@ -78,7 +78,7 @@ def runner(app):
 @pytest.fixture
 def demo(app, runner):
     """The demo survey loaded by seed-demo, as a young person would find it at /s/demo."""
-    result = runner.invoke(args=["seed-demo"])
+    result = runner.invoke(args=["seed-demo", "--responses", "0"])
     assert result.exit_code == 0, result.output
     return "demo"
 

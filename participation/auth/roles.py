@@ -28,11 +28,13 @@ class Permission(str, enum.Enum):
     BUILD_SURVEYS = "build-surveys"
     READ_RESPONSES = "read-responses"
     READ_REPORTS = "read-reports"
+    MANAGE_THEMES = "manage-themes"
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMINISTRATOR: frozenset(Permission),
-    Role.OFFICER: frozenset({Permission.BUILD_SURVEYS, Permission.READ_RESPONSES, Permission.READ_REPORTS}),
+    Role.OFFICER: frozenset({Permission.BUILD_SURVEYS, Permission.READ_RESPONSES, Permission.READ_REPORTS,
+                           Permission.MANAGE_THEMES}),
     Role.COMMITTEE: frozenset({Permission.READ_REPORTS}),
 }
 

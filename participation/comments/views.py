@@ -50,7 +50,8 @@ def accept():
     """Accept the suggested themes of every comment ticked."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    ids = [int(v) for v in request.form.getlist("selected") if v.isdigit()]
+    field = "on_page" if request.form.get("all") == "page" else "selected"
+    ids = [int(v) for v in request.form.getlist(field) if v.isdigit()]
     if not ids:
         flash("Tick the comments whose suggested themes you accept.", "error")
     else:

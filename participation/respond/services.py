@@ -178,7 +178,7 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
-def _answer_rows(survey: Survey, answers: dict[str, Any]) -> list[Answer]:
+def answer_rows(survey: Survey, answers: dict[str, Any]) -> list[Answer]:
     """Build Answer rows for every question, keeping only values the question still offers."""
     rows = []
     for question in survey.ordered_questions:
@@ -220,7 +220,7 @@ def _submit_once(session: Session, survey: Survey, draft_key: str | None, token:
     missing = first_unanswered_page(survey, draft.answers or {})
     if missing is not None:
         return SubmitResult(Outcome.INCOMPLETE, missing)
-    rows = _answer_rows(survey, draft.answers or {})
+    rows = answer_rows(survey, draft.answers or {})
     try:
         session.add(SubmissionReceipt(token_hash=token_hash, survey_id=survey.id))
         session.flush()

@@ -7,15 +7,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from participation.core.words import slug_value
 from participation.surveys.models import Option, Question, Section, Survey
 from participation.surveys.question_types import QUESTION_TYPES
 from participation.themes.services import ensure_default_themes
-
-
-def slug_value(label: str) -> str:
-    """Make a stable option value from its label: "My PA" becomes "my-pa"."""
-    cleaned = "".join(ch.lower() if ch.isalnum() else "-" for ch in label)
-    return "-".join(part for part in cleaned.split("-") if part)[:60] or "option"
 
 
 def build_survey(session: Session, spec: dict[str, Any]) -> Survey:

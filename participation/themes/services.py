@@ -1,10 +1,15 @@
-"""Loading and listing themes."""
+"""Loading, listing and changing themes: a council renames them, adds its own and archives them."""
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from participation.auth.services import record
+from participation.core.forms import Refused
+from participation.core.words import slug_value
 from participation.themes.models import Theme
 
 #: The five outcomes of the Corporate Parenting Strategy, in young people's own words.
@@ -42,3 +47,86 @@ def active_themes(session: Session) -> list[Theme]:
     return list(session.scalars(
         select(Theme).where(Theme.archived.is_(False)).order_by(Theme.position, Theme.id)
     ))
+
+
+@dataclass(frozen=True)
+class ThemeDetails:
+    """What a council writes about a theme: its name, what it covers, and words for the tagger."""
+
+    name: str
+    description: str = ""
+    keywords: str = ""
+    examples: str = ""
+
+
+#: Limits that keep the taxonomy something an officer can read and the tagger can learn from.
+MAX_KEYWORDS = 300
+MAX_EXAMPLES = 500
+MAX_LINE = 500
+
+
+def _tidy_lines(text: str, limit: int, what: str) -> str:
+    lines = list(dict.fromkeys(line.strip() for line in (text or "").splitlines() if line.strip()))
+    if len(lines) > limit:
+        raise Refused(f"Give at most {limit} {what}, one on each line.")
+    if any(len(line) > MAX_LINE for line in lines):
+        raise Refused(f"Keep each of the {what} under {MAX_LINE} characters.")
+    return "\n".join(lines)
+
+
+def _checked(session: Session, details: ThemeDetails, theme: Theme | None) -> ThemeDetails:
+    name = " ".join((details.name or "").split())
+    if not name:
+        raise Refused("Give the theme a name.")
+    if len(name) > 120:
+        raise Refused("Keep the name under 120 characters.")
+    clash = session.scalar(select(Theme).where(func.lower(Theme.name) == name.lower(),
+                                               Theme.id != (theme.id if theme else -1)))
+    if clash is not None:
+        raise Refused(f"There is already a theme called “{clash.name}”.")
+    return ThemeDetails(name, (details.description or "").strip()[:2000],
+                        _tidy_lines(details.keywords, MAX_KEYWORDS, "words and phrases"),
+                        _tidy_lines(details.examples, MAX_EXAMPLES, "example comments"))
+
+
+def add_theme(session: Session, actor, details: ThemeDetails) -> Theme:
+    """Add a council's own theme, after the others; its key comes from its name and never changes."""
+    details = _checked(session, details, None)
+    base = slug_value(details.name)[:36]
+    keys = set(session.scalars(select(Theme.key)))
+    key, number = base, 2
+    while key in keys:
+        key, number = f"{base}-{number}", number + 1
+    position = (session.scalar(select(func.max(Theme.position))) or 0) + 1
+    theme = Theme(key=key, name=details.name, description=details.description, keywords=details.keywords,
+                  examples=details.examples, position=position)
+    session.add(theme)
+    session.flush()
+    record(session, actor, "theme.added", theme, f"Added the theme “{theme.name}”")
+    session.commit()
+    return theme
+
+
+def update_theme(session: Session, actor, theme: Theme, details: ThemeDetails) -> Theme:
+    """Rename a theme or change its words; its key, and so its history, stay the same."""
+    details = _checked(session, details, theme)
+    before = {"name": theme.name, "keywords": theme.keywords.count("\n") + bool(theme.keywords),
+              "examples": theme.examples.count("\n") + bool(theme.examples)}
+    theme.name, theme.description = details.name, details.description
+    theme.keywords, theme.examples = details.keywords, details.examples
+    after = {"name": theme.name, "keywords": theme.keywords.count("\n") + bool(theme.keywords),
+             "examples": theme.examples.count("\n") + bool(theme.examples)}
+    record(session, actor, "theme.changed", theme, f"Changed the theme “{theme.name}”", before=before, after=after)
+    session.commit()
+    return theme
+
+
+def set_archived(session: Session, actor, theme: Theme, archived: bool) -> Theme:
+    """Archive a theme (kept for history, no longer suggested or offered) or bring it back."""
+    if archived and not theme.archived and len(active_themes(session)) <= 1:
+        raise Refused("Keep at least one theme.")
+    theme.archived = archived
+    record(session, actor, "theme.archived" if archived else "theme.restored", theme,
+           f"{'Archived' if archived else 'Restored'} the theme “{theme.name}”")
+    session.commit()
+    return theme

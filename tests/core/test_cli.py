@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from participation.db import db
+from participation.respond.models import Response
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import QUESTION_TYPES
 from participation.themes.models import Theme
@@ -16,6 +17,8 @@ def test_seed_demo_can_run_twice_without_duplicates(app, runner):
     assert second.exit_code == 0 and "already there" in second.output
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Survey)) == 1
+        # Demo answers are added once, not again on the second run.
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 120
         keys = list(db.session.scalars(select(Theme.key).order_by(Theme.position)))
         assert keys == ["involve-me", "safe-home", "healthy", "achieve", "adult-life"]
         names = set(db.session.scalars(select(Theme.name)))
@@ -23,7 +26,7 @@ def test_seed_demo_can_run_twice_without_duplicates(app, runner):
 
 
 def test_demo_survey_is_open_and_has_every_kind_of_question(app, runner, client):
-    runner.invoke(args=["seed-demo"])
+    runner.invoke(args=["seed-demo", "--responses", "0"])
     with app.app_context():
         kinds = list(db.session.scalars(select(Question.kind)))
     assert set(kinds) == set(QUESTION_TYPES)
