@@ -37,6 +37,10 @@ DEFAULT_KEYWORDS: dict[str, tuple[str, ...]] = {
         "honesty", "judge", "judged", "patronise", "patronising", "respect", "taken seriously", "involved", "consulted",
         "heard", "ignored", "ignore", "rings me back", "call me back", "explain", "explained", "told me",
         "nobody tells me", "my plan", "care plan", "complain", "complaint", "voice",
+        "take me seriously", "seriously", "my say", "get a say", "speak up", "kept informed", "keep me informed",
+        "tell me why", "nobody said why", "the truth", "lied to", "trust", "reviewing officer", "social workers",
+        "sw", "my business", "privacy", "private", "without asking", "permission", "youth council",
+        "corporate parenting", "councillors", "make things better", "forgets", "cancelled", "always late",
     ),
     "safe-home": (
         "foster", "foster carer", "foster carers", "foster mum", "foster dad", "foster family", "carer", "carers",
@@ -55,6 +59,10 @@ DEFAULT_KEYWORDS: dict[str, tuple[str, ...]] = {
         "leisure pass", "fit", "fitness", "drugs", "alcohol", "drinking", "smoking", "vape", "vaping",
         "sexual health", "contraception", "pregnant", "medication", "medicine", "emotional", "feelings", "wellbeing",
         "self care", "ill", "poorly",
+        "panic", "panic attack", "panic attacks", "feel down", "feeling down", "lonely", "loneliness", "mood",
+        "anger", "angry", "how i feel", "talk to someone", "running", "cycling", "boxing", "walking", "appointment",
+        "appointments", "teeth", "glasses", "asthma", "adhd", "autism", "disability", "periods", "weight",
+        "nightmares", "calm",
     ),
     "achieve": (
         "school", "schools", "college", "exam", "exams", "gcse", "gcses", "a levels", "a-levels", "btec", "homework",
@@ -73,5 +81,7 @@ DEFAULT_KEYWORDS: dict[str, tuple[str, ...]] = {
         "uni", "university", "independent", "independence", "cooking", "cook", "shopping", "on my own",
         "supported accommodation", "supported lodgings", "hostel", "bus pass", "driving lessons", "neet",
         "adult", "adults services", "afford",
+        "independently", "living alone", "live alone", "my own place", "bank account", "id card", "passport",
+        "national insurance", "staying close", "move on", "moving on",
     ),
 }
