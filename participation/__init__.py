@@ -41,8 +41,10 @@ def create_app(config: object | None = None) -> Flask:
     from participation.respond.views import bp as respond_bp
     from participation.surveys.views import bp as surveys_bp
     from participation.themes.views import bp as themes_bp
+    from participation.pledges.views import bp as pledges_bp
 
-    for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, comments_bp, themes_bp, reports_bp, respond_bp):
+    for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, pledges_bp, comments_bp, themes_bp, reports_bp,
+                      respond_bp):
         app.register_blueprint(blueprint)
     # Respondent forms check their own CSRF token, so a timed-out page keeps what was typed.
     csrf.exempt(respond_bp)

@@ -28,6 +28,8 @@ def seed_demo(responses: int | None) -> None:
     """Load the five themes, the open demo survey at /s/demo and demo answers. Safe to run again."""
     from sqlalchemy import func, select
 
+    from participation.db import today
+    from participation.pledges.demo import seed_demo_pledge
     from participation.respond.demo import add_demo_responses
     from participation.respond.models import Response
     from participation.surveys.demo import DEMO_SURVEY
@@ -48,6 +50,8 @@ def seed_demo(responses: int | None) -> None:
     if responses:
         added = add_demo_responses(db.session, survey, responses)
         click.echo(f"Added {added} demo responses, with their comments tagged.")
+    if seed_demo_pledge(db.session, today().year, responses=60 if responses else 0):
+        click.echo("Added the demo Pledge, last year's review results, and this year's review at /s/pledge-review.")
 
 
 @click.command("export-responses")

@@ -5,3 +5,4 @@ from participation.comments.models import CommentAnalysis, CommentTheme, TaggerM
 from participation.respond.models import Answer, Draft, Response, SubmissionReceipt  # noqa: F401
 from participation.surveys.models import Option, Question, Section, Survey  # noqa: F401
 from participation.themes.models import Theme  # noqa: F401
+from participation.pledges.models import Pledge, PledgeVersion, Promise, ReviewQuestion  # noqa: F401

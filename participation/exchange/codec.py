@@ -34,3 +34,61 @@ def write_csv(out: IO[str], header: Iterable[object], rows: Iterable[Iterable[ob
         writer.writerow([safe_cell(cell) for cell in row])
         count += 1
     return count
+
+
+# Encodings councils' spreadsheets are saved in, tried in this order; Latin-1 reads any bytes.
+_ENCODINGS = ("utf-8-sig", "utf-16", "cp1252", "latin-1")
+
+
+class UnreadableFile(ValueError):
+    """An uploaded file that cannot be read as a table; the message says why in plain words."""
+
+
+def decode_upload(data: bytes) -> str:
+    """Text from an uploaded file in any common encoding, with line endings made plain."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise UnreadableFile("This file is not a CSV file. Save it from your spreadsheet as CSV and try again.")
+    for encoding in _ENCODINGS:
+        if encoding == "utf-16" and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            continue
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def read_table(text: str, max_rows: int = 10_000) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of CSV text; quoted fields may hold commas and line breaks.
+
+    Commas, semicolons and tabs are all accepted as the separator, as spreadsheets save them.
+    """
+    import io
+
+    if not text.strip():
+        raise UnreadableFile("The file is empty.")
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        header = [cell.strip() for cell in next(reader)]
+        rows = []
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                rows.append([cell.strip() for cell in row])
+                if len(rows) > max_rows:
+                    raise UnreadableFile(f"The file has more than {max_rows:,} rows. Split it and upload each part.")
+    except csv.Error as error:
+        raise UnreadableFile(f"This file could not be read as CSV ({error}).") from error
+    return header, rows
+
+
+def column(header: list[str], wanted: str) -> int | None:
+    """The position of a column by its heading, ignoring case and spaces; None when it is missing."""
+    def norm(name: str) -> str:
+        return " ".join(name.lower().replace("_", " ").split())
+    names = [norm(h) for h in header]
+    return names.index(norm(wanted)) if norm(wanted) in names else None

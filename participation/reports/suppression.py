@@ -12,3 +12,31 @@ def suppress_small_count(count: int, exact: bool = False) -> int | str:
     if exact or count == 0 or count >= SMALLEST_SHOWN:
         return count
     return FEWER_THAN
+
+
+def suppress_counts(counts: dict[str, int], exact: bool = False) -> tuple[dict[str, int | str], int | str]:
+    """Suppress a row of counts that add up to a total; return (shown counts, shown total).
+
+    Counts from 1 to 4 become "fewer than 5". When the total and the other cells would give a
+    hidden count away by subtraction, the next smallest cell is hidden too (secondary suppression).
+    """
+    total = sum(counts.values())
+    if exact:
+        return dict(counts), total
+    shown: dict[str, int | str] = {k: suppress_small_count(v) for k, v in counts.items()}
+    shown_total = suppress_small_count(total)
+    hidden = [k for k, v in shown.items() if v == FEWER_THAN]
+    if len(hidden) == 1 and shown_total != FEWER_THAN:
+        others = sorted((v, k) for k, v in counts.items() if k not in hidden and v > 0)
+        if others:
+            shown[others[0][1]] = FEWER_THAN
+        else:
+            shown_total = FEWER_THAN
+    return shown, shown_total
+
+
+def share(count: int | str, total: int | str) -> float | None:
+    """count / total, or None when either is hidden or there is nothing to divide by."""
+    if isinstance(count, str) or isinstance(total, str) or not total:
+        return None
+    return count / total

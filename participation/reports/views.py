@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -51,3 +51,34 @@ def comments():
              for row in rows]
     return render_template("reports/comments.html", comments=shown, themes=active_themes(db.session),
                            theme_key=theme_key, page=page, original=original)
+
+
+def sees_exact_counts() -> bool:
+    """Administrators may see exact counts; everyone else sees small counts suppressed."""
+    return can(current_user.role, Permission.MANAGE_USERS)
+
+
+@bp.get("/promises")
+def promises_index():
+    """Every pledge review, newest first."""
+    from participation.pledges.services import reviewed_versions
+
+    return render_template("reports/promise_reviews.html", versions=reviewed_versions(db.session))
+
+
+@bp.get("/promises/<int:version_id>")
+def promises(version_id: int):
+    """How young people rated each promise, against last year, and the promises most at risk."""
+    from participation.pledges import services as pledges
+
+    version = db.session.get(pledges.PledgeVersion, version_id) or abort(404)
+    results = pledges.promise_results(db.session, version, exact=sees_exact_counts(),
+                                      original=can(current_user.role, Permission.READ_RESPONSES))
+    return render_template("reports/promises.html", version=version, results=results,
+                           at_risk=pledges.at_risk(results), previous=pledges.previous_version(db.session, version),
+                           ratings=RATING_LABELS, exact=sees_exact_counts(),
+                           tracker="tracker.new_item" in current_app.view_functions)
+
+
+#: How each answer to a promise question is named in results.
+RATING_LABELS = {"kept": "Kept", "sometimes": "Sometimes", "not-yet": "Not yet", "dont-know": "Don't know"}

@@ -10,8 +10,8 @@ the same demo is built every time.
 from __future__ import annotations
 
 import random
-from datetime import timedelta
-from typing import Any, Iterator
+from datetime import date, timedelta
+from typing import Any, Iterator, Mapping
 
 from sqlalchemy.orm import Session
 
@@ -120,12 +120,15 @@ NOTHING = ("nothing", "dunno", "its ok", "no", "everything is fine")
 LINKS = (" and ", ". Also ", ", but ", ". ")
 
 # Kinds whose answers run from best to worst, and from worst to best.
-_BEST_FIRST = ("promise", "yesno")
+_BEST_FIRST = ("yesno",)
 _WORST_FIRST = ("scale", "faces")
 
 
-def demo_comment(rng: random.Random, lean: float) -> str:
-    """One comment: one or two things a young person might say; `lean` is the chance each is good."""
+def demo_comment(rng: random.Random, lean: float, theme: str | None = None) -> str:
+    """One comment: one or two things a young person might say; `lean` is the chance each is good.
+
+    With a theme, the first thing said is about that theme.
+    """
     roll = rng.random()
     if roll < 0.03:
         return rng.choice(RISK)
@@ -134,8 +137,8 @@ def demo_comment(rng: random.Random, lean: float) -> str:
     if roll < 0.11:
         return rng.choice(NOTHING)
     parts = []
-    for _ in range(1 if rng.random() < 0.6 else 2):
-        good, bad = PHRASES[rng.choice(tuple(PHRASES))]
+    for n in range(1 if rng.random() < 0.6 else 2):
+        good, bad = PHRASES[theme if n == 0 and theme in PHRASES else rng.choice(tuple(PHRASES))]
         parts.append(rng.choice(good if rng.random() < lean else bad))
     link = rng.choice(LINKS)
     if link.startswith("."):
@@ -144,22 +147,35 @@ def demo_comment(rng: random.Random, lean: float) -> str:
     return text[0].upper() + text[1:]
 
 
-def _demo_answers(survey: Survey, rng: random.Random) -> dict[str, Any]:
-    """Form values for one young person; a happier young person picks better answers."""
-    lean = rng.betavariate(3, 2)
+def _demo_answers(survey: Survey, rng: random.Random, tilt: Mapping[int, float]) -> dict[str, Any]:
+    """Form values for one young person; a happier young person picks better answers.
+
+    `tilt` moves answers to some questions up (positive) or down (negative), by question id.
+    """
+    happiness = rng.betavariate(3, 2)
     answers: dict[str, Any] = {}
+    # Young people write a comment or two, however many boxes a survey has.
+    texts = sum(q.kind == "text" for q in survey.ordered_questions)
+    writes = min(0.85, 2.0 / max(texts, 1))
     for question in survey.ordered_questions:
         kind = question_type(question)
         if not question.is_shown(answers) or (not question.required and rng.random() < 0.15):
             continue
+        lean = min(1.0, max(0.0, happiness + tilt.get(question.id, 0.0)))
         if kind.key == "text":
-            answers[question.field_name] = demo_comment(rng, lean)
+            if rng.random() < writes:
+                answers[question.field_name] = demo_comment(rng, lean, question.theme.key if question.theme else None)
             continue
         values = [c.value for c in kind.choices(question)]
         if not values:
             continue
         if kind.multiple:
             answers[question.field_name] = rng.sample(values, rng.randint(1, min(3, len(values))))
+        elif kind.key == "promise":
+            # Most young people have a view; a few don't know.
+            ranked = [v for v in values if v != "dont-know"]
+            weights = [0.1 + lean ** 2 * (2 - i) ** 2 + (1 - lean) ** 2 * i ** 2 for i in range(len(ranked))]
+            answers[question.field_name] = "dont-know" if rng.random() < 0.08 else rng.choices(ranked, weights)[0]
         elif kind.key in _BEST_FIRST or kind.key in _WORST_FIRST:
             ranked = values if kind.key in _BEST_FIRST else values[::-1]
             last = len(ranked) - 1
@@ -170,23 +186,27 @@ def _demo_answers(survey: Survey, rng: random.Random) -> dict[str, Any]:
     return answers
 
 
-def demo_responses(survey: Survey, count: int, seed: int = 2014, days: int = 90) -> Iterator[Response]:
-    """`count` Responses to `survey`, spread over the last `days` days, not yet added to a session."""
+def demo_responses(survey: Survey, count: int, seed: int = 2014, days: int = 90, ending: date | None = None,
+                   tilt: Mapping[int, float] | None = None) -> Iterator[Response]:
+    """`count` Responses to `survey`, over the `days` days up to `ending` (today), not yet in a session."""
     rng = random.Random(seed)
-    first = today() - timedelta(days=days)
+    first = (ending or today()) - timedelta(days=days)
     for _ in range(count):
         # More answers come in when a survey has just opened.
         day = first + timedelta(days=int(days * rng.random() ** 1.5))
-        rows = answer_rows(survey, _demo_answers(survey, rng))
+        rows = answer_rows(survey, _demo_answers(survey, rng, tilt or {}))
         yield Response(survey_id=survey.id, submitted_on=day, answers=rows)
 
 
-def add_demo_responses(session: Session, survey: Survey, count: int, batch: int = 500) -> int:
-    """Store `count` demo responses and tag their comments, a batch at a time; return how many."""
+def add_demo_responses(session: Session, survey: Survey, count: int, batch: int = 500, **options: Any) -> int:
+    """Store `count` demo responses and tag their comments, a batch at a time; return how many.
+
+    `options` go to demo_responses: seed, days, ending, tilt.
+    """
     tagger = current_tagger(session)
     stored = 0
     pending: list[Response] = []
-    for response in demo_responses(survey, count):
+    for response in demo_responses(survey, count, **options):
         pending.append(response)
         if len(pending) == batch or stored + len(pending) == count:
             session.add_all(pending)

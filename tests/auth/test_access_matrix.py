@@ -17,6 +17,7 @@ PUBLIC_PREFIXES = ("respond.",)
 #: Which roles may use each staff blueprint.
 STAFF = {"surveys.": {"officer", "administrator"}, "admin.": {"administrator"},
          "comments.": {"officer", "administrator"}, "themes.": {"officer", "administrator"},
+         "pledges.": {"officer", "administrator"},
          "reports.": {"committee", "officer", "administrator"}}
 
 
@@ -25,7 +26,7 @@ def _values(app, rule) -> dict:
         survey = db.session.scalar(select(Survey).where(Survey.slug == "demo"))
         question = db.session.scalar(select(Question).where(Question.survey_id == survey.id))
         user = db.session.scalar(select(StaffUser))
-    known = {"theme_id": 1, "survey_id": survey.id, "question_id": question.id, "user_id": user.id, "number": 1, "answer_id": 1,
+    known = {"theme_id": 1, "pledge_id": 1, "version_id": 1, "promise_id": 1, "survey_id": survey.id, "question_id": question.id, "user_id": user.id, "number": 1, "answer_id": 1,
              "slug": "demo", "filename": "css/respond.css"}
     values = {}
     for name in rule.arguments:

@@ -16,9 +16,12 @@ def test_seed_demo_can_run_twice_without_duplicates(app, runner):
     second = runner.invoke(args=["seed-demo"])
     assert second.exit_code == 0 and "already there" in second.output
     with app.app_context():
-        assert db.session.scalar(select(func.count()).select_from(Survey)) == 1
+        slugs = set(db.session.scalars(select(Survey.slug)))
+        assert slugs == {"demo", "pledge-review", "pledge-review-2025"}
         # Demo answers are added once, not again on the second run.
-        assert db.session.scalar(select(func.count()).select_from(Response)) == 120
+        per_survey = dict(db.session.execute(select(Survey.slug, func.count(Response.id)).join(Response)
+                                             .group_by(Survey.slug)).all())
+        assert per_survey == {"demo": 120, "pledge-review": 60, "pledge-review-2025": 80}
         keys = list(db.session.scalars(select(Theme.key).order_by(Theme.position)))
         assert keys == ["involve-me", "safe-home", "healthy", "achieve", "adult-life"]
         names = set(db.session.scalars(select(Theme.name)))

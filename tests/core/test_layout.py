@@ -7,7 +7,7 @@ import ast
 from participation import ROOT
 
 PURE = ["participation/analysis", "participation/exchange/codec.py", "participation/reports/charts.py",
-        "participation/reports/suppression.py", "participation/auth/roles.py"]
+        "participation/reports/suppression.py", "participation/auth/roles.py", "participation/pledges/importing.py"]
 FORBIDDEN = ("flask", "flask_wtf", "flask_login", "flask_sqlalchemy", "flask_migrate", "sqlalchemy",
              "werkzeug", "wtforms", "participation")
 

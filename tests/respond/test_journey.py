@@ -131,7 +131,7 @@ def test_intro_page_is_kept_briefly_and_then_shows_a_closed_survey(app, client, 
     app.config["INTRO_CACHE_SECONDS"] = 0.3
     assert client.get("/s/demo").status_code == 200
     with app.app_context():
-        db.session.scalars(db.select(Survey)).one().status = "closed"
+        db.session.scalars(db.select(Survey).where(Survey.slug == "demo")).one().status = "closed"
         db.session.commit()
     assert client.get("/s/demo").status_code == 200  # the same page for everyone, kept briefly
     assert client.get("/s/demo/1").status_code == 410  # but answers are refused at once
