@@ -42,9 +42,10 @@ def create_app(config: object | None = None) -> Flask:
     from participation.surveys.views import bp as surveys_bp
     from participation.themes.views import bp as themes_bp
     from participation.pledges.views import bp as pledges_bp
+    from participation.tracker.views import board_bp, bp as tracker_bp
 
-    for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, pledges_bp, comments_bp, themes_bp, reports_bp,
-                      respond_bp):
+    for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, pledges_bp, comments_bp, themes_bp, tracker_bp,
+                      reports_bp, respond_bp, board_bp):
         app.register_blueprint(blueprint)
     # Respondent forms check their own CSRF token, so a timed-out page keeps what was typed.
     csrf.exempt(respond_bp)
@@ -59,7 +60,7 @@ def create_app(config: object | None = None) -> Flask:
         from flask import request
         from participation.comments.services import open_flag_count
 
-        if request.blueprint in (None, "respond", "core", "static") or not user_can("read-responses"):
+        if request.blueprint in (None, "respond", "board", "core", "static") or not user_can("read-responses"):
             return {}
         return {"open_flags": open_flag_count(db.session)}
 

@@ -18,6 +18,8 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(purge_drafts)
     app.cli.add_command(create_user)
     app.cli.add_command(tag_comments)
+    app.cli.add_command(import_tracker)
+    app.cli.add_command(export_tracker)
 
 
 @click.command("seed-demo")
@@ -31,6 +33,7 @@ def seed_demo(responses: int | None) -> None:
     from participation.db import today
     from participation.pledges.demo import seed_demo_pledge
     from participation.respond.demo import add_demo_responses
+    from participation.tracker.demo import seed_demo_tracker
     from participation.respond.models import Response
     from participation.surveys.demo import DEMO_SURVEY
     from participation.surveys.services import build_survey, survey_by_slug
@@ -52,6 +55,8 @@ def seed_demo(responses: int | None) -> None:
         click.echo(f"Added {added} demo responses, with their comments tagged.")
     if seed_demo_pledge(db.session, today().year, responses=60 if responses else 0):
         click.echo("Added the demo Pledge, last year's review results, and this year's review at /s/pledge-review.")
+    if seed_demo_tracker(db.session):
+        click.echo("Added the demo tracker; some items are on the board at /you-said-we-did.")
 
 
 @click.command("export-responses")
@@ -106,3 +111,65 @@ def tag_comments(everything: bool) -> None:
     from participation.comments.services import retag
 
     click.echo(f"Tagged {retag(db.session, everything=everything)} comments.")
+
+
+@click.command("import-tracker")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--you-said", required=True, help="Header of the column with what young people said.")
+@click.option("--we-did", required=True, help="Header of the column with the response or what was done.")
+@click.option("--status", default="", help="Header of the status column.")
+@click.option("--due", default="", help="Header of the due date column.")
+@click.option("--owner", default="", help="Header of the owner column.")
+@click.option("--theme", default="", help="Header of the theme column.")
+@click.option("--ref", default="", help="Header of the reference column.")
+@click.option("--publish", is_flag=True, help="Publish the items on the public board.")
+@click.option("--dry-run", is_flag=True, help="Only show what would be created, and the errors per row.")
+@with_appcontext
+def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str, owner: str, theme: str, ref: str,
+                   publish: bool, dry_run: bool) -> None:
+    """Import a council's existing tracker from CSV or Excel: everything or nothing."""
+    from pathlib import Path
+
+    from participation.tracker.importing import Columns, apply_import, plan_import
+
+    path = Path(file)
+    plan = plan_import(db.session, path.read_bytes(), path.name,
+                       Columns(you_said, we_did, status, due, owner, theme, ref))
+    for planned in plan.items:
+        due_text = planned.action.due_on.isoformat() if planned.action.due_on else "-"
+        click.echo(f"row {planned.row}: {planned.status_label}; due {due_text}; themes "
+                   f"{', '.join(planned.item.theme_keys) or '-'}: {planned.item.summary[:70]}")
+    for note in plan.skipped:
+        click.echo(note)
+    for error in plan.errors:
+        click.echo(f"error: {error}", err=True)
+    if not plan.ok:
+        raise click.ClickException("Nothing was imported. Fix the rows above and try again.")
+    if dry_run:
+        click.echo(f"Dry run: {len(plan.items)} items would be created. Nothing was imported.")
+        return
+    count = apply_import(db.session, None, plan, publish=publish)
+    click.echo(f"Imported {count} items{' and published them' if publish else ''}.")
+
+
+@click.command("export-tracker")
+@click.option("--format", "kind", type=click.Choice(["csv", "xlsx"]), default="csv")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="File to write (needed for xlsx; CSV goes to standard output without it).")
+@with_appcontext
+def export_tracker(kind: str, output: str | None) -> None:
+    """Write the tracker as CSV or Excel; no cell is ever run as a formula."""
+    from participation.exchange.codec import write_csv, write_xlsx
+    from participation.tracker.services import export_rows
+
+    header, rows = export_rows(db.session)
+    if kind == "xlsx":
+        if not output:
+            raise click.ClickException("Give a file to write the Excel workbook to: --output tracker.xlsx")
+        with open(output, "wb") as out:
+            write_xlsx(out, header, rows, title="You said, we did")
+    elif output:
+        with open(output, "w", newline="", encoding="utf-8-sig") as out:
+            write_csv(out, header, rows)
+    else:
+        write_csv(sys.stdout, header, rows)

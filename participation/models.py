@@ -6,3 +6,4 @@ from participation.respond.models import Answer, Draft, Response, SubmissionRece
 from participation.surveys.models import Option, Question, Section, Survey  # noqa: F401
 from participation.themes.models import Theme  # noqa: F401
 from participation.pledges.models import Pledge, PledgeVersion, Promise, ReviewQuestion  # noqa: F401
+from participation.tracker.models import Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme  # noqa: F401

@@ -31,7 +31,7 @@ _DETAILS = re.compile(r"[@\d]")
 
 
 def _name(match: re.Match) -> str:
-    first, second = match.group(1), match.group(2)
+    first = match.group(1)
     if first.lower() in _NOT_NAMES:
         return match.group(0)
     start = match.start(1) - match.start(0)

@@ -29,12 +29,13 @@ class Permission(str, enum.Enum):
     READ_RESPONSES = "read-responses"
     READ_REPORTS = "read-reports"
     MANAGE_THEMES = "manage-themes"
+    RUN_TRACKER = "run-tracker"
 
 
 GRANTS: dict[Role, frozenset[Permission]] = {
     Role.ADMINISTRATOR: frozenset(Permission),
     Role.OFFICER: frozenset({Permission.BUILD_SURVEYS, Permission.READ_RESPONSES, Permission.READ_REPORTS,
-                           Permission.MANAGE_THEMES}),
+                           Permission.MANAGE_THEMES, Permission.RUN_TRACKER}),
     Role.COMMITTEE: frozenset({Permission.READ_REPORTS}),
 }
 

@@ -8,7 +8,7 @@ from flask_login import current_user
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments import services
-from participation.core.forms import Refused
+from participation.core.forms import flash_outcome
 from participation.db import db
 from participation.surveys.forms import ButtonForm
 from participation.themes.services import active_themes
@@ -27,21 +27,13 @@ def queue():
                            reviewed=reviewed, counts=services.counts(db.session), button=ButtonForm())
 
 
-def _refusal_to_flash(change) -> None:
-    try:
-        change()
-    except Refused as error:
-        db.session.rollback()
-        flash(str(error), "error")
-
-
 @bp.post("/<int:answer_id>")
 def confirm(answer_id: int):
     """Save the themes an officer chose for one comment."""
     if not ButtonForm().validate_on_submit():
         abort(400)
     keys = request.form.getlist(f"themes-{answer_id}")
-    _refusal_to_flash(lambda: services.confirm(db.session, current_user, answer_id, keys))
+    flash_outcome(lambda: services.confirm(db.session, current_user, answer_id, keys))
     return redirect(url_for(".queue"))
 
 
@@ -64,7 +56,7 @@ def handled(answer_id: int):
     """The safeguarding lead marks a flag as handled, with a note."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    _refusal_to_flash(lambda: services.handle_flag(db.session, current_user, answer_id,
+    flash_outcome(lambda: services.handle_flag(db.session, current_user, answer_id,
                                                    request.form.get("note", "")))
     return redirect(url_for(".queue"))
 

@@ -34,3 +34,19 @@ def choice_list(pairs) -> list:
     except ImportError:  # WTForms before 3.3
         return [(value, label) for value, label in pairs]
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+def flash_outcome(change: Callable[[], T], done: str | Callable[[T], str] = "") -> T | None:
+    """Run a change a button asked for; flash what happened, or why it was refused (and undo it)."""
+    from flask import flash
+
+    try:
+        result = change()
+    except Refused as error:
+        db.session.rollback()
+        flash(str(error), "error")
+        return None
+    message = done(result) if callable(done) else done
+    if message:
+        flash(message)
+    return result

@@ -49,7 +49,7 @@ def security_headers(response: Response) -> Response:
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if request.blueprint == "respond":
+    if request.blueprint in ("respond", "board"):
         # A shared phone or tablet must not show someone's answers from its cache.
         response.headers["Cache-Control"] = "no-store"
     return response

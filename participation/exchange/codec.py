@@ -92,3 +92,76 @@ def column(header: list[str], wanted: str) -> int | None:
         return " ".join(name.lower().replace("_", " ").split())
     names = [norm(h) for h in header]
     return names.index(norm(wanted)) if norm(wanted) in names else None
+
+
+def read_xlsx(data: bytes, max_rows: int = 10_000) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the first sheet of an Excel workbook, every cell as text; dates as dd/mm/yyyy."""
+    import io
+    import zipfile
+    from datetime import date, datetime
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UnreadableFile("This Excel file could not be read. Save it again as .xlsx or as CSV.") from error
+
+    def text(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, (datetime, date)):
+            return value.strftime("%d/%m/%Y")
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value).strip()
+
+    try:
+        sheet = book.worksheets[0]
+        rows = [[text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+    rows = [r for r in rows if any(r)]
+    if not rows:
+        raise UnreadableFile("The file is empty.")
+    if len(rows) > max_rows + 1:
+        raise UnreadableFile(f"The file has more than {max_rows:,} rows. Split it and upload each part.")
+    return rows[0], rows[1:]
+
+
+def read_upload(data: bytes, filename: str = "", max_rows: int = 10_000) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of an uploaded CSV or Excel (.xlsx) file."""
+    if filename.lower().endswith((".xlsx", ".xlsm")) or data.startswith(b"PK\x03\x04"):
+        return read_xlsx(data, max_rows)
+    if filename.lower().endswith(".xls"):
+        raise UnreadableFile("Old Excel files (.xls) cannot be read. Save it as .xlsx or as CSV.")
+    return read_table(decode_upload(data), max_rows)
+
+
+def write_xlsx(out, header: Iterable[object], rows: Iterable[Iterable[object]], title: str = "Export") -> int:
+    """Write a workbook with one sheet; text is always stored as text, never as a formula."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title=title[:31])
+    count = 0
+
+    def cells(values: Iterable[object]) -> list[object]:
+        from openpyxl.cell import WriteOnlyCell
+
+        result = []
+        for value in values:
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                result.append(value)
+                continue
+            cell = WriteOnlyCell(sheet, value=None if value is None else str(value))
+            cell.data_type = "s"  # a cell starting with "=" stays words
+            result.append(cell)
+        return result
+
+    sheet.append(cells(header))
+    for row in rows:
+        sheet.append(cells(row))
+        count += 1
+    book.save(out)
+    return count

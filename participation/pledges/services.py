@@ -381,10 +381,11 @@ class YouSaidDraft:
     summary: str
     theme: str
     source: str
-    evidence: tuple[str, ...]
+    #: The comments young people wrote about the promise (answer ids), as evidence.
+    evidence_ids: tuple[int, ...]
 
 
-def you_said_from_promise(result: PromiseResult) -> YouSaidDraft:
+def you_said_from_promise(result: PromiseResult, evidence_ids: tuple[int, ...] = ()) -> YouSaidDraft:
     """Prefill a "you said" from a promise's results: the promise, how it was rated, and what was written."""
     promise = result.promise
     if result.kept_share is not None:
@@ -395,4 +396,17 @@ def you_said_from_promise(result: PromiseResult) -> YouSaidDraft:
         rating = "Young people told us whether this promise is kept for them"
     summary = f"“{promise.wording()}”: {rating}."
     source = f"{promise.version.pledge.name} review {promise.version.year}"
-    return YouSaidDraft(summary, promise.theme.key if promise.theme else "", source, tuple(result.comments[:10]))
+    return YouSaidDraft(summary, promise.theme.key if promise.theme else "", source, evidence_ids)
+
+
+def prefill_you_said(session: Session, promise_id: int, original: bool) -> YouSaidDraft | None:
+    """The "you said" a promise's results suggest, with its comments as evidence; None if no such promise."""
+    promise = session.get(Promise, promise_id)
+    if promise is None:
+        return None
+    result = next(r for r in promise_results(session, promise.version, exact=False, original=original)
+                  if r.promise.id == promise_id)
+    ids = tuple(session.scalars(select(Answer.id).join(ReviewQuestion, ReviewQuestion.question_id == Answer.question_id)
+                                .where(ReviewQuestion.promise_id == promise_id, ReviewQuestion.part == "comment",
+                                       Answer.text != "").order_by(Answer.id).limit(50)))
+    return you_said_from_promise(result, ids)

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
-from participation.core.forms import Refused, attempt, choice_list
+from participation.core.forms import attempt, choice_list, flash_outcome
 from participation.db import db
 from participation.pledges import services
 from participation.pledges.forms import ImportForm, PledgeForm, PromiseForm, ReviewForm, VersionForm
@@ -61,14 +61,10 @@ def new_version(pledge_id: int):
     if not form.validate_on_submit():
         flash("Give the year as four numbers, for example 2027.", "error")
         return redirect(url_for(".version", version_id=pledge.latest.id))
-    try:
-        version = services.new_version(db.session, current_user, pledge, form.year.data)
-    except Refused as error:
-        db.session.rollback()
-        flash(str(error), "error")
-        return redirect(url_for(".version", version_id=pledge.latest.id))
-    flash(f"Made the {version.year} version. Every promise was copied; change any that have changed.")
-    return redirect(url_for(".version", version_id=version.id))
+    version = flash_outcome(lambda: services.new_version(db.session, current_user, pledge, form.year.data),
+                            lambda made: f"Made the {made.year} version. Every promise was copied; change any "
+                                         "that have changed.")
+    return redirect(url_for(".version", version_id=(version or pledge.latest).id))
 
 
 @bp.route("/versions/<int:version_id>/add", methods=["GET", "POST"])
@@ -117,12 +113,7 @@ def delete_promise(promise_id: int):
     version_id = promise.version_id
     if not ButtonForm().validate_on_submit():
         abort(400)
-    try:
-        services.delete_promise(db.session, current_user, promise)
-        flash("Removed the promise.")
-    except Refused as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    flash_outcome(lambda: services.delete_promise(db.session, current_user, promise), "Removed the promise.")
     return redirect(url_for(".version", version_id=version_id))
 
 

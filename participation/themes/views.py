@@ -9,7 +9,7 @@ from sqlalchemy import select
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments.services import retag
-from participation.core.forms import Refused, attempt
+from participation.core.forms import attempt, flash_outcome
 from participation.db import db
 from participation.surveys.forms import ButtonForm
 from participation.themes import services
@@ -61,12 +61,8 @@ def archive(theme_id: int):
     theme = db.session.get(Theme, theme_id) or abort(404)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    try:
-        services.set_archived(db.session, current_user, theme, not theme.archived)
-        flash(f"{'Archived' if theme.archived else 'Brought back'} the theme “{theme.name}”.")
-    except Refused as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    flash_outcome(lambda: services.set_archived(db.session, current_user, theme, not theme.archived),
+                  lambda changed: f"{'Archived' if changed.archived else 'Brought back'} the theme “{changed.name}”.")
     return redirect(url_for(".index"))
 
 

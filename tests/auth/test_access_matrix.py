@@ -13,11 +13,11 @@ from tests.conftest import PASSWORD, csrf_token
 PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout"}
 #: Sends everyone on: strangers to sign in, staff to their first page.
 SIGNPOSTS = {"core.home"}
-PUBLIC_PREFIXES = ("respond.",)
+PUBLIC_PREFIXES = ("respond.", "board.")
 #: Which roles may use each staff blueprint.
 STAFF = {"surveys.": {"officer", "administrator"}, "admin.": {"administrator"},
          "comments.": {"officer", "administrator"}, "themes.": {"officer", "administrator"},
-         "pledges.": {"officer", "administrator"},
+         "pledges.": {"officer", "administrator"}, "tracker.": {"officer", "administrator"},
          "reports.": {"committee", "officer", "administrator"}}
 
 
@@ -26,7 +26,7 @@ def _values(app, rule) -> dict:
         survey = db.session.scalar(select(Survey).where(Survey.slug == "demo"))
         question = db.session.scalar(select(Question).where(Question.survey_id == survey.id))
         user = db.session.scalar(select(StaffUser))
-    known = {"theme_id": 1, "pledge_id": 1, "version_id": 1, "promise_id": 1, "survey_id": survey.id, "question_id": question.id, "user_id": user.id, "number": 1, "answer_id": 1,
+    known = {"item_id": 1, "action_id": 1, "theme_id": 1, "pledge_id": 1, "version_id": 1, "promise_id": 1, "survey_id": survey.id, "question_id": question.id, "user_id": user.id, "number": 1, "answer_id": 1,
              "slug": "demo", "filename": "css/respond.css"}
     values = {}
     for name in rule.arguments:

@@ -56,6 +56,6 @@ def test_a_phone_reviews_the_pledge_and_every_page_passes_axe(app, runner, live_
     make_user("committee", email="cllr@council.example")
     _sign_in(laptop, live_server, "cllr@council.example")
     laptop.get_by_role("link", name="How young people rate our promises").click()
-    laptop.get_by_role("link", name=f"Our Pledge to cared for children").first.click()
+    laptop.get_by_role("link", name="Our Pledge to cared for children").first.click()
     expect(laptop.get_by_role("heading", name="Promises most at risk")).to_be_visible()
     assert_accessible(laptop)

@@ -7,7 +7,8 @@ import ast
 from participation import ROOT
 
 PURE = ["participation/analysis", "participation/exchange/codec.py", "participation/reports/charts.py",
-        "participation/reports/suppression.py", "participation/auth/roles.py", "participation/pledges/importing.py"]
+        "participation/reports/suppression.py", "participation/auth/roles.py", "participation/pledges/importing.py",
+        "participation/tracker/rules.py"]
 FORBIDDEN = ("flask", "flask_wtf", "flask_login", "flask_sqlalchemy", "flask_migrate", "sqlalchemy",
              "werkzeug", "wtforms", "participation")
 

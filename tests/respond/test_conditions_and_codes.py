@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
 
 from participation.db import db
 from participation.surveys.builder import BuilderError, QuestionInput, add_question

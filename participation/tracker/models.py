@@ -1,0 +1,126 @@
+"""YouSaid, YouSaidTheme, YouSaidEvidence, Action and ActionUpdate.
+
+A "you said" is what young people told us, in their words, with where it came from and the
+comments that show it. Each has one or more actions. RAG is never stored: it is worked out
+from the status and due date whenever it is read, unless an officer overrides it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from participation.db import db, today
+from participation.tracker.rules import rag
+
+#: Where a "you said" came from.
+SOURCES: dict[str, str] = {
+    "survey": "A survey",
+    "pledge": "A pledge review",
+    "cicc": "A Children in Care Council meeting",
+    "review": "A review recommendation",
+    "other": "Something else",
+}
+
+
+class YouSaid(db.Model):
+    """Something young people told us, to be acted on and told back."""
+
+    __tablename__ = "you_said_items"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: In young people's words: "We want to see our brothers and sisters more."
+    summary: Mapped[str] = mapped_column(Text)
+    #: A key of SOURCES.
+    source: Mapped[str] = mapped_column(String(10), default="other")
+    source_survey_id: Mapped[int | None] = mapped_column(ForeignKey("surveys.id", ondelete="SET NULL"))
+    source_question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
+    source_promise_id: Mapped[int | None] = mapped_column(ForeignKey("promises.id", ondelete="SET NULL"))
+    #: The date of the Children in Care Council meeting it came from.
+    meeting_on: Mapped[date | None] = mapped_column(Date)
+    #: A review recommendation's reference, such as "13.1.2"; staff only, never on the public board.
+    reference: Mapped[str] = mapped_column(String(60), default="")
+    raised_on: Mapped[date] = mapped_column(Date, default=today, index=True)
+    #: Only published items appear on the public board.
+    published: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+
+    themes: Mapped[list[YouSaidTheme]] = relationship(cascade="all, delete-orphan", order_by="YouSaidTheme.position")
+    evidence: Mapped[list[YouSaidEvidence]] = relationship(cascade="all, delete-orphan")
+    actions: Mapped[list[Action]] = relationship(back_populates="item", cascade="all, delete-orphan",
+                                                 order_by="Action.id")
+
+    @property
+    def theme_keys(self) -> list[str]:
+        return [t.theme.key for t in self.themes]
+
+
+class YouSaidTheme(db.Model):
+    """A theme a "you said" is filed under."""
+
+    __tablename__ = "you_said_themes"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("you_said_items.id", ondelete="CASCADE"), primary_key=True)
+    theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    theme = relationship("Theme", lazy="joined")
+
+
+class YouSaidEvidence(db.Model):
+    """A comment that shows what young people said."""
+
+    __tablename__ = "you_said_evidence"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("you_said_items.id", ondelete="CASCADE"), primary_key=True)
+    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
+
+
+class Action(db.Model):
+    """What will be done about a "you said", by whom and when."""
+
+    __tablename__ = "actions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("you_said_items.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(Text)
+    #: A role or team, such as "Leaving care team"; shown to staff only.
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    owner_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    due_on: Mapped[date | None] = mapped_column(Date, index=True)
+    #: A key of rules.STATUSES.
+    status: Mapped[str] = mapped_column(String(20), default="not-started", index=True)
+    #: Why it won't be done, written for young people.
+    wont_do_reason: Mapped[str] = mapped_column(Text, default="")
+    #: What was done, written for young people, once it is done.
+    we_did: Mapped[str] = mapped_column(Text, default="")
+    done_on: Mapped[date | None] = mapped_column(Date)
+    #: An officer's RAG, which wins over the worked-out one, and why.
+    rag_override: Mapped[str] = mapped_column(String(5), default="")
+    rag_reason: Mapped[str] = mapped_column(Text, default="")
+    #: Words from an imported tracker that say more than the status.
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    item: Mapped[YouSaid] = relationship(back_populates="actions")
+    owner_user = relationship("StaffUser")
+    updates: Mapped[list[ActionUpdate]] = relationship(back_populates="action", cascade="all, delete-orphan",
+                                                       order_by="ActionUpdate.id")
+
+    def rag(self, on: date | None = None) -> str:
+        """Red, amber or green today (or on a given day); "" when closed as won't do."""
+        return rag(self.status, self.due_on, on or today(), self.rag_override)
+
+
+class ActionUpdate(db.Model):
+    """A dated note of progress on an action."""
+
+    __tablename__ = "action_updates"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)
+    written_on: Mapped[date] = mapped_column(Date, default=today)
+    text: Mapped[str] = mapped_column(Text)
+    written_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+
+    action: Mapped[Action] = relationship(back_populates="updates")

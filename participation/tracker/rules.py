@@ -1,0 +1,147 @@
+"""RAG ratings and the statuses and dates councils write in their trackers. Pure: no Flask, no database.
+
+Council trackers are tables typed by hand over years: "Completed", "Completed on 12/03/2014",
+"Target date May 2014", "Not yet progressed", "Agreed in Principle", "In place since late
+2012". `read_status` turns such text into a status, a date and, for words it does not know,
+a note that keeps the text, so no row is ever rejected for its wording.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+#: Action statuses, in the order officers meet them, with their names for staff.
+STATUSES: dict[str, str] = {
+    "not-started": "Not started",
+    "in-progress": "In progress",
+    "done": "Done",
+    "not-progressed": "Not progressed",
+    "wont-do": "Won't do",
+}
+RAGS = ("red", "amber", "green")
+#: An action due within this many days, and not done, is amber.
+AMBER_DAYS = 30
+
+
+def rag(status: str, due_on: date | None, today: date, override: str = "") -> str:
+    """Red, amber or green for an action, or "" when it is closed as won't do.
+
+    Red when overdue or not progressed; amber when due within 30 days and not done; green when
+    on track or done. An officer's override wins.
+    """
+    if override in RAGS:
+        return override
+    if status == "done":
+        return "green"
+    if status == "wont-do":
+        return ""
+    if status == "not-progressed" or (due_on is not None and due_on < today):
+        return "red"
+    if due_on is not None and due_on <= today + timedelta(days=AMBER_DAYS):
+        return "amber"
+    return "green"
+
+
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
+_SEASON_YEAR = re.compile(r"\b(early|spring|summer|mid|autumn|late|end of|winter)\s+(\d{4})\b", re.I)
+_YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
+_SEASON_MONTH = {"early": 3, "spring": 4, "mid": 6, "summer": 7, "autumn": 10, "late": 11, "end of": 12,
+                 "winter": 12}
+
+
+def _end_of_month(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def read_date(text: str) -> date | None:
+    """The first date in a piece of text, as councils write them; a month alone means its last day.
+
+    Understands 31/05/2014, 31.5.14, 2014-05-31, 31 May 2014, May 2014, "late 2012" and a bare year.
+    """
+    text = text or ""
+    for pattern, build in (
+        (_ISO, lambda m: date(int(m[1]), int(m[2]), int(m[3]))),
+        (_NUMERIC, lambda m: date(int(m[3]) + (2000 if len(m[3]) == 2 else 0), int(m[2]), int(m[1]))),
+        (_DAY_MONTH_YEAR, lambda m: date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))),
+        (_MONTH_YEAR, lambda m: _end_of_month(int(m[2]), _MONTHS[m[1].lower()])),
+        (_SEASON_YEAR, lambda m: _end_of_month(int(m[2]), _SEASON_MONTH[m[1].lower()])),
+        (_YEAR, lambda m: date(int(m[1]), 12, 31)),
+    ):
+        match = pattern.search(text)
+        if match:
+            try:
+                return build(match)
+            except ValueError:  # 31/02/2014 and the like: not a date, so no guess either
+                return None
+    return None
+
+
+@dataclass(frozen=True)
+class ReadStatus:
+    """What a tracker's status cell says: a status, the dates in it, a RAG override and a note."""
+
+    status: str
+    due_on: date | None = None
+    done_on: date | None = None
+    rag_override: str = ""
+    #: The original words, kept whenever they say more than the status does.
+    note: str = ""
+
+
+_DONE = re.compile(r"\b(complete[d]?|done|achieved|finished|in place|implemented|delivered|closed)\b", re.I)
+_NOT_PROGRESSED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?progressed\b|\bstalled\b|\bno progress\b", re.I)
+_WONT_DO = re.compile(r"\b(won'?t do|will not (?:be )?(?:do|done|progressed)|not agreed|declined|rejected|"
+                      r"not accepted|withdrawn)\b", re.I)
+_IN_PROGRESS = re.compile(r"\b(in progress|on ?going|underway|under way|on track|started|being|developing|"
+                          r"target date|timescale|due)\b", re.I)
+_NOT_STARTED = re.compile(r"\b(not started|agreed in principle|agreed|to be|planned|proposed)\b", re.I)
+_RAG_WORD = re.compile(r"^\s*(red|amber|green|r|a|g)\s*[.!]?\s*$", re.I)
+_OVERDUE = re.compile(r"\boverdue\b", re.I)
+_RAG_LETTER = {"r": "red", "a": "amber", "g": "green"}
+
+
+def read_status(text: str, due_text: str = "") -> ReadStatus:
+    """Read a status cell (and, if given, a separate due-date cell) as a council wrote them."""
+    text = " ".join((text or "").split())
+    due_text = " ".join((due_text or "").split())
+    due_on = read_date(due_text) if due_text else None
+    if not text:
+        return ReadStatus("not-started", due_on)
+    word = _RAG_WORD.match(text)
+    if word:
+        colour = word[1].lower()
+        return ReadStatus("in-progress", due_on, rag_override=_RAG_LETTER.get(colour, colour), note=text)
+    if _WONT_DO.search(text):
+        return ReadStatus("wont-do", due_on, note=text)
+    if _NOT_PROGRESSED.search(text):
+        return ReadStatus("not-progressed", due_on, note=_note(text, "not progressed", "not yet progressed"))
+    if _OVERDUE.search(text):
+        # Overdue counts as not done; without a due date to show it, it is marked red.
+        return ReadStatus("in-progress", due_on, rag_override="" if due_on else "red", note=text)
+    if _DONE.search(text) and not re.search(r"\bnot\s+(?:yet\s+)?(?:complete|done|in place)", text, re.I):
+        return ReadStatus("done", due_on, done_on=read_date(text), note=_note(text, "completed", "complete", "done"))
+    if _IN_PROGRESS.search(text):
+        return ReadStatus("in-progress", due_on or read_date(text), note=_note(text, "in progress"))
+    if _NOT_STARTED.search(text):
+        return ReadStatus("not-started", due_on or read_date(text), note=text)
+    found = read_date(text)
+    if found is not None:
+        # A bare date in a status column is a target.
+        return ReadStatus("in-progress", due_on or found, note=text)
+    return ReadStatus("not-started", due_on, note=text)
+
+
+def _note(text: str, *plain: str) -> str:
+    """Keep the text as a note unless it only repeats the status."""
+    return "" if text.strip(" .").lower() in plain else text

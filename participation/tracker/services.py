@@ -1,0 +1,336 @@
+"""Creating and changing "you said" items and their actions, the officers' tracker and the public board."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from participation.auth.models import AuditEntry
+from participation.auth.services import record
+from participation.comments.models import CommentAnalysis, CommentTheme
+from participation.core.forms import Refused
+from participation.db import today
+from participation.respond.models import Answer
+from participation.themes.models import Theme
+from participation.tracker.models import SOURCES, Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme
+from participation.tracker.rules import RAGS, STATUSES
+
+MAX_SUMMARY = 2000
+MAX_TEXT = 5000
+
+
+class TrackerError(Refused):
+    """A change to the tracker that cannot be made; the message says why in plain words."""
+
+
+@dataclass
+class ItemInput:
+    """What an officer writes about a "you said"."""
+
+    summary: str = ""
+    theme_keys: list[str] = field(default_factory=list)
+    source: str = "other"
+    source_survey_id: int | None = None
+    source_question_id: int | None = None
+    source_promise_id: int | None = None
+    meeting_on: date | None = None
+    reference: str = ""
+    raised_on: date | None = None
+    evidence: list[int] = field(default_factory=list)
+
+
+def _clean(text: str | None, limit: int, message: str) -> str:
+    text = (text or "").strip()
+    if len(text) > limit:
+        raise TrackerError(message)
+    return text
+
+
+def _themes(session: Session, keys: list[str]) -> list[Theme]:
+    themes = {t.key: t for t in session.scalars(select(Theme).where(Theme.key.in_(keys)))} if keys else {}
+    unknown = [k for k in keys if k not in themes]
+    if unknown:
+        raise TrackerError("Choose themes from the list.")
+    return [themes[k] for k in dict.fromkeys(keys)]
+
+
+def _fill(session: Session, item: YouSaid, data: ItemInput) -> None:
+    summary = _clean(data.summary, MAX_SUMMARY, f"Keep what young people said under {MAX_SUMMARY} characters.")
+    if not summary:
+        raise TrackerError("Write what young people said, in their words.")
+    if data.source not in SOURCES:
+        raise TrackerError("Choose where this came from.")
+    if data.source == "cicc" and data.meeting_on is None:
+        raise TrackerError("Give the date of the Children in Care Council meeting.")
+    item.summary = summary
+    item.source = data.source
+    item.source_survey_id = data.source_survey_id
+    item.source_question_id = data.source_question_id
+    item.source_promise_id = data.source_promise_id
+    item.meeting_on = data.meeting_on
+    item.reference = _clean(data.reference, 60, "Keep the reference under 60 characters.")
+    item.raised_on = data.raised_on or item.raised_on or today()
+    item.themes = [YouSaidTheme(theme_id=t.id, position=i) for i, t in enumerate(_themes(session, data.theme_keys))]
+    known = set(session.scalars(select(Answer.id).where(Answer.id.in_(data.evidence)))) if data.evidence else set()
+    item.evidence = [YouSaidEvidence(answer_id=a) for a in dict.fromkeys(data.evidence) if a in known]
+
+
+def create_item(session: Session, actor, data: ItemInput, commit: bool = True) -> YouSaid:
+    """Add a "you said", unpublished until an officer publishes it."""
+    item = YouSaid()
+    _fill(session, item, data)
+    session.add(item)
+    session.flush()
+    record(session, actor, "tracker.item-added", item, f"Added “{item.summary[:80]}”")
+    if commit:
+        session.commit()
+    return item
+
+
+def update_item(session: Session, actor, item: YouSaid, data: ItemInput) -> YouSaid:
+    before = item.summary
+    _fill(session, item, data)
+    record(session, actor, "tracker.item-changed", item, f"Changed “{item.summary[:80]}”", before=before)
+    session.commit()
+    return item
+
+
+def set_published(session: Session, actor, item: YouSaid, published: bool) -> YouSaid:
+    """Show an item on the public board, or take it off."""
+    if published and not item.actions:
+        raise TrackerError("Add at least one action before you publish, so young people can see what is being done.")
+    item.published = published
+    record(session, actor, "tracker.published" if published else "tracker.unpublished", item,
+           f"{'Published' if published else 'Unpublished'} “{item.summary[:80]}”")
+    session.commit()
+    return item
+
+
+@dataclass
+class ActionInput:
+    """What an officer writes about an action."""
+
+    what: str = ""
+    owner: str = ""
+    owner_user_id: int | None = None
+    due_on: date | None = None
+    status: str = "not-started"
+    wont_do_reason: str = ""
+    we_did: str = ""
+    note: str = ""
+    done_on: date | None = None
+
+
+def _fill_action(action: Action, data: ActionInput) -> dict:
+    what = _clean(data.what, MAX_TEXT, f"Keep what will be done under {MAX_TEXT} characters.")
+    if not what:
+        raise TrackerError("Write what will be done.")
+    if data.status not in STATUSES:
+        raise TrackerError("Choose a status from the list.")
+    reason = _clean(data.wont_do_reason, MAX_TEXT, "Keep the reason shorter.")
+    we_did = _clean(data.we_did, MAX_TEXT, "Keep “we did” shorter.")
+    if data.status == "wont-do" and not reason:
+        raise TrackerError("Say why this won't be done, in words young people understand.")
+    before = {"status": action.status, "due_on": str(action.due_on) if action.due_on else None}
+    action.what, action.owner = what, _clean(data.owner, 200, "Keep the owner under 200 characters.")
+    action.owner_user_id, action.due_on, action.status = data.owner_user_id, data.due_on, data.status
+    action.wont_do_reason, action.we_did = reason, we_did
+    action.note = _clean(data.note, MAX_TEXT, "Keep the note shorter.") or action.note
+    if data.status == "done":
+        action.done_on = data.done_on or action.done_on or today()
+    return before
+
+
+def add_action(session: Session, actor, item: YouSaid, data: ActionInput, commit: bool = True) -> Action:
+    action = Action(status="not-started")
+    _fill_action(action, data)
+    item.actions.append(action)
+    session.flush()
+    record(session, actor, "tracker.action-added", item, f"Added the action “{action.what[:80]}”",
+           action_id=action.id, status=action.status)
+    if commit:
+        session.commit()
+    return action
+
+
+def update_action(session: Session, actor, action: Action, data: ActionInput) -> Action:
+    before = _fill_action(action, data)
+    record(session, actor, "tracker.action-changed", action.item, f"Changed the action “{action.what[:80]}”",
+           action_id=action.id, before=before, after={"status": action.status,
+                                                      "due_on": str(action.due_on) if action.due_on else None})
+    session.commit()
+    return action
+
+
+def add_update(session: Session, actor, action: Action, text: str) -> ActionUpdate:
+    """A dated note of progress."""
+    text = _clean(text, MAX_TEXT, "Keep the update shorter.")
+    if not text:
+        raise TrackerError("Write what has happened.")
+    update = ActionUpdate(text=text, written_by=actor.id if actor else None)
+    action.updates.append(update)
+    record(session, actor, "tracker.progress", action.item, f"Progress on “{action.what[:60]}”: {text[:80]}",
+           action_id=action.id)
+    session.commit()
+    return update
+
+
+def override_rag(session: Session, actor, action: Action, colour: str, reason: str) -> Action:
+    """Set (or, with an empty colour, clear) an officer's RAG, with the reason."""
+    if colour and colour not in RAGS:
+        raise TrackerError("Choose red, amber or green.")
+    reason = _clean(reason, 2000, "Keep the reason shorter.")
+    if colour and not reason:
+        raise TrackerError("Say why you are changing the RAG rating.")
+    before = action.rag_override
+    action.rag_override, action.rag_reason = colour, reason if colour else ""
+    record(session, actor, "tracker.rag-override", action.item,
+           f"RAG for “{action.what[:60]}” set to {colour or 'worked out'}", action_id=action.id,
+           before=before, after=colour, reason=reason)
+    session.commit()
+    return action
+
+
+@dataclass
+class Filters:
+    """What the officers' tracker is narrowed to; empty means everything."""
+
+    theme: str = ""
+    status: str = ""
+    rag: str = ""
+    owner: str = ""
+    overdue: bool = False
+    source: str = ""
+    published: str = ""
+
+
+def items(session: Session, filters: Filters | None = None) -> list[YouSaid]:
+    """Items with their actions, newest first, narrowed by the filters."""
+    f = filters or Filters()
+    query = (select(YouSaid).options(selectinload(YouSaid.actions), selectinload(YouSaid.themes))
+             .order_by(YouSaid.raised_on.desc(), YouSaid.id.desc()))
+    if f.theme:
+        query = query.where(YouSaid.themes.any(YouSaidTheme.theme.has(Theme.key == f.theme)))
+    if f.source:
+        query = query.where(YouSaid.source == f.source)
+    if f.status:
+        query = query.where(YouSaid.actions.any(Action.status == f.status))
+    if f.owner:
+        query = query.where(YouSaid.actions.any(Action.owner.ilike(f"%{f.owner}%")))
+    if f.published in ("yes", "no"):
+        query = query.where(YouSaid.published.is_(f.published == "yes"))
+    found = list(session.scalars(query))
+    on = today()
+    if f.rag:
+        found = [i for i in found if any(a.rag(on) == f.rag for a in i.actions)]
+    if f.overdue:
+        found = [i for i in found if any(a.due_on and a.due_on < on and a.status not in ("done", "wont-do")
+                                         for a in i.actions)]
+    return found
+
+
+def history(session: Session, item: YouSaid) -> list[AuditEntry]:
+    """Every change to an item and its actions, oldest first."""
+    return list(session.scalars(select(AuditEntry).where(AuditEntry.target_type == "you_said_item",
+                                                         AuditEntry.target_id == item.id)
+                                .options(selectinload(AuditEntry.user)).order_by(AuditEntry.id)))
+
+
+def evidence_comments(session: Session, item: YouSaid, original: bool) -> list[str]:
+    """The comments linked to an item: original words for officers, redacted for everyone else."""
+    return comment_texts(session, [e.answer_id for e in item.evidence], original)
+
+
+def comment_texts(session: Session, ids: list[int], original: bool) -> list[str]:
+    """Comments by answer id: original words for officers, redacted for everyone else."""
+    if not ids:
+        return []
+    column = Answer.text if original else CommentAnalysis.redacted
+    return list(session.scalars(select(column).select_from(Answer).outerjoin(
+        CommentAnalysis, CommentAnalysis.answer_id == Answer.id).where(Answer.id.in_(ids)).order_by(Answer.id)))
+
+
+def prefill_from_comments(session: Session, answer_ids: list[int]) -> ItemInput:
+    """A new "you said" from comments chosen in the review queue: their themes, survey and question."""
+    rows = session.execute(select(CommentAnalysis).where(CommentAnalysis.answer_id.in_(answer_ids))
+                           .options(selectinload(CommentAnalysis.themes).selectinload(CommentTheme.theme))).scalars().all()
+    keys = list(dict.fromkeys(t.theme.key for c in rows for t in c.themes))
+    surveys = {c.survey_id for c in rows}
+    questions = {c.question_id for c in rows}
+    return ItemInput(theme_keys=keys, source="survey" if rows else "other",
+                     source_survey_id=surveys.pop() if len(surveys) == 1 else None,
+                     source_question_id=questions.pop() if len(questions) == 1 else None,
+                     evidence=[c.answer_id for c in rows])
+
+
+#: How each status reads on the public board, for young people.
+BOARD_STATUS = {"done": "Done", "in-progress": "We are doing this now", "not-started": "We have not started yet",
+                "not-progressed": "This is stuck. We are trying to fix it", "wont-do": "We can't do this"}
+
+
+@dataclass(frozen=True)
+class BoardLine:
+    """One line under a "you said" on the public board."""
+
+    label: str
+    text: str
+    status: str = ""
+    by: date | None = None
+
+
+@dataclass(frozen=True)
+class BoardEntry:
+    """A published "you said" as young people read it: no names, no references."""
+
+    id: int
+    you_said: str
+    theme: str
+    lines: tuple[BoardLine, ...]
+
+
+def _board_lines(item: YouSaid) -> tuple[BoardLine, ...]:
+    lines = []
+    for action in item.actions:
+        if action.status == "done":
+            lines.append(BoardLine("We did", action.we_did or action.what, BOARD_STATUS["done"]))
+        elif action.status == "wont-do":
+            lines.append(BoardLine("Why not", action.wont_do_reason, BOARD_STATUS["wont-do"]))
+        else:
+            lines.append(BoardLine("What we are doing", action.what, BOARD_STATUS[action.status], action.due_on))
+    return tuple(lines)
+
+
+def board(session: Session, theme_key: str = "", page: int = 1, per_page: int = 8) -> tuple[list[BoardEntry], int]:
+    """Published items for the public board, grouped by their first theme; returns (entries, pages)."""
+    query = (select(YouSaid).where(YouSaid.published.is_(True))
+             .options(selectinload(YouSaid.actions), selectinload(YouSaid.themes)))
+    if theme_key:
+        query = query.where(YouSaid.themes.any(YouSaidTheme.theme.has(Theme.key == theme_key)))
+    found = list(session.scalars(query))
+    # Group by theme in the council's order, newest first within a theme.
+    found.sort(key=lambda i: (i.themes[0].theme.position if i.themes else 999, -i.raised_on.toordinal(), -i.id))
+    pages = max(1, -(-len(found) // per_page))
+    shown = found[(page - 1) * per_page: page * per_page]
+    return [BoardEntry(i.id, i.summary, i.themes[0].theme.name if i.themes else "Other things you told us",
+                       _board_lines(i)) for i in shown], pages
+
+
+def export_rows(session: Session) -> tuple[list[str], list[list[object]]]:
+    """Every item and action as rows for CSV or Excel."""
+    header = ["Reference", "You said", "Themes", "Source", "Raised on", "Action", "Owner", "Due", "Status", "RAG",
+              "We did", "Why not", "Published"]
+    rows = []
+    on = today()
+    for item in items(session):
+        themes = "; ".join(t.theme.name for t in item.themes)
+        for action in item.actions or [None]:
+            rows.append([item.reference, item.summary, themes, SOURCES.get(item.source, ""),
+                         item.raised_on.isoformat(), action.what if action else "", action.owner if action else "",
+                         action.due_on.isoformat() if action and action.due_on else "",
+                         STATUSES[action.status] if action else "", action.rag(on).capitalize() if action else "",
+                         action.we_did if action else "", action.wont_do_reason if action else "",
+                         "yes" if item.published else "no"])
+    return header, rows

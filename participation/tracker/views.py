@@ -1,0 +1,291 @@
+"""The officers' tracker (/tracker) and the public "you said, we did" board (/you-said-we-did)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import re
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from participation.auth.access import require
+from participation.auth.models import StaffUser
+from participation.auth.roles import Permission
+from participation.core.forms import attempt, choice_list, flash_outcome
+from participation.db import db
+from participation.exchange.codec import write_csv, write_xlsx
+from participation.surveys.forms import ButtonForm
+from participation.themes.services import active_themes
+from participation.tracker import importing, services
+from participation.tracker.forms import ActionForm, ItemForm, ProgressForm, RagForm, TrackerImportForm
+from participation.tracker.models import SOURCES, Action, YouSaid
+from participation.tracker.rules import STATUSES
+
+bp = Blueprint("tracker", __name__, url_prefix="/tracker")
+require(bp, Permission.RUN_TRACKER)
+board_bp = Blueprint("board", __name__)
+
+
+def _item(item_id: int) -> YouSaid:
+    return db.session.get(YouSaid, item_id) or abort(404)
+
+
+def _action(action_id: int) -> Action:
+    return db.session.get(Action, action_id) or abort(404)
+
+
+def _int(value) -> int | None:
+    return int(value) if str(value or "").isdigit() else None
+
+
+@bp.context_processor
+def _names() -> dict:
+    return {"statuses": STATUSES, "sources": SOURCES}
+
+
+@bp.get("/")
+def index():
+    """Every "you said" with its actions and RAG, filtered."""
+    args = request.args
+    filters = services.Filters(theme=args.get("theme", ""), status=args.get("status", ""), rag=args.get("rag", ""),
+                               owner=args.get("owner", "")[:100], overdue=args.get("overdue") == "yes",
+                               source=args.get("source", ""), published=args.get("published", ""))
+    return render_template("tracker/index.html", items=services.items(db.session, filters), filters=filters,
+                           themes=active_themes(db.session))
+
+
+def _item_input(form: ItemForm) -> services.ItemInput:
+    return services.ItemInput(
+        summary=form.summary.data or "", theme_keys=request.form.getlist("themes"), source=form.source.data,
+        source_survey_id=_int(form.source_survey_id.data), source_question_id=_int(form.source_question_id.data),
+        source_promise_id=_int(form.source_promise_id.data), meeting_on=form.meeting_on.data,
+        reference=form.reference.data or "", raised_on=form.raised_on.data,
+        evidence=[int(v) for v in request.form.getlist("evidence") if v.isdigit()])
+
+
+def _prefill(form: ItemForm) -> services.ItemInput:
+    """A new item starts from comments ticked in the review queue, or from a promise's results."""
+    promise_id = request.args.get("promise_id", type=int)
+    if promise_id:
+        from participation.pledges.services import prefill_you_said
+
+        draft = prefill_you_said(db.session, promise_id, original=True)
+        if draft is None:
+            abort(404)
+        form.summary.data = draft.summary
+        form.source.data = "pledge"
+        form.source_promise_id.data = str(promise_id)
+        return services.ItemInput(summary=draft.summary, theme_keys=[draft.theme] if draft.theme else [],
+                                  source="pledge", source_promise_id=promise_id, evidence=list(draft.evidence_ids))
+    ids = [int(v) for v in request.form.getlist("selected") if v.isdigit()]
+    data = services.prefill_from_comments(db.session, ids)
+    form.source.data = data.source
+    form.source_survey_id.data = str(data.source_survey_id or "")
+    form.source_question_id.data = str(data.source_question_id or "")
+    return data
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new_item():
+    """Make a "you said", from scratch, from comments chosen in the review queue, or from a promise."""
+    form = ItemForm()
+    if request.method == "POST" and request.form.get("step") == "save":
+        data = _item_input(form)
+        if form.validate_on_submit():
+            item = attempt(form, lambda: services.create_item(db.session, current_user, data))
+            if item:
+                flash("Added the “you said”. Now add what will be done.")
+                return redirect(url_for(".action_new", item_id=item.id))
+    else:
+        if request.method == "POST" and not ButtonForm().validate_on_submit():
+            abort(400)  # comments sent from the review queue carry its CSRF token
+        form = ItemForm(formdata=None)
+        data = _prefill(form)
+    comments = services.comment_texts(db.session, data.evidence, original=True)
+    return render_template("tracker/item_form.html", form=form, item=None, chosen=data.theme_keys,
+                           evidence=data.evidence, comments=comments, themes=active_themes(db.session))
+
+
+@bp.get("/<int:item_id>")
+def item(item_id: int):
+    """One item: its actions, progress, evidence and the history of every change."""
+    item = _item(item_id)
+    return render_template("tracker/item.html", item=item, history=services.history(db.session, item),
+                           comments=services.evidence_comments(db.session, item, True),
+                           progress=ProgressForm(), rag_form=RagForm(), button=ButtonForm())
+
+
+@bp.route("/<int:item_id>/edit", methods=["GET", "POST"])
+def edit_item(item_id: int):
+    """Change what young people said, its themes or its source."""
+    item = _item(item_id)
+    form = ItemForm(obj=item)
+    if request.method == "GET":
+        form.source_survey_id.data = str(item.source_survey_id or "")
+        form.source_question_id.data = str(item.source_question_id or "")
+        form.source_promise_id.data = str(item.source_promise_id or "")
+    if form.validate_on_submit():
+        if attempt(form, lambda: services.update_item(db.session, current_user, item, _item_input(form))):
+            flash("Saved.")
+            return redirect(url_for(".item", item_id=item.id))
+    evidence = [e.answer_id for e in item.evidence]
+    return render_template("tracker/item_form.html", form=form, item=item, chosen=request.form.getlist("themes")
+                           if request.method == "POST" else item.theme_keys, evidence=evidence,
+                           comments=services.evidence_comments(db.session, item, True),
+                           themes=active_themes(db.session))
+
+
+@bp.post("/<int:item_id>/publish")
+def publish(item_id: int):
+    """Show the item on the public board, or take it off."""
+    item = _item(item_id)
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    flash_outcome(lambda: services.set_published(db.session, current_user, item, not item.published),
+                  lambda changed: "Published on the board." if changed.published else "Taken off the board.")
+    return redirect(url_for(".item", item_id=item.id))
+
+
+def _action_form(action: Action | None) -> ActionForm:
+    form = ActionForm(obj=action)
+    staff = db.session.scalars(select(StaffUser).where(StaffUser.active.is_(True)).order_by(StaffUser.email))
+    form.owner_user_id.choices = choice_list([("", "Nobody in particular")] + [
+        (str(u.id), u.name or u.email) for u in staff])
+    return form
+
+
+def _action_input(form: ActionForm) -> services.ActionInput:
+    return services.ActionInput(what=form.what.data or "", owner=form.owner.data or "",
+                                owner_user_id=form.owner_user_id.data, due_on=form.due_on.data,
+                                status=form.status.data, we_did=form.we_did.data or "",
+                                wont_do_reason=form.wont_do_reason.data or "")
+
+
+@bp.route("/<int:item_id>/actions/new", methods=["GET", "POST"])
+def action_new(item_id: int):
+    """Add an action to an item."""
+    item = _item(item_id)
+    form = _action_form(None)
+    if form.validate_on_submit() and attempt(form, lambda: services.add_action(db.session, current_user, item,
+                                                                                _action_input(form))):
+        flash("Added the action.")
+        return redirect(url_for(".item", item_id=item.id))
+    return render_template("tracker/action_form.html", form=form, item=item, action=None)
+
+
+@bp.route("/actions/<int:action_id>", methods=["GET", "POST"])
+def action_edit(action_id: int):
+    """Change an action: what, who, when, status, "we did" or why not."""
+    action = _action(action_id)
+    form = _action_form(action)
+    if form.validate_on_submit() and attempt(form, lambda: services.update_action(db.session, current_user, action,
+                                                                                   _action_input(form))):
+        flash("Saved the action.")
+        return redirect(url_for(".item", item_id=action.item_id))
+    return render_template("tracker/action_form.html", form=form, item=action.item, action=action)
+
+
+@bp.post("/actions/<int:action_id>/progress")
+def progress(action_id: int):
+    """Add a dated progress update."""
+    action = _action(action_id)
+    form = ProgressForm()
+    if not form.validate_on_submit():
+        flash(next(iter(form.errors.values()))[0] if form.errors else "Write what has happened.", "error")
+    else:
+        flash_outcome(lambda: services.add_update(db.session, current_user, action, form.text.data),
+                      "Added the update.")
+    return redirect(url_for(".item", item_id=action.item_id))
+
+
+@bp.post("/actions/<int:action_id>/rag")
+def rag(action_id: int):
+    """Override the RAG rating with a reason, or go back to the worked-out one."""
+    action = _action(action_id)
+    form = RagForm()
+    if not form.validate_on_submit():
+        flash("Choose red, amber or green, or to work it out.", "error")
+        return redirect(url_for(".item", item_id=action.item_id))
+    flash_outcome(lambda: services.override_rag(db.session, current_user, action, form.colour.data,
+                                                form.reason.data or ""), "Saved the RAG rating.")
+    return redirect(url_for(".item", item_id=action.item_id))
+
+
+@bp.get("/export.<any(csv, xlsx):kind>")
+def export(kind: str):
+    """Download the tracker as CSV or Excel; no cell is ever run as a formula."""
+    header, rows = services.export_rows(db.session)
+    if kind == "csv":
+        out = io.StringIO()
+        write_csv(out, header, rows)
+        body, mimetype = out.getvalue().encode("utf-8-sig"), "text/csv"
+    else:
+        out = io.BytesIO()
+        write_xlsx(out, header, rows, title="You said, we did")
+        body, mimetype = out.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(body, mimetype=mimetype,
+                    headers={"Content-Disposition": f"attachment; filename=you-said-we-did.{kind}"})
+
+
+@bp.route("/import", methods=["GET", "POST"])
+def import_tracker():
+    """Upload last year's tracker, check what would be created, then import it all at once."""
+    form = TrackerImportForm()
+    plan = None
+    if form.validate_on_submit():
+        upload = request.files.get("upload")
+        if upload and upload.filename:
+            data, filename = upload.read(), upload.filename
+        else:
+            try:
+                data = base64.b64decode(form.file_data.data or "", validate=True)
+            except (binascii.Error, ValueError):
+                data = b""
+            filename = form.filename.data or ""
+        if not data:
+            form.form_errors.append("Choose the tracker file to upload.")
+        else:
+            columns = _columns(form, data, filename)
+            plan = importing.plan_import(db.session, data, filename, columns)
+            form.form_errors.extend(plan.errors)
+            if plan.ok and request.form.get("step") == "import":
+                count = importing.apply_import(db.session, current_user, plan, publish=form.publish.data)
+                flash(f"Imported {count} items{' and published them' if form.publish.data else ''}.")
+                return redirect(url_for(".index"))
+            if plan.ok and len(data) <= importing.MAX_FILE:
+                form.file_data.data = base64.b64encode(data).decode()
+                form.filename.data = re.sub(r"[^\w. -]", "", filename)[:100]
+    return render_template("tracker/import.html", form=form, plan=plan)
+
+
+def _columns(form: TrackerImportForm, data: bytes, filename: str) -> importing.Columns:
+    """The columns the officer named, with the usual names guessed for any left empty."""
+    from participation.exchange.codec import UnreadableFile, read_upload
+
+    try:
+        header, _ = read_upload(data[:importing.MAX_FILE], filename, importing.MAX_ROWS)
+    except UnreadableFile:
+        header = []
+    guess = importing.guess_columns(header)
+    names = {}
+    for name in ("you_said", "we_did", "status", "due", "owner", "theme", "ref"):
+        field = getattr(form, name)
+        field.data = (field.data or "").strip() or getattr(guess, name)
+        names[name] = field.data
+    return importing.Columns(**names)
+
+
+@board_bp.get("/you-said-we-did")
+def public_board():
+    """What young people told us and what we did about it, in plain words, for phones."""
+    themes = active_themes(db.session)
+    theme = request.args.get("theme", "")
+    if theme and theme not in {t.key for t in themes}:
+        theme = ""
+    page = max(1, min(request.args.get("page", 1, type=int), 1000))
+    entries, pages = services.board(db.session, theme, page)
+    return render_template("tracker/board.html", entries=entries, pages=pages, page=page, theme=theme,
+                           themes=themes, today=services.today())
