@@ -80,6 +80,11 @@ def page_weights(database: str) -> list[tuple[str, int, int]]:
     client.post("/s/demo/check", data={"csrf_token": _token(check), "token": _token(check, "token")})
     weigh("thank you", client.get("/s/demo/thanks").text)
     weigh("not found", client.get("/s/nothing").text)
+    weigh("pledge review intro", client.get("/s/pledge-review").text)
+    client.post("/s/pledge-review", data={})
+    for number in range(1, 6):
+        weigh(f"pledge review page {number}", client.get(f"/s/pledge-review/{number}").text)
+    weigh("you said, we did board", client.get("/you-said-we-did").text)
     return rows
 
 

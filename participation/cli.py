@@ -155,7 +155,7 @@ def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str,
 @click.command("export-tracker")
 @click.option("--format", "kind", type=click.Choice(["csv", "xlsx"]), default="csv")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
-              help="File to write (needed for xlsx; CSV goes to standard output without it).")
+              help="File to write; standard output without it.")
 @with_appcontext
 def export_tracker(kind: str, output: str | None) -> None:
     """Write the tracker as CSV or Excel; no cell is ever run as a formula."""
@@ -164,10 +164,15 @@ def export_tracker(kind: str, output: str | None) -> None:
 
     header, rows = export_rows(db.session)
     if kind == "xlsx":
-        if not output:
-            raise click.ClickException("Give a file to write the Excel workbook to: --output tracker.xlsx")
-        with open(output, "wb") as out:
-            write_xlsx(out, header, rows, title="You said, we did")
+        import io
+
+        buffer = io.BytesIO()
+        write_xlsx(buffer, header, rows, title="You said, we did")
+        if output:
+            with open(output, "wb") as out:
+                out.write(buffer.getvalue())
+        else:
+            sys.stdout.buffer.write(buffer.getvalue())
     elif output:
         with open(output, "w", newline="", encoding="utf-8-sig") as out:
             write_csv(out, header, rows)

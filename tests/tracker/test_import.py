@@ -101,3 +101,21 @@ def test_the_command_line_dry_run_prints_rows_and_stores_nothing(app, runner):
     assert "Imported 8 items and published them." in done.output
     bad = runner.invoke(args=["import-tracker", str(MESSY), "--you-said", "Nope", "--we-did", "Response"])
     assert bad.exit_code != 0 and "no column headed “Nope”" in bad.output
+
+
+def test_export_tracker_command_writes_csv_and_excel(app, runner, tmp_path):
+    from openpyxl import load_workbook
+
+    with app.app_context():
+        ensure_default_themes(db.session)
+        db.session.commit()
+    runner.invoke(args=["import-tracker", str(MESSY), "--you-said", "RECOMMENDATION", "--we-did", "Response",
+                        "--ref", "No"])
+    csv_out = runner.invoke(args=["export-tracker"])
+    assert csv_out.exit_code == 0 and csv_out.output.startswith("Reference,You said,Themes")
+    import re
+    assert "=HYPERLINK" in csv_out.output and not re.search(r'(^|,)"?[=+@-]', csv_out.output, re.M)
+    target = tmp_path / "tracker.xlsx"
+    assert runner.invoke(args=["export-tracker", "--format", "xlsx", "--output", str(target)]).exit_code == 0
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Reference", "You said") and len(rows) == 9
