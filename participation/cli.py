@@ -20,6 +20,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(tag_comments)
     app.cli.add_command(import_tracker)
     app.cli.add_command(export_tracker)
+    app.cli.add_command(rebuild_tallies)
 
 
 @click.command("seed-demo")
@@ -159,22 +160,28 @@ def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str,
 @with_appcontext
 def export_tracker(kind: str, output: str | None) -> None:
     """Write the tracker as CSV or Excel; no cell is ever run as a formula."""
-    from participation.exchange.codec import write_csv, write_xlsx
+    from participation.exchange.codec import encode_table
     from participation.tracker.services import export_rows
 
     header, rows = export_rows(db.session)
-    if kind == "xlsx":
-        import io
-
-        buffer = io.BytesIO()
-        write_xlsx(buffer, header, rows, title="You said, we did")
-        if output:
-            with open(output, "wb") as out:
-                out.write(buffer.getvalue())
-        else:
-            sys.stdout.buffer.write(buffer.getvalue())
-    elif output:
-        with open(output, "w", newline="", encoding="utf-8-sig") as out:
-            write_csv(out, header, rows)
+    data = encode_table(kind, header, rows, "You said, we did")
+    if output:
+        with open(output, "wb") as out:
+            out.write(data)
+    elif kind == "csv":
+        sys.stdout.write(data.decode("utf-8-sig"))
     else:
-        write_csv(sys.stdout, header, rows)
+        sys.stdout.buffer.write(data)
+
+
+@click.command("rebuild-tallies")
+@with_appcontext
+def rebuild_tallies() -> None:
+    """Recount the running totals that reports read, from the stored answers and comments."""
+    from participation.comments.services import rebuild_tallies as rebuild_comment_tallies
+    from participation.respond.tallies import rebuild
+
+    rebuild(db.session)
+    rebuild_comment_tallies(db.session)
+    db.session.commit()
+    click.echo("Recounted the running totals.")

@@ -42,3 +42,25 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
         cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
+
+
+def add_to_tallies(session, model, keys: tuple[str, ...], deltas: dict[tuple, dict[str, float]]) -> None:
+    """Add deltas to running totals, creating rows as needed, in the current transaction.
+
+    `deltas` maps a key tuple (in the order of `keys`) to the amounts to add to each total column.
+    Keys are sorted so concurrent transactions always lock rows in the same order (no deadlocks).
+    """
+    if not deltas:
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    columns = sorted({name for amounts in deltas.values() for name in amounts})
+    rows = [{**dict(zip(keys, key)), **{c: deltas[key].get(c, 0) for c in columns}} for key in sorted(deltas)]
+    statement = insert(model)
+    statement = statement.on_conflict_do_update(
+        index_elements=list(keys),
+        set_={c: getattr(model.__table__.c, c) + getattr(statement.excluded, c) for c in columns})
+    session.execute(statement, rows)

@@ -1,8 +1,9 @@
 """Imports every feature's models so metadata is complete for create_all and Alembic."""
 
 from participation.auth.models import AuditEntry, FailedSignIn, StaffUser  # noqa: F401
-from participation.comments.models import CommentAnalysis, CommentTheme, TaggerModel  # noqa: F401
-from participation.respond.models import Answer, Draft, Response, SubmissionReceipt  # noqa: F401
+from participation.comments.models import CommentAnalysis, CommentTally, CommentTheme, TaggerModel  # noqa: F401
+from participation.respond.models import (  # noqa: F401
+    Answer, AnswerTally, Draft, Response, ResponseTally, SubmissionReceipt)
 from participation.surveys.models import Option, Question, Section, Survey  # noqa: F401
 from participation.themes.models import Theme  # noqa: F401
 from participation.pledges.models import Pledge, PledgeVersion, Promise, ReviewQuestion  # noqa: F401

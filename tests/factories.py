@@ -62,5 +62,7 @@ def answer_review(session: Session, survey: Survey, ratings: dict[int, dict[str,
     responses = [Response(survey_id=survey.id, answers=answers) for answers in per_response]
     session.add_all(responses)
     session.flush()
+    from participation.respond.tallies import tally_responses
+    tally_responses(session, responses)
     analyse(session, [a for r in responses for a in r.answers], survey.id)
     session.commit()

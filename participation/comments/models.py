@@ -20,6 +20,8 @@ class CommentAnalysis(db.Model):
     answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    #: The day the answer was sent (the response's day), so comments can be counted by period.
+    submitted_on: Mapped[date | None] = mapped_column(Date, index=True)
     sentiment: Mapped[float] = mapped_column(Float, default=0.0)
     #: How sure the tagger was of its suggestion, 0 to 1; low ones come first in the queue.
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
@@ -68,3 +70,19 @@ class TaggerModel(db.Model):
     confirmed: Mapped[int] = mapped_column(Integer, default=0)
     #: Theme keys and each theme's compiled model: {"prior": float, "weights": {feature: float}}.
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class CommentTally(db.Model):
+    """Comments per survey, day and theme, with their feelings added up, kept up to date as comments
+    are tagged and reviewed. Theme 0 counts every comment, with or without a theme."""
+
+    __tablename__ = "comment_tallies"
+
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    #: A theme's id, or 0 for all comments.
+    theme_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    sentiment_sum: Mapped[float] = mapped_column(Float, default=0.0)
+    #: Comments that sound positive (feeling above 0.05).
+    positive: Mapped[int] = mapped_column(Integer, default=0)

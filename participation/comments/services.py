@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, delete, func, insert, literal, select
 from sqlalchemy.orm import Session, selectinload
 
 from participation.analysis import Tagger, Taxonomy, ThemeSpec, build_tagger
 from participation.analysis.classifier import ThemeModel
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 from participation.auth.services import record
-from participation.comments.models import CommentAnalysis, CommentTheme, TaggerModel
+from participation.comments.models import CommentAnalysis, CommentTally, CommentTheme, TaggerModel
 from participation.core.forms import Refused
-from participation.db import today
+from participation.db import add_to_tallies, today
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
@@ -59,6 +60,41 @@ def current_tagger(session: Session) -> Tagger:
     return tagger
 
 
+#: A comment sounds positive above this feeling.
+POSITIVE = 0.05
+
+
+def tally(session: Session, comments: Iterable[CommentAnalysis], sign: int = 1) -> None:
+    """Add comments (their themes as they stand) to the running totals reports read, or take them away."""
+    deltas: dict[tuple, dict[str, float]] = defaultdict(lambda: {"count": 0, "sentiment_sum": 0.0, "positive": 0})
+    for comment in comments:
+        if comment.submitted_on is None:
+            continue
+        for theme_id in [0] + [ct.theme_id for ct in comment.themes]:
+            row = deltas[(comment.survey_id, comment.submitted_on, theme_id)]
+            row["count"] += sign
+            row["sentiment_sum"] += sign * comment.sentiment
+            row["positive"] += sign * (comment.sentiment > POSITIVE)
+    add_to_tallies(session, CommentTally, ("survey_id", "day", "theme_id"), deltas)
+
+
+def rebuild_tallies(session: Session) -> None:
+    """Recount the comment totals from the comments themselves."""
+    session.execute(delete(CommentTally))
+    positive = func.sum(case((CommentAnalysis.sentiment > POSITIVE, 1), else_=0))
+    columns = ["survey_id", "day", "theme_id", "count", "sentiment_sum", "positive"]
+    session.execute(insert(CommentTally).from_select(columns, select(
+        CommentAnalysis.survey_id, CommentAnalysis.submitted_on, literal(0), func.count(),
+        func.sum(CommentAnalysis.sentiment), positive).where(CommentAnalysis.submitted_on.is_not(None))
+        .group_by(CommentAnalysis.survey_id, CommentAnalysis.submitted_on)))
+    session.execute(insert(CommentTally).from_select(columns, select(
+        CommentAnalysis.survey_id, CommentAnalysis.submitted_on, CommentTheme.theme_id, func.count(),
+        func.sum(CommentAnalysis.sentiment), positive)
+        .join(CommentTheme, CommentTheme.answer_id == CommentAnalysis.answer_id)
+        .where(CommentAnalysis.submitted_on.is_not(None))
+        .group_by(CommentAnalysis.survey_id, CommentAnalysis.submitted_on, CommentTheme.theme_id)))
+
+
 def _apply(comment: CommentAnalysis, tagging, theme_ids: dict[str, int]) -> None:
     """Copy a tagging onto a comment; a flag already handled stays handled."""
     comment.sentiment = tagging.sentiment
@@ -82,11 +118,15 @@ def analyse(session: Session, answers: Iterable[Answer], survey_id: int, tagger:
     tagger = tagger or current_tagger(session)
     theme_ids = dict(session.execute(select(Theme.key, Theme.id)).all())
     flagged = False
+    comments = []
     for answer, tagging in zip(texts, tagger.tag_many([a.text for a in texts])):
-        comment = CommentAnalysis(answer_id=answer.id, survey_id=survey_id, question_id=answer.question_id)
+        comment = CommentAnalysis(answer_id=answer.id, survey_id=survey_id, question_id=answer.question_id,
+                                  submitted_on=answer.response.submitted_on)
         _apply(comment, tagging, theme_ids)
         session.add(comment)
+        comments.append(comment)
         flagged = flagged or tagging.safeguarding
+    tally(session, comments)
     return flagged
 
 
@@ -139,7 +179,10 @@ def confirm(session: Session, actor, answer_id: int, theme_keys: Sequence[str]) 
     if unknown:
         raise Refused("Choose themes from the list.")
     before = [ct.theme.key for ct in comment.themes]
+    tally(session, [comment], -1)
     comment.themes = [CommentTheme(theme_id=themes[k].id, position=i) for i, k in enumerate(dict.fromkeys(theme_keys))]
+    session.flush()
+    tally(session, [comment])
     comment.status = "confirmed"
     comment.reviewed_by = actor.id
     comment.reviewed_on = today()
@@ -218,9 +261,10 @@ def retag(session: Session, everything: bool = False) -> int:
     """Tag comments again with the current tagger; officer-confirmed themes are kept unless everything."""
     tagger = current_tagger(session)
     theme_ids = dict(session.execute(select(Theme.key, Theme.id)).all())
-    query = (select(Answer.id, Answer.text, Answer.question_id, Response.survey_id)
+    query = (select(Answer.id, Answer.text, Answer.question_id, Response.survey_id, Response.submitted_on)
              .join(Response, Response.id == Answer.response_id).where(Answer.text.is_not(None)).order_by(Answer.id))
     count = 0
+    changed: list[CommentAnalysis] = []
     for batch in _batches(session.execute(query).all(), 500):
         existing = {c.answer_id: c for c in session.scalars(
             select(CommentAnalysis).where(CommentAnalysis.answer_id.in_([row.id for row in batch]))
@@ -230,12 +274,18 @@ def retag(session: Session, everything: bool = False) -> int:
             if comment is not None and comment.status == "confirmed" and not everything:
                 continue
             if comment is None:
-                comment = CommentAnalysis(answer_id=row.id, survey_id=row.survey_id, question_id=row.question_id)
+                comment = CommentAnalysis(answer_id=row.id, survey_id=row.survey_id, question_id=row.question_id,
+                                          submitted_on=row.submitted_on)
                 session.add(comment)
+            else:
+                tally(session, [comment], -1)
             comment.status = "suggested"
             _apply(comment, tagging, theme_ids)
+            changed.append(comment)
             count += 1
         session.flush()
+        tally(session, changed)
+        changed = []
     session.commit()
     return count
 

@@ -165,3 +165,19 @@ def write_xlsx(out, header: Iterable[object], rows: Iterable[Iterable[object]], 
         count += 1
     book.save(out)
     return count
+
+
+MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def encode_table(kind: str, header: Iterable[object], rows: Iterable[Iterable[object]], title: str) -> bytes:
+    """A table as a CSV (UTF-8 with a byte-order mark, which Excel needs) or Excel file, formula-safe."""
+    import io
+
+    if kind == "csv":
+        out = io.StringIO()
+        write_csv(out, header, rows)
+        return out.getvalue().encode("utf-8-sig")
+    buffer = io.BytesIO()
+    write_xlsx(buffer, header, rows, title=title)
+    return buffer.getvalue()

@@ -16,7 +16,7 @@ from participation.exchange.codec import UnreadableFile, decode_upload, read_tab
 from participation.pledges.importing import Parsed, PromiseRow, match_identities, parse_lines, parse_table
 from participation.pledges.models import PLEDGE_AUDIENCES, Pledge, PledgeVersion, Promise, ReviewQuestion  # noqa: F401
 from participation.reports.suppression import share, suppress_counts
-from participation.respond.models import Answer
+from participation.respond.models import Answer, AnswerTally
 from participation.surveys.builder import has_responses, unique_slug
 from participation.surveys.models import Survey
 from participation.surveys.services import build_survey
@@ -311,16 +311,16 @@ class PromiseResult:
 
 
 def _rating_counts(session: Session, promise_ids: list[int]) -> dict[int, dict[str, int]]:
-    """Answers to each promise's rating question, counted in SQL."""
+    """Answers to each promise's rating question, added up in SQL from the running totals."""
     rows = session.execute(
-        select(ReviewQuestion.promise_id, Answer.choice, func.count())
-        .join(Answer, Answer.question_id == ReviewQuestion.question_id)
+        select(ReviewQuestion.promise_id, AnswerTally.choice, func.sum(AnswerTally.count))
+        .join(AnswerTally, AnswerTally.question_id == ReviewQuestion.question_id)
         .where(ReviewQuestion.part == "rating", ReviewQuestion.promise_id.in_(promise_ids))
-        .group_by(ReviewQuestion.promise_id, Answer.choice))
+        .group_by(ReviewQuestion.promise_id, AnswerTally.choice))
     counts: dict[int, dict[str, int]] = {pid: dict.fromkeys(RATINGS, 0) for pid in promise_ids}
     for promise_id, choice, count in rows:
         if choice in RATINGS:
-            counts[promise_id][choice] = count
+            counts[promise_id][choice] = int(count or 0)
     return counts
 
 

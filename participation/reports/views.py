@@ -2,30 +2,85 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, render_template, request
+from datetime import date
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
 
 from participation.auth.access import require
 from participation.auth.roles import Permission, can
-from participation.db import db
+from participation.core.views import CONTENT_SECURITY_POLICY
+from participation.db import db, today
+from participation.exchange.codec import MIMETYPES, encode_table
+from participation.reports import services
 from participation.reports.suppression import suppress_small_count
 from participation.surveys.builder import response_counts
-from participation.surveys.models import Survey
+from participation.surveys.models import AUDIENCES, Survey
+from participation.tracker.rules import STATUSES
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
 require(bp, Permission.READ_REPORTS)
 
 
+@bp.after_request
+def _chart_styles(response):
+    """plotly.js sets styles as it draws, so report pages allow inline styles; never inline script."""
+    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
+        "style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    return response
+
+
+def _filters() -> services.Filters:
+    """The report's filters from the address; anything unreadable falls back to the last 12 months."""
+    on = today()
+    default = services.default_filters(on)
+
+    def day(name: str, fallback: date) -> date:
+        try:
+            return date.fromisoformat(request.args.get(name, ""))
+        except ValueError:
+            return fallback
+
+    start, end = day("start", default.start), day("end", default.end)
+    if start > end or (end - start).days > 3660:
+        start, end = default.start, default.end
+    audience = request.args.get("audience", "")
+    return services.Filters(start, end, request.args.get("survey", type=int),
+                            audience if audience in AUDIENCES else "")
+
+
+def _dashboard() -> services.Dashboard:
+    return services.dashboard(db.session, _filters(), sees_exact_counts(), today())
+
+
 @bp.get("/")
 def index():
-    """Published surveys and how many young people answered; small counts suppressed."""
+    """The committee dashboard: charts with their numbers, the scorecard, promises at risk, overdue actions."""
+    board = _dashboard()
     surveys = db.session.scalars(
         select(Survey).where(Survey.status != "draft").order_by(Survey.created_on.desc(), Survey.id.desc())).all()
-    exact = can(current_user.role, Permission.MANAGE_USERS)
     counts = response_counts(db.session)
-    shown = {s.id: suppress_small_count(counts.get(s.id, 0), exact=exact) for s in surveys}
-    return render_template("reports/index.html", surveys=surveys, counts=shown, exact=exact)
+    shown = {s.id: suppress_small_count(counts.get(s.id, 0), exact=board.exact) for s in surveys}
+    return render_template("reports/index.html", board=board, summary=services.summary_words(board),
+                           surveys=surveys, counts=shown, exact=board.exact, audiences=AUDIENCES,
+                           statuses=STATUSES, args=request.args)
+
+
+@bp.get("/print")
+def printable():
+    """The committee report for the chosen period, ready to print or save as PDF."""
+    board = _dashboard()
+    return render_template("reports/print.html", board=board, summary=services.summary_words(board),
+                           exact=board.exact, statuses=STATUSES)
+
+
+@bp.get("/export.<any(csv, xlsx):kind>")
+def export(kind: str):
+    """The dashboard's figures as CSV or Excel, suppressed as on screen; no cell is ever a formula."""
+    header, rows = services.export_rows(_dashboard())
+    return Response(encode_table(kind, header, rows, 'Committee report'), mimetype=MIMETYPES[kind],
+                    headers={"Content-Disposition": f"attachment; filename=committee-report.{kind}"})
 
 
 @bp.get("/comments")

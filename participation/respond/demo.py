@@ -19,6 +19,7 @@ from participation.comments.services import analyse, current_tagger
 from participation.db import today
 from participation.respond.models import Response
 from participation.respond.services import answer_rows
+from participation.respond.tallies import tally_responses
 from participation.surveys.models import Survey
 from participation.surveys.question_types import question_type
 
@@ -211,6 +212,7 @@ def add_demo_responses(session: Session, survey: Survey, count: int, batch: int 
         if len(pending) == batch or stored + len(pending) == count:
             session.add_all(pending)
             session.flush()
+            tally_responses(session, pending)
             analyse(session, [a for r in pending for a in r.answers], survey.id, tagger)
             session.commit()
             stored += len(pending)

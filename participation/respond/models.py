@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.db import db, today
@@ -74,3 +74,30 @@ class SubmissionReceipt(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
     used_on: Mapped[date] = mapped_column(Date, default=today)
+
+
+class ResponseTally(db.Model):
+    """How many responses a survey had on a day, kept up to date as answers are sent.
+
+    Reports add up these small tables instead of counting every answer, so they stay fast
+    however many young people answer.
+    """
+
+    __tablename__ = "response_tallies"
+
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AnswerTally(db.Model):
+    """How many times a choice was given to a question on a day."""
+
+    __tablename__ = "answer_tallies"
+
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    choice: Mapped[str] = mapped_column(String(60), primary_key=True)
+    #: The question's survey, kept here so reports can filter without a join.
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)

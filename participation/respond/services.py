@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from participation.comments.services import analyse as analyse_comments
 from participation.db import today
 from participation.respond.models import Answer, Draft, Response, SubmissionReceipt
+from participation.respond.tallies import tally_responses
 from participation.surveys.models import Question, Section, Survey
 from participation.surveys.question_types import question_type
 
@@ -227,8 +228,10 @@ def _submit_once(session: Session, survey: Survey, draft_key: str | None, token:
     except IntegrityError:
         session.rollback()
         return SubmitResult(Outcome.ALREADY_STORED)
-    session.add(Response(survey_id=survey.id, answers=rows))
+    response = Response(survey_id=survey.id, answers=rows)
+    session.add(response)
     session.flush()
+    tally_responses(session, [response])
     # Every comment is tagged as it is stored, in the same transaction.
     needs_help = analyse_comments(session, rows, survey.id)
     session.execute(delete(Draft).where(Draft.key == draft.key))

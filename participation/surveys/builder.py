@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from participation.core.forms import Refused
 
 from participation.auth.services import record
-from participation.respond.models import Answer, Response
+from participation.respond.models import Answer, Response, ResponseTally
 from participation.surveys.models import AGE_BANDS, AUDIENCES, Option, Question, Section, Survey
 from participation.surveys.question_types import QUESTION_TYPES, question_type
 from participation.surveys.services import build_survey, slug_value
@@ -313,12 +313,13 @@ def set_access_code(session: Session, actor, survey: Survey, code: str) -> Surve
 
 
 def response_counts(session: Session) -> dict[int, int]:
-    """Responses per survey, counted in SQL."""
-    return dict(session.execute(select(Response.survey_id, func.count()).group_by(Response.survey_id)).all())
+    """Responses per survey, added up in SQL from the daily totals."""
+    return {survey_id: int(n) for survey_id, n in session.execute(
+        select(ResponseTally.survey_id, func.sum(ResponseTally.count)).group_by(ResponseTally.survey_id))}
 
 
 def responses_by_day(session: Session, survey: Survey) -> list[tuple[date, int]]:
     """How many responses arrived each day, oldest first."""
-    return [tuple(row) for row in session.execute(
-        select(Response.submitted_on, func.count()).where(Response.survey_id == survey.id)
-        .group_by(Response.submitted_on).order_by(Response.submitted_on))]
+    return [(day, int(n)) for day, n in session.execute(
+        select(ResponseTally.day, ResponseTally.count).where(ResponseTally.survey_id == survey.id,
+                                                             ResponseTally.count > 0).order_by(ResponseTally.day))]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import io
 import re
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
@@ -16,7 +15,7 @@ from participation.auth.models import StaffUser
 from participation.auth.roles import Permission
 from participation.core.forms import attempt, choice_list, flash_outcome
 from participation.db import db
-from participation.exchange.codec import write_csv, write_xlsx
+from participation.exchange.codec import MIMETYPES, encode_table
 from participation.surveys.forms import ButtonForm
 from participation.themes.services import active_themes
 from participation.tracker import importing, services
@@ -218,15 +217,7 @@ def rag(action_id: int):
 def export(kind: str):
     """Download the tracker as CSV or Excel; no cell is ever run as a formula."""
     header, rows = services.export_rows(db.session)
-    if kind == "csv":
-        out = io.StringIO()
-        write_csv(out, header, rows)
-        body, mimetype = out.getvalue().encode("utf-8-sig"), "text/csv"
-    else:
-        out = io.BytesIO()
-        write_xlsx(out, header, rows, title="You said, we did")
-        body, mimetype = out.getvalue(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(body, mimetype=mimetype,
+    return Response(encode_table(kind, header, rows, 'You said, we did'), mimetype=MIMETYPES[kind],
                     headers={"Content-Disposition": f"attachment; filename=you-said-we-did.{kind}"})
 
 

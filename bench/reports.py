@@ -1,0 +1,84 @@
+"""How long /reports takes on the server with 10,000 and 100,000 responses.
+
+Builds a database with seed-demo, adds demo responses (with their comments tagged) up to each size,
+then times GET /reports/ as a committee member: the median of several requests, after one warm-up.
+
+    python bench/reports.py [--sizes 10000 100000] [--database-url postgresql+psycopg://...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+PASSWORD = "correct horse battery"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--database-url", default="", help="an empty database to use (default: a new SQLite file)")
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-reports-')}/reports.db"
+    os.environ["DATABASE_URL"] = url
+
+    from sqlalchemy import func, select
+
+    from participation import create_app
+    from participation.auth.services import create_user
+    from participation.db import db
+    from participation.respond.demo import add_demo_responses
+    from participation.respond.models import Answer, Response
+    from participation.surveys.services import survey_by_slug
+
+    app = create_app()
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    app.test_cli_runner().invoke(args=["seed-demo", "--responses", "0"])
+    with app.app_context():
+        create_user(db.session, None, "cllr@council.example", PASSWORD, "committee")
+    client = app.test_client()
+    page = client.get("/login").text
+    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    client.post("/login", data={"csrf_token": token, "email": "cllr@council.example", "password": PASSWORD})
+
+    print(f"database: {url.split(':')[0]}; GET /reports/ as a committee member, median of {args.repeat}")
+    print(f"{'responses':>10}{'answers':>11}{'fill time':>11}{'server time':>13}")
+    results = []
+    for size in sorted(args.sizes):
+        with app.app_context():
+            survey = survey_by_slug(db.session, "demo")
+            have = db.session.scalar(select(func.count()).select_from(Response)) or 0
+            started = time.perf_counter()
+            if size > have:
+                add_demo_responses(db.session, survey, size - have, batch=2000, seed=size, days=360)
+            filled = time.perf_counter() - started
+            total = db.session.scalar(select(func.count()).select_from(Response))
+            answers = db.session.scalar(select(func.count()).select_from(Answer))
+        assert client.get("/reports/").status_code == 200
+        times = []
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            reply = client.get("/reports/")
+            times.append(time.perf_counter() - started)
+            assert reply.status_code == 200
+        median = statistics.median(times)
+        results.append((total, median))
+        print(f"{total:>10,}{answers:>11,}{filled:>10.0f}s{median * 1000:>11.0f} ms")
+    if len(results) > 1:
+        (n1, t1), (n2, t2) = results[0], results[-1]
+        print(f"\n{n2 / n1:.0f}x the responses took {t2 / t1:.1f}x the time (target: under 300 ms at 100,000, "
+              "and growing slower than the responses)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,110 @@
+"""Charts for committee reports. Pure: plain data in, a Plotly figure out; no Flask, no database.
+
+Every figure is static (no toolbar, nothing to focus), with titled axes and colours that keep
+their contrast when printed. Each chart on a page sits beside a data table with the same
+numbers, which is what screen readers read; hidden (suppressed) numbers are simply left out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Sequence
+
+import plotly.graph_objects as go
+
+#: Colours with at least 3:1 contrast on white, after the GOV.UK palette.
+BLUE, DARK_BLUE, GREEN, RED, AMBER, GREY, PURPLE = ("#1d70b8", "#003078", "#00703c", "#d4351c", "#f47738",
+                                                    "#505a5f", "#4c2c92")
+RAG_COLOURS = {"red": RED, "amber": AMBER, "green": GREEN}
+RATING_COLOURS = {"kept": GREEN, "sometimes": AMBER, "not-yet": RED, "dont-know": GREY}
+#: Passed to Plotly.newPlot: a picture, not a widget.
+CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": True}
+
+
+def _figure(traces: list[dict], title: str, x_title: str = "", y_title: str = "", height: int = 360,
+            **layout: object) -> go.Figure:
+    """One figure from plain trace dicts, with the house layout, built (and checked) in one go."""
+    base = {
+        "template": "none", "title": {"text": title, "x": 0}, "height": height,
+        "margin": {"l": 60, "r": 20, "t": 50, "b": 60},
+        "font": {"family": "Arial, sans-serif", "size": 14, "color": "#0b0c0c"},
+        "paper_bgcolor": "#ffffff", "plot_bgcolor": "#ffffff", "legend": {"orientation": "h", "y": -0.2},
+        "xaxis": {"title": {"text": x_title}, "showgrid": False, "linecolor": "#0b0c0c"},
+        "yaxis": {"title": {"text": y_title}, "gridcolor": "#b1b4b6", "zeroline": True, "zerolinecolor": "#0b0c0c"},
+    }
+    for key, value in layout.items():
+        base[key] = {**base[key], **value} if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return go.Figure(data=traces, layout=base)
+
+
+def _shown(value: int | str | None) -> int | None:
+    """A count a chart may draw: hidden counts ("fewer than 5") are left out."""
+    return value if isinstance(value, int) else None
+
+
+def responses_over_time(weeks: Sequence[tuple[date, int | str]]) -> go.Figure:
+    """Responses a week, as bars; weeks whose count is hidden have no bar."""
+    return _figure([{"type": "bar", "x": [w.isoformat() for w, _ in weeks], "y": [_shown(c) for _, c in weeks],
+                     "marker": {"color": BLUE}, "name": "Responses"}], "Responses each week", "Week starting",
+                   "Responses")
+
+
+@dataclass(frozen=True)
+class ThemeRow:
+    """How often young people wrote about a theme, and how they felt."""
+
+    name: str
+    count: int | str
+    share: float | None
+    sentiment: float | None
+
+
+def themes(rows: Sequence[ThemeRow]) -> go.Figure:
+    """Comments per theme as bars, with the average feeling (-1 to 1) as dots on a second axis."""
+    names = [r.name for r in rows]
+    return _figure([
+        {"type": "bar", "x": names, "y": [_shown(r.count) for r in rows], "name": "Comments",
+         "marker": {"color": BLUE}},
+        {"type": "scatter", "x": names, "y": [r.sentiment if isinstance(r.count, int) else None for r in rows],
+         "name": "Average feeling (-1 to 1)", "mode": "markers", "yaxis": "y2",
+         "marker": {"color": PURPLE, "size": 14, "symbol": "diamond"}},
+    ], "What young people wrote about", "", "Comments",
+        yaxis2={"title": {"text": "Average feeling"}, "overlaying": "y", "side": "right", "range": [-1, 1],
+                "showgrid": False})
+
+
+@dataclass(frozen=True)
+class PromiseBar:
+    """One promise's answers in one year, as shares of everyone who answered (None when hidden)."""
+
+    label: str
+    year: int
+    shares: dict[str, float | None]
+
+
+RATING_NAMES = {"kept": "Kept", "sometimes": "Sometimes", "not-yet": "Not yet", "dont-know": "Don't know"}
+
+
+def promises(bars: Sequence[PromiseBar]) -> go.Figure:
+    """Each promise's answers stacked to 100%, this year beside last year."""
+    labels = [[b.label for b in bars], [str(b.year) for b in bars]]
+    traces = [{"type": "bar", "x": labels, "name": name, "marker": {"color": RATING_COLOURS[key]},
+               "y": [None if b.shares.get(key) is None else round(b.shares[key] * 100, 1) for b in bars]}
+              for key, name in RATING_NAMES.items()]
+    return _figure(traces, "Is each promise kept? This year and last", "", "Share of answers", height=420,
+                   barmode="stack", yaxis={"range": [0, 100], "ticksuffix": "%"})
+
+
+def actions(rag_by_month: Sequence[tuple[date, dict[str, int | str]]]) -> go.Figure:
+    """Actions by RAG at the end of each month, stacked."""
+    months = [m.strftime("%b %Y") for m, _ in rag_by_month]
+    traces = [{"type": "bar", "x": months, "y": [_shown(counts.get(colour, 0)) for _, counts in rag_by_month],
+               "name": colour.capitalize(), "marker": {"color": RAG_COLOURS[colour]}}
+              for colour in ("red", "amber", "green")]
+    return _figure(traces, "Actions by RAG rating, month by month", "End of month", "Actions", barmode="stack")
+
+
+def to_json(fig: go.Figure) -> str:
+    """The figure as JSON for the page, which draws it with the vendored plotly.js."""
+    return fig.to_json()

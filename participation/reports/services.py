@@ -1,0 +1,335 @@
+"""The committee dashboard: every figure counted in SQL, then suppressed for people who may not see exact counts."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import and_, case, func, select
+from sqlalchemy.orm import Session
+
+from participation.comments.models import CommentTally
+from participation.pledges import services as pledges
+from participation.reports import charts
+from participation.reports.suppression import share, suppress_counts, suppress_small_count
+from participation.respond.models import AnswerTally, ResponseTally
+from participation.surveys.models import Question, Survey
+from participation.themes.models import Theme
+from participation.tracker.models import Action, YouSaid
+from participation.tracker.rules import AMBER_DAYS, STATUSES
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The survey, period and audience a report covers; the period before is the same length."""
+
+    start: date
+    end: date
+    survey_id: int | None = None
+    audience: str = ""
+
+    @property
+    def previous(self) -> Filters:
+        length = self.end - self.start
+        return Filters(self.start - length - timedelta(days=1), self.start - timedelta(days=1), self.survey_id,
+                       self.audience)
+
+
+def default_filters(on: date) -> Filters:
+    """The last 12 months."""
+    return Filters(on - timedelta(days=364), on)
+
+
+def _in_period(model, filters: Filters) -> list:
+    """Conditions on a running-totals table (with `day` and `survey_id`) for the filters."""
+    conditions = [model.day >= filters.start, model.day <= filters.end]
+    if filters.survey_id:
+        conditions.append(model.survey_id == filters.survey_id)
+    if filters.audience:
+        conditions.append(model.survey_id.in_(select(Survey.id).where(Survey.audience == filters.audience)))
+    return conditions
+
+
+def responses_by_week(session: Session, filters: Filters) -> list[tuple[date, int]]:
+    """Responses each week (weeks start on Monday), added up in SQL from the daily totals."""
+    rows = session.execute(select(ResponseTally.day, func.sum(ResponseTally.count))
+                           .where(*_in_period(ResponseTally, filters)).group_by(ResponseTally.day))
+    weeks: dict[date, int] = {}
+    week = filters.start - timedelta(days=filters.start.weekday())
+    while week <= filters.end:
+        weeks[week] = 0
+        week += timedelta(days=7)
+    for day, count in rows:
+        monday = day - timedelta(days=day.weekday())
+        weeks[monday] = weeks.get(monday, 0) + int(count or 0)
+    return sorted(weeks.items())
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    key: str
+    name: str
+    count: int
+    sentiment: float | None
+
+
+def _comment_sums(session: Session, filters: Filters) -> dict[int, tuple[int, float, int]]:
+    """(comments, feelings added up, positive comments) per theme id; theme 0 is every comment."""
+    rows = session.execute(
+        select(CommentTally.theme_id, func.sum(CommentTally.count), func.sum(CommentTally.sentiment_sum),
+               func.sum(CommentTally.positive)).where(*_in_period(CommentTally, filters))
+        .group_by(CommentTally.theme_id))
+    return {theme_id: (int(n or 0), float(total or 0.0), int(positive or 0)) for theme_id, n, total, positive in rows}
+
+
+def theme_counts(session: Session, filters: Filters) -> tuple[list[ThemeCount], int]:
+    """Comments per theme with their average feeling, and how many comments there were in all."""
+    sums = _comment_sums(session, filters)
+    themes = session.execute(select(Theme.id, Theme.key, Theme.name).where(Theme.archived.is_(False))
+                             .order_by(Theme.position, Theme.id))
+    rows = []
+    for theme_id, key, name in themes:
+        count, total, _ = sums.get(theme_id, (0, 0.0, 0))
+        rows.append(ThemeCount(key, name, count, total / count if count else None))
+    return rows, sums.get(0, (0, 0.0, 0))[0]
+
+
+def _choice_share(session: Session, filters: Filters, kind: str, theme: str, good: tuple[str, ...]) -> tuple[int, int]:
+    """(good answers, all answers) to questions of a kind filed under a theme, in the period."""
+    row = session.execute(
+        select(func.sum(AnswerTally.count), func.sum(case((AnswerTally.choice.in_(good), AnswerTally.count),
+                                                          else_=0)))
+        .join(Question, Question.id == AnswerTally.question_id).join(Theme, Theme.id == Question.theme_id)
+        .where(Question.kind == kind, Theme.key == theme, *_in_period(AnswerTally, filters))).one()
+    return int(row[1] or 0), int(row[0] or 0)
+
+
+def _positive_comments(session: Session, filters: Filters) -> tuple[int, int]:
+    count, _, positive = _comment_sums(session, filters).get(0, (0, 0.0, 0))
+    return positive, count
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    """One line of the scorecard, as councils set them out for committee."""
+
+    measure: str
+    high_is_good: bool
+    target: float | None
+    current: float | int | str | None
+    previous: float | int | str | None
+    percent: bool = True
+
+    @property
+    def direction(self) -> str:
+        if not isinstance(self.current, (int, float)) or not isinstance(self.previous, (int, float)):
+            return "–"
+        if abs(self.current - self.previous) < 1e-9:
+            return "No change"
+        better = (self.current > self.previous) == self.high_is_good
+        return "Better" if better else "Worse"
+
+    @property
+    def rag(self) -> str:
+        """Green at or past the target, amber within a tenth of it, red further off; "" with no target."""
+        if self.target is None or not isinstance(self.current, (int, float)):
+            return ""
+        gap = (self.current - self.target) if self.high_is_good else (self.target - self.current)
+        if gap >= 0:
+            return "green"
+        return "amber" if abs(gap) <= max(abs(self.target) * 0.1, 0.05 if self.percent else 1) else "red"
+
+
+def _pct(pair: tuple[int, int], exact: bool) -> float | None:
+    good, total = pair
+    return share(suppress_small_count(good, exact) if good else 0, suppress_small_count(total, exact))
+
+
+@dataclass(frozen=True)
+class ActionsSummary:
+    by_status: dict[str, int | str]
+    rag_by_month: list[tuple[date, dict[str, int | str]]]
+    overdue: list[tuple[str, str, date, str]]
+    overdue_count: int
+    done_count: int
+    total: int
+
+
+def _month_ends(on: date, months: int = 6) -> list[date]:
+    ends = []
+    year, month = on.year, on.month
+    for _ in range(months):
+        ends.append(min(on, date(year, month, calendar.monthrange(year, month)[1])))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return ends[::-1]
+
+
+def actions_summary(session: Session, on: date, exact: bool) -> ActionsSummary:
+    """Actions by status, by RAG at each month end (counted in SQL), and the overdue list."""
+    open_statuses = ("not-started", "in-progress", "not-progressed")
+    counts = dict(session.execute(select(Action.status, func.count()).group_by(Action.status)).all())
+    by_status, _ = suppress_counts({k: counts.get(k, 0) for k in STATUSES}, exact)
+    history = []
+    for end in _month_ends(on):
+        raised = YouSaid.raised_on <= end
+        done_by = and_(Action.status == "done", func.coalesce(Action.done_on, end) <= end)
+        rag = case(
+            (Action.rag_override != "", Action.rag_override),
+            (done_by, "green"),
+            (Action.status == "not-progressed", "red"),
+            (and_(Action.due_on.is_not(None), Action.due_on < end), "red"),
+            (and_(Action.due_on.is_not(None), Action.due_on <= end + timedelta(days=AMBER_DAYS)), "amber"),
+            else_="green")
+        rows = session.execute(select(rag, func.count()).select_from(Action).join(YouSaid, YouSaid.id == Action.item_id)
+                               .where(raised, Action.status != "wont-do").group_by(rag)).all()
+        shown, _ = suppress_counts({c: dict(rows).get(c, 0) for c in ("red", "amber", "green")}, exact)
+        history.append((end, shown))
+    overdue_rows = session.execute(
+        select(YouSaid.summary, Action.what, Action.due_on, Action.owner).join(YouSaid, YouSaid.id == Action.item_id)
+        .where(Action.status.in_(open_statuses), Action.due_on < on).order_by(Action.due_on).limit(20)).all()
+    overdue_count = session.scalar(select(func.count()).select_from(Action).where(
+        Action.status.in_(open_statuses), Action.due_on < on)) or 0
+    return ActionsSummary(by_status, history, [tuple(r) for r in overdue_rows], overdue_count,
+                          counts.get("done", 0), sum(counts.values()))
+
+
+@dataclass
+class Dashboard:
+    """Everything /reports shows for one set of filters."""
+
+    filters: Filters
+    exact: bool
+    weeks: list[tuple[date, int | str]]
+    responses: int | str
+    comments: int | str
+    themes: list[charts.ThemeRow]
+    promise_version: object | None
+    promise_results: list = field(default_factory=list)
+    promise_bars: list[charts.PromiseBar] = field(default_factory=list)
+    at_risk: list = field(default_factory=list)
+    actions: ActionsSummary | None = None
+    scorecard: list[ScoreRow] = field(default_factory=list)
+    highlights: list[tuple[str, str]] = field(default_factory=list)
+
+    def figures(self) -> dict[str, str]:
+        """Each chart as JSON for the page."""
+        figures = {"responses": charts.to_json(charts.responses_over_time(self.weeks)),
+                   "themes": charts.to_json(charts.themes(self.themes))}
+        if self.promise_bars:
+            figures["promises"] = charts.to_json(charts.promises(self.promise_bars))
+        if self.actions and self.actions.total:
+            figures["actions"] = charts.to_json(charts.actions(self.actions.rag_by_month))
+        return figures
+
+
+def _kept_total(results) -> tuple[int, int]:
+    kept = sum(r.counts["kept"] for r in results if isinstance(r.counts["kept"], int))
+    total = sum(r.total for r in results if isinstance(r.total, int))
+    return kept, total
+
+
+def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dashboard:
+    """Count everything for the filters; `exact` is False for anyone who must not see counts under 5."""
+    raw_weeks = responses_by_week(session, filters)
+    week_counts, total = suppress_counts({w.isoformat(): c for w, c in raw_weeks}, exact)
+    weeks = [(w, week_counts[w.isoformat()]) for w, _ in raw_weeks]
+    theme_rows, comment_total = theme_counts(session, filters)
+    themes = [charts.ThemeRow(t.name, suppress_small_count(t.count, exact),
+                              share(suppress_small_count(t.count, exact), suppress_small_count(comment_total, exact)),
+                              t.sentiment) for t in theme_rows]
+    board = Dashboard(filters, exact, weeks, total, suppress_small_count(comment_total, exact), themes, None)
+
+    versions = pledges.reviewed_versions(session)
+    if versions:
+        version = versions[0]
+        results = pledges.promise_results(session, version, exact=exact, original=False)
+        board.promise_version, board.promise_results, board.at_risk = version, results, pledges.at_risk(results)
+        before = pledges.previous_version(session, version)
+        previous = {r.promise.identity: r for r in pledges.promise_results(session, before, exact, False)} \
+            if before else {}
+        for r in results:
+            short = r.promise.wording()
+            short = short if len(short) <= 40 else short[:38] + "…"
+            if r.promise.identity in previous:
+                old = previous[r.promise.identity]
+                board.promise_bars.append(charts.PromiseBar(short, before.year, {
+                    k: share(v, old.total) for k, v in old.counts.items()}))
+            board.promise_bars.append(charts.PromiseBar(short, version.year, {
+                k: share(v, r.total) for k, v in r.counts.items()}))
+        kept_now = _kept_total(results)
+        kept_before = _kept_total(list(previous.values()))
+        board.scorecard.append(ScoreRow("Pledge answers saying the promise is kept", True, 0.7,
+                                        _pct(kept_now, exact), _pct(kept_before, exact) if previous else None))
+
+    board.actions = actions_summary(session, on, exact)
+    prev = filters.previous
+    board.scorecard[0:0] = [
+        ScoreRow("Young people who answered", True, None, total,
+                 suppress_counts({"n": sum(c for _, c in responses_by_week(session, prev))}, exact)[1], percent=False),
+        ScoreRow("Feel safe where they live", True, 0.9, _pct(_choice_share(session, filters, "yesno", "safe-home",
+                                                                            ("yes",)), exact),
+                 _pct(_choice_share(session, prev, "yesno", "safe-home", ("yes",)), exact)),
+        ScoreRow("Say adults listen to them (4 or 5 out of 5)", True, 0.75,
+                 _pct(_choice_share(session, filters, "scale", "involve-me", ("4", "5")), exact),
+                 _pct(_choice_share(session, prev, "scale", "involve-me", ("4", "5")), exact)),
+        ScoreRow("Comments that sound positive", True, 0.6, _pct(_positive_comments(session, filters), exact),
+                 _pct(_positive_comments(session, prev), exact)),
+    ]
+    board.scorecard.append(ScoreRow("Actions overdue", False, 0, suppress_small_count(board.actions.overdue_count,
+                                                                                        exact), None, percent=False))
+    board.highlights = you_said_highlights(session)
+    return board
+
+
+def you_said_highlights(session: Session, limit: int = 5) -> list[tuple[str, str]]:
+    """The latest finished "you said, we did" items that are on the public board."""
+    rows = session.execute(select(YouSaid.summary, Action.we_did).join(Action, Action.item_id == YouSaid.id)
+                           .where(YouSaid.published.is_(True), Action.status == "done", Action.we_did != "")
+                           .order_by(func.coalesce(Action.done_on, YouSaid.raised_on).desc()).limit(limit))
+    return [tuple(r) for r in rows]
+
+
+def summary_words(board: Dashboard) -> list[str]:
+    """The dashboard in a few plain sentences, for the top of the page and the printed report."""
+    f = board.filters
+    lines = [f"{board.responses} responses from young people between {f.start:%d %B %Y} and {f.end:%d %B %Y}, "
+             f"with {board.comments} comments."]
+    ranked = sorted((t for t in board.themes if isinstance(t.count, int) and t.count), key=lambda t: -t.count)
+    if ranked:
+        top = ", ".join(f"{t.name} ({round(t.share * 100)}%)" if t.share is not None else t.name for t in ranked[:2])
+        lines.append(f"They wrote most about {top}.")
+        feelings = [t for t in ranked if t.sentiment is not None]
+        if feelings:
+            worst = min(feelings, key=lambda t: t.sentiment)
+            lines.append(f"Comments about {worst.name} were the least positive.")
+    if board.promise_version is not None:
+        lines.append(f"{len(board.at_risk)} of {len(board.promise_results)} promises in "
+                     f"{board.promise_version.pledge.name} {board.promise_version.year} are at risk.")
+    if board.actions is not None:
+        done = suppress_small_count(board.actions.done_count, board.exact)
+        overdue = suppress_small_count(board.actions.overdue_count, board.exact)
+        lines.append(f"In “you said, we did”, {done} actions are done and {overdue} are overdue.")
+    return lines
+
+
+def export_rows(board: Dashboard) -> tuple[list[str], list[list[object]]]:
+    """The dashboard's tables as rows: section, what, then the figures, suppressed as on screen."""
+    def pct(value: float | None) -> str:
+        return "" if value is None else f"{round(value * 100)}%"
+
+    rows: list[list[object]] = [["Period", f"{board.filters.start.isoformat()} to {board.filters.end.isoformat()}",
+                                 "", "", "", ""]]
+    rows += [["Responses each week", w.isoformat(), c, "", "", ""] for w, c in board.weeks]
+    rows += [["Themes", t.name, t.count, pct(t.share), "" if t.sentiment is None else round(t.sentiment, 2), ""]
+             for t in board.themes]
+    for r in board.promise_results:
+        rows.append(["Promises", r.promise.wording(), r.total, pct(r.kept_share), pct(r.previous_share),
+                     "" if r.change is None else r.change])
+    for row in board.scorecard:
+        def value(v):
+            return pct(v) if row.percent and isinstance(v, float) else ("" if v is None else v)
+        rows.append(["Scorecard", row.measure, value(row.current), value(row.previous), row.direction, row.rag])
+    if board.actions:
+        rows += [["Actions by status", STATUSES[k], v, "", "", ""] for k, v in board.actions.by_status.items()]
+    return ["Section", "What", "Figure", "Share or previous", "Feeling or last year", "Change or RAG"], rows

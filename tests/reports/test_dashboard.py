@@ -1,0 +1,108 @@
+"""The committee dashboard: who may see it, what it counts, and that small numbers never show."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import timedelta
+
+from openpyxl import load_workbook
+from sqlalchemy import select
+
+from participation.db import db, today
+from participation.reports.services import ScoreRow
+from participation.surveys.models import Survey
+from tests.factories import make_survey
+from tests.respond.helpers import answer_demo, send
+
+
+def _answers(app, n: int, slug: str = "demo"):
+    for _ in range(n):
+        young_person = app.test_client()
+        send(young_person, slug, answer_demo(young_person, app, slug))
+
+
+def _cells(html: str) -> list[str]:
+    html = re.sub(r'<script type="application/json".*?</script>', "", html, flags=re.S)
+    return [c.strip() for c in re.findall(r'<td class="num">([^<]*)</td>', html)]
+
+
+def test_the_dashboard_counts_what_young_people_said(app, demo, login_as):
+    _answers(app, 6)
+    admin = login_as("administrator")
+    page = admin.get("/reports/").text
+    assert "6 responses from young people between" in page
+    assert re.search(r"Responses each week.*?<td class=\"num\">6</td>", page, re.S)
+    # Every demo answer says "yes" to feeling safe, and 4 out of 5 for being listened to.
+    assert re.search(r"Feel safe where they live</th><td>High</td>\s*<td class=\"num\">90%</td>\s*<td class=\"num\">"
+                     r"100%</td>", page)
+    assert 'data-figure="fig-responses"' in page and 'data-figure="fig-themes"' in page
+    assert 'src="/static/vendor/plotly/plotly-basic.min.js"' in page
+
+
+def test_a_committee_member_never_sees_a_count_under_5(app, demo, login_as):
+    _answers(app, 3)
+    committee = login_as("committee")
+    page = committee.get("/reports/").text
+    cells = _cells(page)
+    assert "fewer than 5" in cells
+    assert not [c for c in cells if c.isdigit() and 0 < int(c) < 5], cells
+    assert not re.search(r"\b[1-4] responses from young people", page)
+    assert "fewer than 5 responses from young people" in page
+    # A share built on a hidden count is hidden too.
+    assert re.search(r"Feel safe where they live</th><td>High</td>\s*<td class=\"num\">90%</td>\s*<td class=\"num\">"
+                     r"–</td>", page)
+    csv_text = committee.get("/reports/export.csv").data.decode("utf-8-sig")
+    assert not re.search(r",[1-4],", csv_text) and "fewer than 5" in csv_text
+    book = load_workbook(io.BytesIO(committee.get("/reports/export.xlsx").data))
+    values = [c.value for row in book.active.iter_rows() for c in row]
+    assert "fewer than 5" in values and not [v for v in values if isinstance(v, int) and 0 < v < 5]
+
+
+def test_filters_narrow_the_report_and_bad_filters_fall_back(app, demo, login_as):
+    _answers(app, 5)
+    with app.app_context():
+        make_survey(db.session, "other")
+        survey_id = db.session.scalar(select(Survey.id).where(Survey.slug == "other"))
+    admin = login_as("administrator")
+    assert "0 responses from young people" in admin.get(f"/reports/?survey={survey_id}").text
+    old = (today() - timedelta(days=800)).isoformat()
+    assert "0 responses" in admin.get(f"/reports/?start={old}&end={old}").text
+    for bad in ("?start=yesterday", "?start=2030-01-01&end=2020-01-01", "?audience=<script>", "?survey=abc"):
+        reply = admin.get("/reports/" + bad)
+        assert reply.status_code == 200 and "5 responses from young people" in reply.text, bad
+
+
+def test_the_printable_report_and_exports_are_for_report_readers_only(app, demo, login_as, client):
+    assert client.get("/reports/print").status_code == 302
+    committee = login_as("committee")
+    page = committee.get("/reports/print").text
+    assert "Report to the Corporate Parenting Committee" in page and "Scorecard" in page
+    csp = committee.get("/reports/").headers["Content-Security-Policy"]
+    assert "script-src 'self';" in csp and "unsafe-eval" not in csp
+
+
+def test_text_that_looks_like_a_formula_is_never_a_formula_in_an_export(app, demo, login_as):
+    from participation.themes.models import Theme
+    _answers(app, 5)
+    admin = login_as("administrator")
+    with app.app_context():
+        db.session.execute(db.update(Theme).where(Theme.key == "healthy").values(name='=HYPERLINK("http://x")'))
+        db.session.commit()
+    csv_text = admin.get("/reports/export.csv").data.decode("utf-8-sig")
+    assert """'=HYPERLINK(""http://x"")""" in csv_text
+    assert not re.search(r'(^|,)"?[=+@]', csv_text, re.M)
+    book = load_workbook(io.BytesIO(admin.get("/reports/export.xlsx").data))
+    formulas = [c for row in book.active.iter_rows() for c in row if str(c.value or "").startswith("=")]
+    assert formulas and all(c.data_type == "s" for c in formulas)
+
+
+def test_scorecard_direction_and_rag_follow_polarity():
+    up = ScoreRow("Feel safe", True, 0.9, 0.85, 0.8)
+    assert (up.direction, up.rag) == ("Better", "amber")
+    assert ScoreRow("Feel safe", True, 0.9, 0.95, 0.97).rag == "green"
+    assert ScoreRow("Feel safe", True, 0.9, 0.5, 0.6).rag == "red"
+    overdue = ScoreRow("Actions overdue", False, 0, 3, 1, percent=False)
+    assert (overdue.direction, overdue.rag) == ("Worse", "red")
+    assert ScoreRow("Actions overdue", False, 0, 0, 2, percent=False).rag == "green"
+    assert ScoreRow("Answered", True, None, "fewer than 5", 10, percent=False).direction == "–"
