@@ -21,6 +21,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(import_tracker)
     app.cli.add_command(export_tracker)
     app.cli.add_command(rebuild_tallies)
+    app.cli.add_command(purge)
 
 
 @click.command("seed-demo")
@@ -185,3 +186,25 @@ def rebuild_tallies() -> None:
     rebuild_comment_tallies(db.session)
     db.session.commit()
     click.echo("Recounted the running totals.")
+
+
+@click.command("purge")
+@click.option("--older-than", "age", required=True, help="For example 3y (years), 18m (months) or 90d (days).")
+@click.option("--dry-run", is_flag=True, help="Only show what would be deleted.")
+@with_appcontext
+def purge(age: str, dry_run: bool) -> None:
+    """Delete responses of closed surveys older than the limit, with their comments and tags."""
+    from participation.core.forms import Refused
+    from participation.db import today
+    from participation.respond.retention import cutoff_for, purge_old_responses
+
+    try:
+        cutoff = cutoff_for(age, today())
+    except Refused as error:
+        raise click.ClickException(str(error)) from error
+    report = purge_old_responses(db.session, None, cutoff, dry_run=dry_run)
+    for title, count in report.surveys:
+        click.echo(f"{title}: {count} responses")
+    verb = "Would delete" if dry_run else "Deleted"
+    click.echo(f"{verb} {report.responses} responses sent before {cutoff.isoformat()}, with {report.answers} answers "
+               f"and {report.comments} comments. Figures already reported stay as they are.")

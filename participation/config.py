@@ -11,10 +11,22 @@ from pathlib import Path
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", Path(__file__).resolve().parent.parent / "instance"))
 
 
+class MissingSecretKey(RuntimeError):
+    """Production without SECRET_KEY: sessions and sign-ins would not be safe, so the app will not start."""
+
+
+def production() -> bool:
+    """True when PARTICIPATION_ENV=production: secure cookies and a SECRET_KEY that must be set."""
+    return os.environ.get("PARTICIPATION_ENV", "").lower() == "production"
+
+
 def _secret_key(instance_dir: Path) -> str:
-    """Return SECRET_KEY from the environment, or one generated once and kept under instance/."""
+    """Return SECRET_KEY from the environment, or (outside production) one generated once under instance/."""
     if os.environ.get("SECRET_KEY"):
         return os.environ["SECRET_KEY"]
+    if production():
+        raise MissingSecretKey("PARTICIPATION_ENV is production but SECRET_KEY is not set. Set SECRET_KEY to a long "
+                               "random value, the same on every server, and start again.")
     instance_dir.mkdir(parents=True, exist_ok=True)
     key_file = instance_dir / "secret_key"
     if not key_file.exists():
@@ -51,6 +63,9 @@ class Config:
         # A server database can drop idle connections; a SQLite file cannot, so skip the extra ping.
         self.SQLALCHEMY_ENGINE_OPTIONS = (
             {} if self.SQLALCHEMY_DATABASE_URI.startswith("sqlite") else {"pool_pre_ping": True})
+        # In production cookies only ever travel over HTTPS.
+        secure = os.environ.get("SESSION_COOKIE_SECURE", "1" if production() else "0") == "1"
+        self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = secure
     PORT = int(os.environ.get("PORT", "5000"))
 
     #: The council's name, shown to young people and staff.
@@ -72,7 +87,7 @@ class Config:
     PERMANENT_SESSION_LIFETIME = timedelta(days=DRAFT_DAYS)
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    SESSION_COOKIE_SECURE = os.environ.get("SESSION_COOKIE_SECURE", "0") == "1"
+    REMEMBER_COOKIE_HTTPONLY = True
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     #: Staff are signed out after this many minutes without a request.
     STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))

@@ -93,3 +93,20 @@ def audit():
     page = max(1, request.args.get("page", 1, type=int))
     entries = services.audit_log(db.session, limit=100, offset=(page - 1) * 100)
     return render_template("auth/audit.html", entries=entries, page=page)
+
+
+@admin_bp.get("/export.zip")
+def export_everything():
+    """Everything the system holds, as a ZIP of CSV files (never password hashes)."""
+    import io
+
+    from flask import Response
+
+    from participation.exchange.services import export_everything as write_zip
+
+    buffer = io.BytesIO()
+    files = write_zip(db.session, buffer)
+    services.record(db.session, current_user, "data.exported", None, f"Downloaded everything ({files} tables)")
+    db.session.commit()
+    return Response(buffer.getvalue(), mimetype="application/zip",
+                    headers={"Content-Disposition": "attachment; filename=participation-export.zip"})

@@ -44,3 +44,26 @@ def response_rows(session: Session, survey: Survey) -> Iterator[list[str]]:
 def write_responses_csv(session: Session, survey: Survey, out: IO[str]) -> int:
     """Write a header of question texts and one row per response; return the number of rows."""
     return write_csv(out, [q.text for q in survey.ordered_questions], response_rows(session, survey))
+
+
+#: Columns never exported, even to administrators.
+SECRET_COLUMNS = {("staff_users", "password_hash")}
+
+
+def export_everything(session: Session, out: IO[bytes]) -> int:
+    """Every table the system holds as a CSV file in one ZIP, formula-safe; return the number of files."""
+    import io
+    import zipfile
+
+    from participation.db import db
+
+    count = 0
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in db.metadata.sorted_tables:
+            columns = [c for c in table.columns if (table.name, c.name) not in SECRET_COLUMNS]
+            text = io.StringIO()
+            rows = session.execute(select(*columns).order_by(*table.primary_key.columns))
+            write_csv(text, [c.name for c in columns], (["" if v is None else v for v in row] for row in rows))
+            archive.writestr(f"{table.name}.csv", text.getvalue().encode("utf-8-sig"))
+            count += 1
+    return count

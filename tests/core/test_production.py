@@ -1,0 +1,42 @@
+"""In production the app refuses to start without SECRET_KEY, and its cookies are Secure, HttpOnly and Lax."""
+
+from __future__ import annotations
+
+import pytest
+
+from participation import create_app
+from participation.config import Config, MissingSecretKey
+
+
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path):
+    monkeypatch.setenv("PARTICIPATION_ENV", "production")
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/p.db")
+    with pytest.raises(MissingSecretKey, match="SECRET_KEY is not set"):
+        create_app()
+
+
+def test_production_cookies_are_secure_httponly_and_lax(monkeypatch, tmp_path, database_url, _schema):
+    monkeypatch.setenv("PARTICIPATION_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "a-long-random-value-for-this-test")
+    monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
+    config = Config()
+    config.SQLALCHEMY_DATABASE_URI = database_url
+    app = create_app(config)
+    assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
+    reply = app.test_client().get("/login", base_url="https://council.example")
+    cookie = reply.headers["Set-Cookie"]
+    assert "Secure" in cookie and "HttpOnly" in cookie and "SameSite=Lax" in cookie
+    assert reply.headers["Strict-Transport-Security"].startswith("max-age=")
+    assert "frame-ancestors 'none'" in reply.headers["Content-Security-Policy"]
+
+
+def test_outside_production_a_key_is_made_once_and_cookies_work_over_http(monkeypatch, tmp_path):
+    monkeypatch.delenv("PARTICIPATION_ENV", raising=False)
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
+    import participation.config as config_module
+    monkeypatch.setattr(config_module, "INSTANCE_DIR", tmp_path)
+    first, second = Config(), Config()
+    assert len(first.SECRET_KEY) == 64 and first.SECRET_KEY == second.SECRET_KEY
+    assert not first.SESSION_COOKIE_SECURE
