@@ -9,17 +9,24 @@ from flask import Flask
 
 app = Flask(__name__)
 DB = os.environ.get("BARE_DB", "/tmp/bare.db")
+#: postgresql://... to insert into PostgreSQL instead of a SQLite file.
+PG = os.environ.get("BARE_PG", "")
 
 
-def _connect() -> sqlite3.Connection:
+def _connect():
+    if PG:
+        import psycopg
+
+        return psycopg.connect(PG, autocommit=True)
     connection = sqlite3.connect(DB, timeout=10, isolation_level=None)
     connection.execute("PRAGMA journal_mode=WAL")
     connection.execute("PRAGMA busy_timeout=10000")
     return connection
 
 
-with _connect() as setup:
-    setup.execute("CREATE TABLE IF NOT EXISTS rows (id INTEGER PRIMARY KEY, value TEXT)")
+_setup = _connect()
+_setup.execute("CREATE TABLE IF NOT EXISTS rows (id " + ("SERIAL" if PG else "INTEGER") + " PRIMARY KEY, value TEXT)")
+_setup.close()
 
 
 @app.get("/")
@@ -27,9 +34,14 @@ def hello():
     return "hello"
 
 
+_connection = None
+
+
 @app.post("/insert")
 def insert():
-    connection = _connect()
-    connection.execute("INSERT INTO rows (value) VALUES (?)", ("x",))
-    connection.close()
+    """One insert on the worker's own connection, as a pooled app would do it."""
+    global _connection
+    if _connection is None:
+        _connection = _connect()
+    _connection.execute("INSERT INTO rows (value) VALUES (" + ("%s" if PG else "?") + ")", ("x",))
     return "ok"

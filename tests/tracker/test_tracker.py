@@ -158,3 +158,26 @@ def test_the_upload_page_checks_then_imports_everything_at_once(app, demo, login
     assert done.status_code == 302
     with app.app_context():
         assert db.session.query(YouSaid).count() == 8
+
+
+def test_a_promise_at_risk_starts_a_you_said_with_its_results_and_comments(app, login_as):
+    from tests.pledges.test_pledges import _reviewed
+    version_id = _reviewed(app)
+    officer = login_as("officer")
+    results = officer.get(f"/reports/promises/{version_id}").text
+    link = re.search(r'href="(/tracker/new\?promise_id=\d+)"[^>]*>Start a “you said” from this promise', results)
+    links = re.findall(r'href="(/tracker/new\?promise_id=(\d+))"', results)
+    assert link and len(links) == 3
+    url = links[2][0]  # the planned and stable education promise, with two comments
+    form = officer.get(url).text
+    assert "“You will receive a planned and stable education.”: 45% said this promise is kept for them " \
+           "(-30 points since last year)." in form
+    assert "My sw is Dave and I moved school twice" in form and re.search(r'id="theme-achieve"[^>]*checked', form)
+    saved = officer.post(url, data={"csrf_token": csrf_token(form), "step": "save", "source": "pledge",
+                                    "summary": "Young people say school is not stable enough.", "themes": ["achieve"],
+                                    "source_promise_id": links[2][1],
+                                    "evidence": re.findall(r'name="evidence" value="(\d+)"', form)})
+    assert saved.status_code == 302
+    with app.app_context():
+        item = db.session.scalars(select(YouSaid)).one()
+        assert item.source == "pledge" and item.source_promise_id == int(links[2][1]) and len(item.evidence) == 2
