@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 
 from participation import create_app
-from participation.config import Config, MissingSecretKey
+
+
+def _config_module():
+    """The settings module as it is now (another test reloads it, so never hold on to its classes)."""
+    return importlib.import_module("participation.config")
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path):
     monkeypatch.setenv("PARTICIPATION_ENV", "production")
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/p.db")
-    with pytest.raises(MissingSecretKey, match="SECRET_KEY is not set"):
-        create_app()
+    with pytest.raises(RuntimeError, match="SECRET_KEY is not set") as raised:
+        create_app(_config_module().Config())
+    assert type(raised.value).__name__ == "MissingSecretKey"
 
 
 def test_production_cookies_are_secure_httponly_and_lax(monkeypatch, tmp_path, database_url, _schema):
     monkeypatch.setenv("PARTICIPATION_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "a-long-random-value-for-this-test")
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
-    config = Config()
+    config = _config_module().Config()
     config.SQLALCHEMY_DATABASE_URI = database_url
     app = create_app(config)
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
@@ -35,8 +42,8 @@ def test_outside_production_a_key_is_made_once_and_cookies_work_over_http(monkey
     monkeypatch.delenv("PARTICIPATION_ENV", raising=False)
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
-    import participation.config as config_module
+    config_module = _config_module()
     monkeypatch.setattr(config_module, "INSTANCE_DIR", tmp_path)
-    first, second = Config(), Config()
+    first, second = config_module.Config(), config_module.Config()
     assert len(first.SECRET_KEY) == 64 and first.SECRET_KEY == second.SECRET_KEY
     assert not first.SESSION_COOKIE_SECURE
