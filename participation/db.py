@@ -44,6 +44,27 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
         cursor.close()
 
 
+#: Built upsert statements, by dialect, table, key and total columns: building one costs more than running it.
+_UPSERTS: dict[tuple, object] = {}
+
+
+def _upsert(dialect: str, model, keys: tuple[str, ...], columns: tuple[str, ...]):
+    key = (dialect, model.__table__.name, keys, columns)
+    statement = _UPSERTS.get(key)
+    if statement is None:
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        statement = insert(model.__table__)  # the table, not the class: a plain Core statement
+        excluded = statement.excluded
+        statement = statement.on_conflict_do_update(
+            index_elements=list(keys),
+            set_={c: getattr(model.__table__.c, c) + getattr(excluded, c) for c in columns})
+        _UPSERTS[key] = statement
+    return statement
+
+
 def add_to_tallies(session, model, keys: tuple[str, ...], deltas: dict[tuple, dict[str, float]]) -> None:
     """Add deltas to running totals, creating rows as needed, in the current transaction.
 
@@ -52,15 +73,6 @@ def add_to_tallies(session, model, keys: tuple[str, ...], deltas: dict[tuple, di
     """
     if not deltas:
         return
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    columns = sorted({name for amounts in deltas.values() for name in amounts})
+    columns = tuple(sorted({name for amounts in deltas.values() for name in amounts}))
     rows = [{**dict(zip(keys, key)), **{c: deltas[key].get(c, 0) for c in columns}} for key in sorted(deltas)]
-    statement = insert(model)
-    statement = statement.on_conflict_do_update(
-        index_elements=list(keys),
-        set_={c: getattr(model.__table__.c, c) + getattr(statement.excluded, c) for c in columns})
-    session.execute(statement, rows)
+    session.execute(_upsert(session.get_bind().dialect.name, model, keys, columns), rows)

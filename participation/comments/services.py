@@ -44,11 +44,12 @@ def current_tagger(session: Session) -> Tagger:
     taxonomy = taxonomy_from(active_themes(session))
     fingerprint = hashlib.sha256(json.dumps(
         [(t.key, t.keywords, t.examples) for t in taxonomy.themes]).encode()).hexdigest()[:16]
-    newest = session.execute(select(TaggerModel.id, TaggerModel.payload).order_by(TaggerModel.id.desc())
-                             .limit(1)).first()
-    key = f"{fingerprint}:{newest.id if newest else 0}"
+    # Only the newest model's id is read on each use; its (large) weights only when not built yet.
+    newest_id = session.scalar(select(TaggerModel.id).order_by(TaggerModel.id.desc()).limit(1))
+    key = f"{fingerprint}:{newest_id or 0}"
     tagger = _TAGGERS.get(key)
     if tagger is None:
+        newest = session.get(TaggerModel, newest_id) if newest_id else None
         models = newest.payload.get("models", {}) if newest else {}
         if newest and set(models) >= set(taxonomy.keys):
             tagger = Tagger(taxonomy, {k: ThemeModel(m["prior"], m["weights"]) for k, m in models.items()
