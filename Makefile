@@ -9,7 +9,7 @@ FLASK := $(BIN)/flask --app participation
 # Gunicorn's access log without the client address, user agent or time: see README, "Privacy".
 ACCESS_LOG_FORMAT := %(m)s %(U)s %(s)s %(b)s %(M)sms
 
-.PHONY: run test install install-dev migrate demo serve browser-assets clean
+.PHONY: run test install install-dev migrate demo serve browser-assets vendor-plotly clean
 
 run: install migrate demo serve
 
@@ -44,6 +44,18 @@ serve: install
 browser-assets:
 	@if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ] && command -v npm >/dev/null; then \
 		npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error; fi
+
+# The plotly.js bundle the staff reports draw with, as committed in static/vendor/plotly. Its built-in
+# addresses of other hosts (a map-data server, a chart-sharing service, links in messages) are
+# taken out, so no page can ever load anything from anywhere but this app.
+PLOTLY := plotly.js-basic-dist-min@4.1.1
+vendor-plotly:
+	rm -rf .vendor-tmp && mkdir .vendor-tmp
+	cd .vendor-tmp && npm pack $(PLOTLY) --silent --no-audit --no-fund >/dev/null && tar xzf *.tgz
+	perl -pe 's{"https://cdn\.plot\.ly/un/"}{"./"}g; s{"https://cloud\.plotly\.com/newchart"}{""}g; \
+		s{https?://(?!www\.w3\.org/)}{}g' .vendor-tmp/package/plotly-basic.min.js > static/vendor/plotly/plotly-basic.min.js
+	cp .vendor-tmp/package/LICENSE static/vendor/plotly/LICENSE
+	rm -rf .vendor-tmp
 
 test: install-dev browser-assets
 	$(BIN)/python -m pytest

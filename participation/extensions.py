@@ -16,17 +16,21 @@ login_manager.login_message = "Sign in to see that page."
 login_manager.session_protection = None
 
 
-def _rate_limit_key() -> str:
-    """A key for rate limits that never keeps a client address: a keyed hash that changes daily."""
-    import hashlib
-    import hmac
+def visitor_key() -> str:
+    """Whom a rate limit counts: a random value kept only in the visitor's own session cookie.
 
-    from flask import current_app, request
+    It never comes from the client's address or browser, and it is not the key that finds a young
+    person's unsent answers, so a rate-limit counter can never be tied to anyone or to any answers.
+    Someone who throws their cookie away starts a fresh count; the shared limits below cover that.
+    """
+    import secrets
 
-    from participation.db import today
+    from flask import session
 
-    secret = f"{current_app.config['SECRET_KEY']}:{today().isoformat()}".encode()
-    return hmac.new(secret, (request.remote_addr or "").encode(), hashlib.sha256).hexdigest()[:32]
+    key = session.get("limit_key")
+    if not key:
+        key = session["limit_key"] = secrets.token_hex(16)
+    return key
 
 
-limiter = Limiter(key_func=_rate_limit_key, default_limits=[], storage_uri="memory://")
+limiter = Limiter(key_func=visitor_key, default_limits=[], storage_uri="memory://")

@@ -56,6 +56,9 @@ def empty_all_tables(engine) -> None:
 def app(database_url, _schema):
     """A fresh app on an empty database."""
     app = create_app(TestConfig(database_url))
+    from participation.extensions import limiter
+    with app.app_context():
+        limiter.reset()  # rate-limit counts live in memory: each test starts from none
     yield app
     with app.app_context():
         db.session.remove()

@@ -13,6 +13,7 @@ from participation.auth.forms import EditUserForm, NewUserForm, SignInForm
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission, can, safe_next
 from participation.core.forms import attempt
+from participation.extensions import limiter
 from participation.db import db
 
 bp = Blueprint("auth", __name__)
@@ -20,7 +21,22 @@ admin_bp = Blueprint("admin", __name__, url_prefix="/admin")
 require(admin_bp, Permission.MANAGE_USERS)
 
 
+def _signin_email_key() -> str:
+    """Wrong passwords for one email address count together, whoever types them."""
+    import hashlib
+
+    email = (request.form.get("email") or "").strip().lower()[:320]
+    return "signin:" + hashlib.sha256(email.encode()).hexdigest()[:32]
+
+
+#: Only refused sign-ins count towards these limits.
+_FAILED = {"deduct_when": lambda response: response.status_code == 401, "methods": ["POST"],
+           "error_message": "Too many sign-in attempts. Wait 15 minutes, then try again."}
+
+
 @bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("20 per 15 minutes", **_FAILED)
+@limiter.limit("20 per 15 minutes", key_func=_signin_email_key, **_FAILED)
 def login():
     """Sign in with email and password."""
     form = SignInForm()

@@ -110,8 +110,19 @@ def intro(slug: str):
     return html, status
 
 
+#: Shown when a limit is reached, in words a young person follows.
+TOO_MANY = "Too many tries. Wait 10 minutes, then try again."
+
+
+def _survey_key() -> str:
+    """Every wrong code for one survey, from anyone, counts together: guessing is slowed for all."""
+    return "code:" + str(request.view_args.get("slug", ""))[:80]
+
+
 @bp.post("/<slug>/code")
-@limiter.limit("10 per 10 minutes", error_message="Too many tries. Wait 10 minutes, then try again.")
+@limiter.limit("10 per 10 minutes", error_message=TOO_MANY)
+@limiter.limit("100 per 10 minutes", key_func=_survey_key, error_message=TOO_MANY,
+               deduct_when=lambda response: response.status_code == 200)  # only wrong codes count
 def enter_code(slug: str):
     """Check the access code a closed group was given."""
     survey = _survey_or_stop(slug)
@@ -152,6 +163,7 @@ def page(slug: str, number: int):
 
 
 @bp.route("/<slug>/check", methods=["GET", "POST"])
+@limiter.limit("30 per minute", methods=["POST"], error_message=TOO_MANY)
 def check(slug: str):
     """Show every answer with a link to change it, and send them all with one button."""
     survey = _survey_or_stop(slug)

@@ -7,7 +7,8 @@
     if (document.readyState !== "loading") { fn(); } else { document.addEventListener("DOMContentLoaded", fn); }
   }
   ready(function () {
-    var config = {staticPlot: true, displayModeBar: false, responsive: true};
+    var config = {staticPlot: true, displayModeBar: false, responsive: true, displaylogo: false,
+                  showLink: false, showSendToCloud: false};
     document.querySelectorAll("[data-figure]").forEach(function (box) {
       var source = document.getElementById(box.getAttribute("data-figure"));
       if (!source || typeof Plotly === "undefined") { return; }

@@ -46,7 +46,7 @@ def test_a_worrying_comment_brings_help_to_the_top_of_the_thank_you_page(app, de
     assert "0800 1111" in sent.text and "flag" not in sent.text.lower()
     assert "worrying" not in client.get("/s/demo/thanks").text  # shown once, never kept in a link or cookie
     with client.session_transaction() as session:
-        assert set(session) <= {"csrf_token", "drafts", "_permanent", "_flashes"}
+        assert set(session) <= {"csrf_token", "drafts", "_permanent", "_flashes", "limit_key"}
     (flagged, status, _, _, _), = [c for c in _comments(app) if c[0]]
     assert status == "open"
 
