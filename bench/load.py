@@ -128,6 +128,19 @@ def _fault(kind: str, server: subprocess.Popen, delay: float) -> threading.Threa
     return thread
 
 
+def _cpu_seconds(server: subprocess.Popen) -> float:
+    """CPU time used so far by a gunicorn master's workers (user and system)."""
+    children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
+    total = 0
+    for pid in children:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a worker that has just gone
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000 if ordered else 0.0
@@ -182,13 +195,19 @@ def run(database: str, respondents: int, workers: int, fault: str) -> None:
         def send(i: int) -> None:
             second_sent[i] = _send(second[i], second_checks[i])
 
+        cpu_before, client_before = _cpu_seconds(server), time.process_time()
         send_time = _all_at_once(respondents, send)
+        send_cpu = (_cpu_seconds(server) - cpu_before) / respondents
+        send_client = (time.process_time() - client_before) / respondents
         if injected:
             injected.join(60)
         send_latencies = [t for p in second for t in p.latencies]
 
         bare_people = [Young(bare_port) for _ in range(respondents)]
+        cpu_before, client_before = _cpu_seconds(bare), time.process_time()
         bare_time = _all_at_once(respondents, lambda i: bare_people[i].request("POST", "/insert", {}))
+        bare_cpu = (_cpu_seconds(bare) - cpu_before) / respondents
+        bare_client = (time.process_time() - client_before) / respondents
 
         from sqlalchemy import create_engine, text
         engine = create_engine(env["DATABASE_URL"])
@@ -210,9 +229,9 @@ def run(database: str, respondents: int, workers: int, fault: str) -> None:
           f"per request")
     send_rate, bare_rate = sum(second_sent) / send_time, respondents / bare_time
     print(f"  sending (one transaction each):    {send_rate:6.1f} /s   p50 {_percentile(send_latencies, 0.5):5.0f} ms  "
-          f"p95 {_percentile(send_latencies, 0.95):6.0f} ms")
+          f"p95 {_percentile(send_latencies, 0.95):6.0f} ms   server CPU {send_cpu * 1000:4.1f} ms each (clients {send_client * 1000:.1f})")
     print(f"  bare Flask, one insert:            {bare_rate:6.1f} /s   ratio {send_rate / bare_rate:.0%} "
-          f"(target at least 50%)")
+          f"(target at least 50%)   server CPU {bare_cpu * 1000:4.1f} ms each (clients {bare_client * 1000:.1f})")
     verdict = "OK" if stored == completed == receipts else "MISMATCH"
     print(f"  sent {completed}, stored {stored}, receipts {receipts}; retries {retries} -> exactly once: {verdict}")
 

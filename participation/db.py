@@ -65,14 +65,16 @@ def _upsert(dialect: str, model, keys: tuple[str, ...], columns: tuple[str, ...]
     return statement
 
 
-def add_to_tallies(session, model, keys: tuple[str, ...], deltas: dict[tuple, dict[str, float]]) -> None:
+def add_to_tallies(executor, model, keys: tuple[str, ...], deltas: dict[tuple, dict[str, float]]) -> None:
     """Add deltas to running totals, creating rows as needed, in the current transaction.
 
-    `deltas` maps a key tuple (in the order of `keys`) to the amounts to add to each total column.
-    Keys are sorted so concurrent transactions always lock rows in the same order (no deadlocks).
+    `executor` is a Session or a Connection. `deltas` maps a key tuple (in the order of `keys`) to
+    the amounts to add to each total column. Keys are sorted so concurrent transactions always
+    lock rows in the same order (no deadlocks).
     """
     if not deltas:
         return
     columns = tuple(sorted({name for amounts in deltas.values() for name in amounts}))
     rows = [{**dict(zip(keys, key)), **{c: deltas[key].get(c, 0) for c in columns}} for key in sorted(deltas)]
-    session.execute(_upsert(session.get_bind().dialect.name, model, keys, columns), rows)
+    dialect = executor.dialect if hasattr(executor, "dialect") else executor.get_bind().dialect
+    executor.execute(_upsert(dialect.name, model, keys, columns), rows)

@@ -38,31 +38,26 @@ def answer_review(session: Session, survey: Survey, ratings: dict[int, dict[str,
                   comments: dict[int, list[str]] | None = None) -> None:
     """Store answers to a pledge review: ratings[n] counts each answer to the n-th promise (from 1),
     spread over as many responses as the largest count; comments[n] go with the n-th promise."""
-    from participation.comments.services import analyse
+    from participation.db import today
     from participation.pledges.models import Promise, ReviewQuestion
-    from participation.respond.models import Answer, Response
+    from participation.respond.storing import AnswerRow, Sent, store
     from sqlalchemy import select
 
     links = session.execute(select(Promise.position, ReviewQuestion.part, ReviewQuestion.question_id)
                             .join(ReviewQuestion, ReviewQuestion.promise_id == Promise.id)
                             .where(ReviewQuestion.question_id.in_([q.id for q in survey.ordered_questions]))).all()
     question = {(position, part): qid for position, part, qid in links}
-    per_response: list[list[Answer]] = []
+    per_response: list[list[AnswerRow]] = []
     for position, counts in ratings.items():
         choices = [choice for choice, n in counts.items() for _ in range(n)]
         for i, choice in enumerate(choices):
             while len(per_response) <= i:
                 per_response.append([])
-            per_response[i].append(Answer(question_id=question[(position, "rating")], choice=choice))
+            per_response[i].append(AnswerRow(question[(position, "rating")], choice=choice))
     for position, texts in (comments or {}).items():
         for i, text in enumerate(texts):
             while len(per_response) <= i:
                 per_response.append([])
-            per_response[i].append(Answer(question_id=question[(position, "comment")], text=text))
-    responses = [Response(survey_id=survey.id, answers=answers) for answers in per_response]
-    session.add_all(responses)
-    session.flush()
-    from participation.respond.tallies import tally_responses
-    tally_responses(session, responses)
-    analyse(session, [a for r in responses for a in r.answers], survey.id)
+            per_response[i].append(AnswerRow(question[(position, "comment")], text=text))
+    store(session, survey.id, [Sent(today(), answers) for answers in per_response])
     session.commit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
@@ -41,12 +41,25 @@ def taxonomy_from(themes: Sequence[Theme]) -> Taxonomy:
 
 def current_tagger(session: Session) -> Tagger:
     """The newest trained tagger for the current themes, built once per process."""
-    taxonomy = taxonomy_from(active_themes(session))
-    fingerprint = hashlib.sha256(json.dumps(
-        [(t.key, t.keywords, t.examples) for t in taxonomy.themes]).encode()).hexdigest()[:16]
-    # Only the newest model's id is read on each use; its (large) weights only when not built yet.
-    newest_id = session.scalar(select(TaggerModel.id).order_by(TaggerModel.id.desc()).limit(1))
-    key = f"{fingerprint}:{newest_id or 0}"
+    return tagger_and_theme_ids(session)[0]
+
+
+_THEMES = Theme.__table__
+_TAGGER_INPUTS = (
+    select(_THEMES.c.id, _THEMES.c.key, _THEMES.c.name, _THEMES.c.keywords, _THEMES.c.examples,
+           select(func.max(TaggerModel.__table__.c.id)).scalar_subquery().label("newest_id"))
+    .where(_THEMES.c.archived.is_(False)).order_by(_THEMES.c.position, _THEMES.c.id))
+
+
+def tagger_and_theme_ids(session: Session) -> tuple[Tagger, dict[str, int]]:
+    """The current tagger, and the ids of the themes it can suggest by key."""
+    # One small query on each use: the active themes' words, and the newest model's id. The model's
+    # (large) weights are read only when this process has not built that tagger yet.
+    themes = session.execute(_TAGGER_INPUTS).all()
+    taxonomy = taxonomy_from(themes)
+    newest_id = themes[0].newest_id if themes else None
+    key = hashlib.sha256(json.dumps(
+        [(t.key, t.keywords, t.examples) for t in taxonomy.themes] + [newest_id]).encode()).hexdigest()
     tagger = _TAGGERS.get(key)
     if tagger is None:
         newest = session.get(TaggerModel, newest_id) if newest_id else None
@@ -58,25 +71,69 @@ def current_tagger(session: Session) -> Tagger:
             tagger = build_tagger(taxonomy)
         _TAGGERS.clear()
         _TAGGERS[key] = tagger
-    return tagger
+    return tagger, {t.key: t.id for t in themes}
 
 
 #: A comment sounds positive above this feeling.
 POSITIVE = 0.05
 
 
+def _comment_deltas() -> dict[tuple, dict[str, float]]:
+    return defaultdict(lambda: {"count": 0, "sentiment_sum": 0.0, "positive": 0})
+
+
+def _add_comment(deltas: dict, survey_id: int, day, sentiment: float, theme_ids: Iterable[int], sign: int) -> None:
+    """Count one comment under every comment (theme 0) and under each of its themes."""
+    for theme_id in [0, *theme_ids]:
+        row = deltas[(survey_id, day, theme_id)]
+        row["count"] += sign
+        row["sentiment_sum"] += sign * sentiment
+        row["positive"] += sign * (sentiment > POSITIVE)
+
+
 def tally(session: Session, comments: Iterable[CommentAnalysis], sign: int = 1) -> None:
     """Add comments (their themes as they stand) to the running totals reports read, or take them away."""
-    deltas: dict[tuple, dict[str, float]] = defaultdict(lambda: {"count": 0, "sentiment_sum": 0.0, "positive": 0})
+    deltas = _comment_deltas()
     for comment in comments:
-        if comment.submitted_on is None:
-            continue
-        for theme_id in [0] + [ct.theme_id for ct in comment.themes]:
-            row = deltas[(comment.survey_id, comment.submitted_on, theme_id)]
-            row["count"] += sign
-            row["sentiment_sum"] += sign * comment.sentiment
-            row["positive"] += sign * (comment.sentiment > POSITIVE)
+        if comment.submitted_on is not None:
+            _add_comment(deltas, comment.survey_id, comment.submitted_on, comment.sentiment,
+                         [ct.theme_id for ct in comment.themes], sign)
     add_to_tallies(session, CommentTally, ("survey_id", "day", "theme_id"), deltas)
+
+
+_NEW_ANALYSES = insert(CommentAnalysis.__table__)
+_NEW_THEMES = insert(CommentTheme.__table__)
+
+
+@dataclass
+class NewComments:
+    """Readings of comments about to be stored, as plain rows, with what they add to the totals."""
+
+    analyses: list[dict] = field(default_factory=list)
+    themes: list[dict] = field(default_factory=list)
+    deltas: dict[tuple, dict[str, float]] = field(default_factory=_comment_deltas)
+    flagged: bool = False
+
+    def add(self, answer_id: int, survey_id: int, question_id: int, day, tagging, theme_ids: dict[str, int]) -> None:
+        """Add one new comment's reading: its row, its theme rows and its share of the totals."""
+        self.analyses.append({
+            "answer_id": answer_id, "survey_id": survey_id, "question_id": question_id, "submitted_on": day,
+            "sentiment": tagging.sentiment, "confidence": tagging.confidence, "redacted": tagging.redacted,
+            "safeguarding": tagging.safeguarding, "safeguarding_reasons": list(tagging.safeguarding_reasons),
+            "flag_status": "open" if tagging.safeguarding else ""})
+        ids = [theme_ids[key] for key in tagging.themes if key in theme_ids]
+        self.themes.extend({"answer_id": answer_id, "theme_id": theme_id, "position": i}
+                           for i, theme_id in enumerate(ids))
+        _add_comment(self.deltas, survey_id, day, tagging.sentiment, ids, 1)
+        self.flagged = self.flagged or tagging.safeguarding
+
+    def write(self, connection) -> None:
+        """Insert the rows and add to the totals, in the caller's transaction."""
+        if self.analyses:
+            connection.execute(_NEW_ANALYSES, self.analyses)
+        if self.themes:
+            connection.execute(_NEW_THEMES, self.themes)
+        add_to_tallies(connection, CommentTally, ("survey_id", "day", "theme_id"), self.deltas)
 
 
 def rebuild_tallies(session: Session) -> None:
@@ -109,26 +166,6 @@ def _apply(comment: CommentAnalysis, tagging, theme_ids: dict[str, int]) -> None
         comment.flag_status = "open"
     comment.themes = [CommentTheme(theme_id=theme_ids[key], position=i)
                       for i, key in enumerate(tagging.themes) if key in theme_ids]
-
-
-def analyse(session: Session, answers: Iterable[Answer], survey_id: int, tagger: Tagger | None = None) -> bool:
-    """Tag each free-text answer (already flushed, so it has an id); True if any was flagged."""
-    texts = [a for a in answers if a.text]
-    if not texts:
-        return False
-    tagger = tagger or current_tagger(session)
-    theme_ids = dict(session.execute(select(Theme.key, Theme.id)).all())
-    flagged = False
-    comments = []
-    for answer, tagging in zip(texts, tagger.tag_many([a.text for a in texts])):
-        comment = CommentAnalysis(answer_id=answer.id, survey_id=survey_id, question_id=answer.question_id,
-                                  submitted_on=answer.response.submitted_on)
-        _apply(comment, tagging, theme_ids)
-        session.add(comment)
-        comments.append(comment)
-        flagged = flagged or tagging.safeguarding
-    tally(session, comments)
-    return flagged
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,11 @@ from typing import Any, Iterator, Mapping
 
 from sqlalchemy.orm import Session
 
-from participation.comments.services import analyse, current_tagger
+from participation.comments.services import tagger_and_theme_ids
 from participation.db import today
-from participation.respond.models import Response
+from participation.respond import storing
 from participation.respond.services import answer_rows
-from participation.respond.tallies import tally_responses
+from participation.respond.storing import Sent
 from participation.surveys.models import Survey
 from participation.surveys.question_types import question_type
 
@@ -188,15 +188,14 @@ def _demo_answers(survey: Survey, rng: random.Random, tilt: Mapping[int, float])
 
 
 def demo_responses(survey: Survey, count: int, seed: int = 2014, days: int = 90, ending: date | None = None,
-                   tilt: Mapping[int, float] | None = None) -> Iterator[Response]:
-    """`count` Responses to `survey`, over the `days` days up to `ending` (today), not yet in a session."""
+                   tilt: Mapping[int, float] | None = None) -> Iterator[Sent]:
+    """`count` young people's answers to `survey`, over the `days` days up to `ending` (today)."""
     rng = random.Random(seed)
     first = (ending or today()) - timedelta(days=days)
     for _ in range(count):
         # More answers come in when a survey has just opened.
         day = first + timedelta(days=int(days * rng.random() ** 1.5))
-        rows = answer_rows(survey, _demo_answers(survey, rng, tilt or {}))
-        yield Response(survey_id=survey.id, submitted_on=day, answers=rows)
+        yield Sent(day, answer_rows(survey, _demo_answers(survey, rng, tilt or {})))
 
 
 def add_demo_responses(session: Session, survey: Survey, count: int, batch: int = 500, **options: Any) -> int:
@@ -204,16 +203,13 @@ def add_demo_responses(session: Session, survey: Survey, count: int, batch: int 
 
     `options` go to demo_responses: seed, days, ending, tilt.
     """
-    tagger = current_tagger(session)
+    tagger = tagger_and_theme_ids(session)
     stored = 0
-    pending: list[Response] = []
-    for response in demo_responses(survey, count, **options):
-        pending.append(response)
+    pending: list[Sent] = []
+    for sent in demo_responses(survey, count, **options):
+        pending.append(sent)
         if len(pending) == batch or stored + len(pending) == count:
-            session.add_all(pending)
-            session.flush()
-            tally_responses(session, pending)
-            analyse(session, [a for r in pending for a in r.answers], survey.id, tagger)
+            storing.store(session, survey.id, pending, tagger)
             session.commit()
             stored += len(pending)
             pending = []

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
-from participation.comments.services import analyse as analyse_comments
 from participation.db import today
-from participation.respond.models import Answer, Draft, Response, SubmissionReceipt
-from participation.respond.tallies import tally_responses
+from participation.respond import storing
+from participation.respond.models import Draft, SubmissionReceipt
+from participation.respond.storing import AnswerRow, Sent
 from participation.surveys.models import Question, Section, Survey
 from participation.surveys.question_types import question_type
 
@@ -179,8 +179,8 @@ def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "replace")).hexdigest()
 
 
-def answer_rows(survey: Survey, answers: dict[str, Any]) -> list[Answer]:
-    """Build Answer rows for every question, keeping only values the question still offers."""
+def answer_rows(survey: Survey, answers: dict[str, Any]) -> list[AnswerRow]:
+    """The answers to store for every question, keeping only values the question still offers."""
     rows = []
     for question in survey.ordered_questions:
         if not question.is_shown(answers):
@@ -190,7 +190,7 @@ def answer_rows(survey: Survey, answers: dict[str, Any]) -> list[Answer]:
         for choice, text in kind.stored(answers.get(question.field_name)):
             if choice is not None and choice not in allowed:
                 continue
-            rows.append(Answer(question_id=question.id, choice=choice, text=text))
+            rows.append(AnswerRow(question.id, choice, text))
     return rows
 
 
@@ -212,6 +212,10 @@ def submit(session: Session, survey: Survey, draft_key: str | None, token: str,
     raise AssertionError("unreachable")
 
 
+_NEW_RECEIPT = insert(SubmissionReceipt.__table__)
+_DELETE_DRAFT = Draft.__table__.delete().where(Draft.__table__.c.key == bindparam("key"))
+
+
 def _submit_once(session: Session, survey: Survey, draft_key: str | None, token: str) -> SubmitResult:
     token_hash = _token_hash(token or "")
     draft = find_draft(session, survey, draft_key)
@@ -221,22 +225,19 @@ def _submit_once(session: Session, survey: Survey, draft_key: str | None, token:
     missing = first_unanswered_page(survey, draft.answers or {})
     if missing is not None:
         return SubmitResult(Outcome.INCOMPLETE, missing)
-    rows = answer_rows(survey, draft.answers or {})
+    # Tagging and checking the comments happen before anything is written, so the database is
+    # held only for the few statements below.
+    prepared = storing.prepare(session, survey.id, [Sent(today(), answer_rows(survey, draft.answers or {}))])
+    connection = session.connection()
     try:
-        session.add(SubmissionReceipt(token_hash=token_hash, survey_id=survey.id))
-        session.flush()
+        connection.execute(_NEW_RECEIPT, {"token_hash": token_hash, "survey_id": survey.id, "used_on": today()})
     except IntegrityError:
         session.rollback()
         return SubmitResult(Outcome.ALREADY_STORED)
-    response = Response(survey_id=survey.id, answers=rows)
-    session.add(response)
-    session.flush()
-    tally_responses(session, [response])
-    # Every comment is tagged as it is stored, in the same transaction.
-    needs_help = analyse_comments(session, rows, survey.id)
-    session.execute(delete(Draft).where(Draft.key == draft.key))
+    connection.execute(_DELETE_DRAFT, {"key": draft.key})
+    storing.write(session, prepared)
     session.commit()
-    return SubmitResult(Outcome.STORED, needs_help=needs_help)
+    return SubmitResult(Outcome.STORED, needs_help=prepared.needs_help)
 
 
 def purge_old_drafts(session: Session, days: int, on: date | None = None) -> int:

@@ -8,6 +8,7 @@ people. `rebuild` recounts them from the answers themselves; a test checks both 
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from typing import Iterable
 
 from sqlalchemy import delete, func, insert, select
@@ -17,17 +18,18 @@ from participation.db import add_to_tallies
 from participation.respond.models import Answer, AnswerTally, Response, ResponseTally
 
 
-def tally_responses(session: Session, responses: Iterable[Response], sign: int = 1) -> None:
-    """Add (or, with sign -1, take away) responses and their chosen answers; call after they are flushed."""
+def add_responses(executor, survey_id: int, sent: Iterable[tuple[date, Iterable]]) -> None:
+    """Add responses to the totals: `sent` holds each one's day and its answers (with question_id
+    and choice). `executor` is the Session or Connection of the transaction storing them."""
     per_day: dict[tuple, dict[str, float]] = defaultdict(lambda: {"count": 0})
     per_choice: dict[tuple, dict[str, float]] = defaultdict(lambda: {"count": 0})
-    for response in responses:
-        per_day[(response.survey_id, response.submitted_on)]["count"] += sign
-        for answer in response.answers:
+    for day, answers in sent:
+        per_day[(survey_id, day)]["count"] += 1
+        for answer in answers:
             if answer.choice is not None:
-                per_choice[(answer.question_id, response.submitted_on, answer.choice, response.survey_id)]["count"] += sign
-    add_to_tallies(session, ResponseTally, ("survey_id", "day"), per_day)
-    add_to_tallies(session, AnswerTally, ("question_id", "day", "choice", "survey_id"), per_choice)
+                per_choice[(answer.question_id, day, answer.choice, survey_id)]["count"] += 1
+    add_to_tallies(executor, ResponseTally, ("survey_id", "day"), per_day)
+    add_to_tallies(executor, AnswerTally, ("question_id", "day", "choice", "survey_id"), per_choice)
 
 
 def rebuild(session: Session) -> None:

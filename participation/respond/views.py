@@ -169,7 +169,6 @@ def check(slug: str):
     survey = _survey_or_stop(slug)
     if not _unlocked(survey):
         return redirect(url_for(".intro", slug=slug))
-    draft = services.find_draft(db.session, survey, _draft_key(survey))
     form = SendForm()
     if form.validate_on_submit():
         result = services.submit(db.session, survey, _draft_key(survey), form.token.data or "")
@@ -183,6 +182,7 @@ def check(slug: str):
             flash("Please answer this question before you send your answers.")
             return redirect(url_for(".page", slug=slug, number=result.page))
         return render_template("respond/lost.html", survey=survey), 410
+    draft = services.find_draft(db.session, survey, _draft_key(survey))
     if draft is None:
         return render_template("respond/lost.html", survey=survey), 410
     form.token.data = draft.submission_token
