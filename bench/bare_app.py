@@ -39,9 +39,16 @@ _connection = None
 
 @app.post("/insert")
 def insert():
-    """One insert on the worker's own connection, as a pooled app would do it."""
+    """One insert on the worker's own connection, as a pooled app would do it; a dropped
+    connection (a database restart) is opened again once, as a pool's pre-ping would."""
     global _connection
-    if _connection is None:
-        _connection = _connect()
-    _connection.execute("INSERT INTO rows (value) VALUES (" + ("%s" if PG else "?") + ")", ("x",))
-    return "ok"
+    for attempt in range(2):
+        try:
+            if _connection is None:
+                _connection = _connect()
+            _connection.execute("INSERT INTO rows (value) VALUES (" + ("%s" if PG else "?") + ")", ("x",))
+            return "ok"
+        except Exception:
+            _connection = None
+            if attempt:
+                raise

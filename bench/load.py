@@ -128,17 +128,22 @@ def _fault(kind: str, server: subprocess.Popen, delay: float) -> threading.Threa
     return thread
 
 
-def _cpu_seconds(server: subprocess.Popen) -> float:
-    """CPU time used so far by a gunicorn master's workers (user and system)."""
+def _cpu_seconds(server: subprocess.Popen) -> dict[str, float]:
+    """CPU time used so far by each of a gunicorn master's workers (user and system), by pid."""
     children = subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split()
-    total = 0
+    used = {}
     for pid in children:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue  # a worker that has just gone
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+        used[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return used
+
+
+def _cpu_used(server: subprocess.Popen, before: dict[str, float]) -> float:
+    """CPU seconds the workers used since `before`; a worker killed meanwhile is left out."""
+    return sum(seconds - before.get(pid, 0.0) for pid, seconds in _cpu_seconds(server).items())
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -197,7 +202,7 @@ def run(database: str, respondents: int, workers: int, fault: str) -> None:
 
         cpu_before, client_before = _cpu_seconds(server), time.process_time()
         send_time = _all_at_once(respondents, send)
-        send_cpu = (_cpu_seconds(server) - cpu_before) / respondents
+        send_cpu = _cpu_used(server, cpu_before) / respondents
         send_client = (time.process_time() - client_before) / respondents
         if injected:
             injected.join(60)
@@ -206,7 +211,7 @@ def run(database: str, respondents: int, workers: int, fault: str) -> None:
         bare_people = [Young(bare_port) for _ in range(respondents)]
         cpu_before, client_before = _cpu_seconds(bare), time.process_time()
         bare_time = _all_at_once(respondents, lambda i: bare_people[i].request("POST", "/insert", {}))
-        bare_cpu = (_cpu_seconds(bare) - cpu_before) / respondents
+        bare_cpu = _cpu_used(bare, cpu_before) / respondents
         bare_client = (time.process_time() - client_before) / respondents
 
         from sqlalchemy import create_engine, text
