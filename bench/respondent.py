@@ -61,7 +61,12 @@ def page_weights(database: str) -> list[tuple[str, int, int]]:
     with app.app_context():
         db.create_all()
     app.test_cli_runner().invoke(args=["seed-demo"])
-    client = app.test_client()
+    return weigh_pages(app.test_client())
+
+
+def weigh_pages(client) -> list[tuple[str, int, int]]:
+    """(page, html bytes, total bytes with assets) for every page a young person sees, walked as
+    one would with the demo loaded; the test suite checks the same walk against the budget."""
     rows = []
 
     def weigh(label: str, html: str) -> None:
@@ -85,6 +90,10 @@ def page_weights(database: str) -> list[tuple[str, int, int]]:
     for number in range(1, 6):
         weigh(f"pledge review page {number}", client.get(f"/s/pledge-review/{number}").text)
     weigh("you said, we did board", client.get("/you-said-we-did").text)
+    ask = client.get("/get-help").text
+    weigh("ask us to contact you", ask)
+    weigh("ask, with errors", client.post("/get-help", data={"csrf_token": _token(ask)}).text)
+    weigh("we will contact you", client.get("/get-help/sent").text)
     return rows
 
 
