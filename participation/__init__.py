@@ -42,13 +42,15 @@ def create_app(config: object | None = None) -> Flask:
     from participation.surveys.views import bp as surveys_bp
     from participation.themes.views import bp as themes_bp
     from participation.pledges.views import bp as pledges_bp
+    from participation.help_requests.views import bp as help_bp, staff_bp as help_requests_bp
     from participation.tracker.views import board_bp, bp as tracker_bp
 
     for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, pledges_bp, comments_bp, themes_bp, tracker_bp,
-                      reports_bp, respond_bp, board_bp):
+                      reports_bp, respond_bp, board_bp, help_bp, help_requests_bp):
         app.register_blueprint(blueprint)
     # Respondent forms check their own CSRF token, so a timed-out page keeps what was typed.
     csrf.exempt(respond_bp)
+    csrf.exempt(help_bp)
     register_commands(app)
 
     login_manager.user_loader(lambda user_id: db.session.get(StaffUser, int(user_id)))
@@ -60,9 +62,11 @@ def create_app(config: object | None = None) -> Flask:
         from flask import request
         from participation.comments.services import open_flag_count
 
-        if request.blueprint in (None, "respond", "board", "core", "static") or not user_can("read-responses"):
+        from participation.help_requests.services import open_count
+
+        if request.blueprint in (None, "respond", "board", "help", "core", "static") or not user_can("read-responses"):
             return {}
-        return {"open_flags": open_flag_count(db.session)}
+        return {"open_flags": open_flag_count(db.session), "open_help": open_count(db.session)}
 
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True

@@ -193,7 +193,8 @@ def rebuild_tallies() -> None:
 @click.option("--dry-run", is_flag=True, help="Only show what would be deleted.")
 @with_appcontext
 def purge(age: str, dry_run: bool) -> None:
-    """Delete responses of closed surveys older than the limit, with their comments and tags."""
+    """Delete responses of closed surveys older than the limit, with their comments and tags, and requests
+    to be contacted dealt with before the limit."""
     from participation.core.forms import Refused
     from participation.db import today
     from participation.respond.retention import cutoff_for, purge_old_responses
@@ -208,3 +209,7 @@ def purge(age: str, dry_run: bool) -> None:
     verb = "Would delete" if dry_run else "Deleted"
     click.echo(f"{verb} {report.responses} responses sent before {cutoff.isoformat()}, with {report.answers} answers "
                f"and {report.comments} comments. Figures already reported stay as they are.")
+    from participation.help_requests.services import purge_handled
+
+    handled = purge_handled(db.session, None, cutoff, dry_run=dry_run)
+    click.echo(f"{verb} {handled} requests to be contacted that were dealt with before {cutoff.isoformat()}.")

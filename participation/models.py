@@ -8,3 +8,4 @@ from participation.surveys.models import Option, Question, Section, Survey  # no
 from participation.themes.models import Theme  # noqa: F401
 from participation.pledges.models import Pledge, PledgeVersion, Promise, ReviewQuestion  # noqa: F401
 from participation.tracker.models import Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme  # noqa: F401
+from participation.help_requests.models import HelpRequest  # noqa: F401

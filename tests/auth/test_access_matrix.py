@@ -13,12 +13,12 @@ from tests.conftest import PASSWORD, csrf_token
 PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout"}
 #: Sends everyone on: strangers to sign in, staff to their first page.
 SIGNPOSTS = {"core.home"}
-PUBLIC_PREFIXES = ("respond.", "board.")
+PUBLIC_PREFIXES = ("respond.", "board.", "help.")
 #: Which roles may use each staff blueprint.
 STAFF = {"surveys.": {"officer", "administrator"}, "admin.": {"administrator"},
          "comments.": {"officer", "administrator"}, "themes.": {"officer", "administrator"},
          "pledges.": {"officer", "administrator"}, "tracker.": {"officer", "administrator"},
-         "reports.": {"committee", "officer", "administrator"}}
+         "reports.": {"committee", "officer", "administrator"}, "help_requests.": {"officer", "administrator"}}
 
 
 def _values(app, rule) -> dict:
@@ -27,7 +27,7 @@ def _values(app, rule) -> dict:
         question = db.session.scalar(select(Question).where(Question.survey_id == survey.id))
         user = db.session.scalar(select(StaffUser))
     known = {"item_id": 1, "action_id": 1, "theme_id": 1, "pledge_id": 1, "version_id": 1, "promise_id": 1, "survey_id": survey.id, "question_id": question.id, "user_id": user.id, "number": 1, "answer_id": 1,
-             "slug": "demo", "filename": "css/respond.css"}
+             "slug": "demo", "filename": "css/respond.css", "request_id": "0" * 32}
     values = {}
     for name in rule.arguments:
         if name in known:

@@ -20,7 +20,8 @@ TEXT = " ".join(PAYLOADS)
 
 
 def _plant(app):
-    """The payloads in every kind of free text: answers, titles, questions, themes, promises, tracker items."""
+    """The payloads in every kind of free text: answers, titles, questions, themes, promises, tracker items,
+    requests to be contacted."""
     _answer(app, TEXT, "my foster mum " + TEXT)
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.slug == "demo"))
@@ -37,6 +38,8 @@ def _plant(app):
                                                                        we_did=TEXT))
         tracker.set_published(db.session, None, item, True)
         db.session.commit()
+        from participation.help_requests import services as help_requests
+        help_requests.ask(db.session, PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], TEXT)
 
 
 def _sign_in(app, email, role):
@@ -70,3 +73,5 @@ def test_every_page_shows_typed_script_as_text(app, demo):
     assert seen >= 12, seen
     board = clients["stranger"].get("/you-said-we-did").get_data(as_text=True)
     assert "&lt;svg onload=alert(3)&gt;" in board
+    asked = clients["administrator"].get("/help-requests/").get_data(as_text=True)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in asked and "&lt;svg onload=alert(3)&gt;" in asked

@@ -51,3 +51,26 @@ def test_random_answers_never_break_a_page_or_store_invalid_values(app, demo, da
                     assert set(value or []) <= allowed
                 else:
                     assert value in allowed or value is None
+
+
+help_payload = st.dictionaries(st.sampled_from(["contact", "name", "best_time", "message", "x"]),
+                               st.one_of(junk, st.lists(junk, max_size=3)), max_size=6)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=help_payload)
+def test_random_requests_to_be_contacted_never_break_the_page_or_store_invalid_values(app, data):
+    from participation.help_requests.models import HelpRequest
+
+    client = app.test_client()
+    pairs = [("csrf_token", csrf_token(client.get("/get-help").text).encode())]
+    for name, value in data.items():
+        pairs.extend((name, v) for v in (value if isinstance(value, list) else [value]))
+    reply = client.post("/get-help", data="&".join(f"{quote(k)}={quote_from_bytes(v)}" for k, v in pairs),
+                        content_type="application/x-www-form-urlencoded")
+    assert reply.status_code in (200, 302, 429), reply.status_code
+    with app.app_context():
+        for asked in db.session.scalars(select(HelpRequest)):
+            assert asked.contact.strip() and len(asked.contact) <= 200 and len(asked.name) <= 80
+            assert len(asked.best_time) <= 120 and len(asked.message) <= 1000
+            assert not any("\x00" in v for v in (asked.contact, asked.name, asked.best_time, asked.message))

@@ -1,0 +1,41 @@
+"""HelpRequest: a way to reach a young person who asked for it.
+
+It is stored apart from every survey answer and can never be linked to one: no survey, response,
+draft or cookie key, a random id (so the order of requests says nothing about the order of
+answers), and no time finer than the day. The contact details are personal data, so only staff
+who read responses see them, and handled requests are deleted with `purge`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from participation.db import db, today
+
+
+class HelpRequest(db.Model):
+    """Someone asked the council to contact them."""
+
+    __tablename__ = "help_requests"
+
+    #: Random, never a running number.
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    #: The day it was asked; never the time.
+    asked_on: Mapped[date] = mapped_column(Date, default=today, index=True)
+    #: What to call them, if they said.
+    name: Mapped[str] = mapped_column(String(80), default="")
+    #: A phone number or email address, as they wrote it.
+    contact: Mapped[str] = mapped_column(String(200))
+    #: When is a good time, if they said.
+    best_time: Mapped[str] = mapped_column(String(120), default="")
+    #: What they would like help with, if they said.
+    message: Mapped[str] = mapped_column(Text, default="")
+    #: "open" until someone has been in touch, then "contacted".
+    status: Mapped[str] = mapped_column(String(10), default="open", index=True)
+    handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
+    handled_on: Mapped[date | None] = mapped_column(Date)
+    #: What was done, written by the member of staff.
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,63 @@
+"""Keeping and handling requests to be contacted."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date
+
+from sqlalchemy import case, delete, func, select
+from sqlalchemy.orm import Session
+
+from participation.auth.services import record
+from participation.core.forms import Refused
+from participation.db import today
+from participation.help_requests.models import HelpRequest
+
+
+def ask(session: Session, name: str, contact: str, best_time: str, message: str) -> HelpRequest:
+    """Keep a request to be contacted; nothing about any answers goes with it."""
+    asked = HelpRequest(id=secrets.token_hex(16), name=name or "", contact=contact, best_time=best_time or "",
+                        message=message or "")
+    session.add(asked)
+    session.commit()
+    return asked
+
+
+def requests(session: Session, limit: int = 200) -> list[HelpRequest]:
+    """Open requests first, oldest first; then the most recently handled."""
+    return list(session.scalars(
+        select(HelpRequest).order_by(case((HelpRequest.status == "open", 0), else_=1), HelpRequest.asked_on,
+                                     HelpRequest.handled_on.desc(), HelpRequest.id).limit(limit)))
+
+
+def open_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(HelpRequest).where(HelpRequest.status == "open")) or 0
+
+
+def mark_contacted(session: Session, actor, request_id: str, note: str) -> HelpRequest:
+    """Someone has been in touch: say what was done. The audit log never copies the contact details."""
+    asked = session.get(HelpRequest, request_id)
+    if asked is None or asked.status != "open":
+        raise Refused("That request is not open.")
+    if not (note or "").strip():
+        raise Refused("Write a note of what was done.")
+    asked.status = "contacted"
+    asked.note = note.strip()[:2000]
+    asked.handled_by = actor.id
+    asked.handled_on = today()
+    record(session, actor, "help-request.contacted", None,
+           f"Marked a request to be contacted, asked on {asked.asked_on.isoformat()}, as done")
+    session.commit()
+    return asked
+
+
+def purge_handled(session: Session, actor, cutoff: date, dry_run: bool = False) -> int:
+    """Delete requests dealt with before `cutoff`, and say so in the audit log; return how many."""
+    old = (HelpRequest.status == "contacted") & (HelpRequest.handled_on < cutoff)
+    count = session.scalar(select(func.count()).select_from(HelpRequest).where(old)) or 0
+    if count and not dry_run:
+        session.execute(delete(HelpRequest).where(old))
+        record(session, actor, "help-requests.purged", None,
+               f"Deleted {count} requests to be contacted dealt with before {cutoff.isoformat()}", requests=count)
+        session.commit()
+    return count

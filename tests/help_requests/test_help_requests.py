@@ -1,0 +1,119 @@
+"""A young person asks to be contacted: kept apart from their answers, seen and handled by officers."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import inspect, select
+
+from participation.auth.models import AuditEntry
+from participation.db import db
+from participation.help_requests.models import HelpRequest
+from tests.conftest import csrf_token, post_form
+
+
+def _ask(client, **fields):
+    page = client.get("/get-help")
+    assert page.status_code == 200
+    return client.post("/get-help", data={"csrf_token": csrf_token(page.text), **fields})
+
+
+def test_a_young_person_leaves_a_way_to_reach_them(app, client):
+    reply = _ask(client, contact="07700 900123", name="Sam", best_time="after school",
+                 message="I want to talk about moving again")
+    assert reply.status_code == 302 and reply.headers["Location"] == "/get-help/sent"
+    done = client.get("/get-help/sent").text
+    assert "We will contact you" in done and "0800 1111" in done
+    with app.app_context():
+        (asked,) = db.session.scalars(select(HelpRequest)).all()
+        assert (asked.contact, asked.name, asked.best_time, asked.message, asked.status) == (
+            "07700 900123", "Sam", "after school", "I want to talk about moving again", "open")
+        assert re.fullmatch(r"[0-9a-f]{32}", asked.id)  # random: the order of requests says nothing
+
+
+def test_a_request_can_never_be_matched_to_answers(app, client, demo):
+    """Nothing in the table could link it to a survey, a response, a draft or a time of day."""
+    with app.app_context():
+        columns = {c["name"] for c in inspect(db.engine).get_columns("help_requests")}
+        keys = inspect(db.engine).get_foreign_keys("help_requests")
+    assert columns == {"id", "asked_on", "name", "contact", "best_time", "message", "status", "handled_by",
+                       "handled_on", "note"}
+    assert [k["referred_table"] for k in keys] == ["staff_users"]
+    # Asking from the thank-you page of a survey carries nothing of the survey or the answers.
+    thanks = client.get("/s/demo/thanks").text
+    link = re.search(r'href="([^"]+)">ask us to contact you', thanks).group(1)
+    assert link == "/get-help"
+
+
+def test_only_the_way_to_reach_them_is_needed_and_what_was_typed_is_kept(app, client):
+    reply = _ask(client, contact="   ", name="Sam", message="please call me")
+    assert reply.status_code == 200
+    assert "Write a phone number or email so we can reach you." in reply.text
+    assert 'value="Sam"' in reply.text and "please call me</textarea>" in reply.text
+    assert reply.text.count('class="error-message"') == 1
+    too_long = _ask(client, contact="x" * 201, message="m" * 1001)
+    assert "Use 200 letters or fewer" in too_long.text and "Use 1,000 letters or fewer" in too_long.text
+    with app.app_context():
+        assert db.session.scalars(select(HelpRequest)).all() == []
+
+
+def test_a_timed_out_page_keeps_what_was_typed(app, client):
+    reply = client.post("/get-help", data={"csrf_token": "stale", "contact": "sam@example.org", "name": "Sam"})
+    assert reply.status_code == 200
+    assert "This page timed out. Your answers are still here." in reply.text
+    assert 'value="sam@example.org"' in reply.text
+    with app.app_context():
+        assert db.session.scalars(select(HelpRequest)).all() == []
+
+
+def test_control_characters_are_dropped(app, client):
+    _ask(client, contact="07700\x00 900123\x07", name="S\x1bam")
+    with app.app_context():
+        asked = db.session.scalars(select(HelpRequest)).one()
+        assert (asked.contact, asked.name) == ("07700 900123", "Sam")
+
+
+def test_an_officer_sees_requests_and_marks_them_contacted(app, client, login_as):
+    _ask(client, contact="sam@example.org", message="<script>alert(1)</script>")
+    officer = login_as("officer")
+    page = officer.get("/help-requests/").text
+    assert "sam@example.org" in page and "1 waiting" in page
+    assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+    with app.app_context():
+        request_id = db.session.scalar(select(HelpRequest.id))
+    refused = post_form(officer, f"/help-requests/{request_id}/contacted", {"note": "  "}, form_page="/help-requests/")
+    assert "Write a note of what was done." in officer.get(refused.headers["Location"]).text
+    post_form(officer, f"/help-requests/{request_id}/contacted", {"note": "Rang Sam, booked a visit"},
+              form_page="/help-requests/")
+    page = officer.get("/help-requests/").text
+    assert "Rang Sam, booked a visit" in page and "waiting" not in page
+    with app.app_context():
+        asked = db.session.get(HelpRequest, request_id)
+        assert asked.status == "contacted" and asked.handled_on is not None
+        entry = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "help-request.contacted")).one()
+        assert "sam@example.org" not in f"{entry.summary} {entry.detail}"  # the log never copies contact details
+
+
+def test_committee_members_never_see_contact_details(app, client, login_as):
+    _ask(client, contact="sam@example.org")
+    committee = login_as("committee")
+    assert committee.get("/help-requests/").status_code == 403
+    assert "Contact requests" not in committee.get("/reports/").text
+
+
+def test_purge_deletes_requests_dealt_with_before_the_limit(app, client, runner, login_as):
+    from datetime import date
+
+    _ask(client, contact="old@example.org")
+    _ask(client, contact="waiting@example.org")
+    with app.app_context():
+        old = db.session.scalars(select(HelpRequest).where(HelpRequest.contact == "old@example.org")).one()
+        old.status, old.handled_on, old.note = "contacted", date(2020, 1, 6), "Done"
+        db.session.commit()
+    dry = runner.invoke(args=["purge", "--older-than", "3y", "--dry-run"])
+    assert "Would delete 1 requests to be contacted" in dry.output
+    result = runner.invoke(args=["purge", "--older-than", "3y"])
+    assert result.exit_code == 0 and "Deleted 1 requests to be contacted" in result.output
+    with app.app_context():
+        assert db.session.scalars(select(HelpRequest.contact)).all() == ["waiting@example.org"]  # open ones stay
+        assert db.session.scalars(select(AuditEntry.action).where(AuditEntry.action == "help-requests.purged")).one()
