@@ -33,4 +33,7 @@ def visitor_key() -> str:
     return key
 
 
+#: Shown when a limit is reached, in words a young person follows.
+TOO_MANY = "Too many tries. Wait 10 minutes, then try again."
+
 limiter = Limiter(key_func=visitor_key, default_limits=[], storage_uri="memory://")

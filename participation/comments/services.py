@@ -112,20 +112,15 @@ class NewComments:
     analyses: list[dict] = field(default_factory=list)
     themes: list[dict] = field(default_factory=list)
     deltas: dict[tuple, dict[str, float]] = field(default_factory=_comment_deltas)
-    flagged: bool = False
 
     def add(self, answer_id: int, survey_id: int, question_id: int, day, tagging, theme_ids: dict[str, int]) -> None:
         """Add one new comment's reading: its row, its theme rows and its share of the totals."""
-        self.analyses.append({
-            "answer_id": answer_id, "survey_id": survey_id, "question_id": question_id, "submitted_on": day,
-            "sentiment": tagging.sentiment, "confidence": tagging.confidence, "redacted": tagging.redacted,
-            "safeguarding": tagging.safeguarding, "safeguarding_reasons": list(tagging.safeguarding_reasons),
-            "flag_status": "open" if tagging.safeguarding else ""})
-        ids = [theme_ids[key] for key in tagging.themes if key in theme_ids]
+        self.analyses.append({"answer_id": answer_id, "survey_id": survey_id, "question_id": question_id,
+                              "submitted_on": day, **_reading(tagging), "flag_status": _flag_status(tagging)})
+        ids = _filed_under(tagging, theme_ids)
         self.themes.extend({"answer_id": answer_id, "theme_id": theme_id, "position": i}
                            for i, theme_id in enumerate(ids))
         _add_comment(self.deltas, survey_id, day, tagging.sentiment, ids, 1)
-        self.flagged = self.flagged or tagging.safeguarding
 
     def write(self, connection) -> None:
         """Insert the rows and add to the totals, in the caller's transaction."""
@@ -153,19 +148,29 @@ def rebuild_tallies(session: Session) -> None:
         .group_by(CommentAnalysis.survey_id, CommentAnalysis.submitted_on, CommentTheme.theme_id)))
 
 
+def _reading(tagging) -> dict:
+    """The columns of a comment's reading that come straight from the tagger."""
+    return {"sentiment": tagging.sentiment, "confidence": tagging.confidence, "redacted": tagging.redacted,
+            "safeguarding": tagging.safeguarding, "safeguarding_reasons": list(tagging.safeguarding_reasons)}
+
+
+def _flag_status(tagging, before: str = "") -> str:
+    """A flag already handled stays handled; otherwise it is open when the tagger flags the comment."""
+    return "handled" if before == "handled" else ("open" if tagging.safeguarding else "")
+
+
+def _filed_under(tagging, theme_ids: dict[str, int]) -> list[int]:
+    """The ids of the themes a comment is filed under, best first."""
+    return [theme_ids[key] for key in tagging.themes if key in theme_ids]
+
+
 def _apply(comment: CommentAnalysis, tagging, theme_ids: dict[str, int]) -> None:
-    """Copy a tagging onto a comment; a flag already handled stays handled."""
-    comment.sentiment = tagging.sentiment
-    comment.confidence = tagging.confidence
-    comment.redacted = tagging.redacted
-    comment.safeguarding = tagging.safeguarding
-    comment.safeguarding_reasons = list(tagging.safeguarding_reasons)
-    if not tagging.safeguarding:
-        comment.flag_status = "" if comment.flag_status != "handled" else "handled"
-    elif comment.flag_status != "handled":
-        comment.flag_status = "open"
-    comment.themes = [CommentTheme(theme_id=theme_ids[key], position=i)
-                      for i, key in enumerate(tagging.themes) if key in theme_ids]
+    """Copy a tagging onto a stored comment; a flag already handled stays handled."""
+    for name, value in _reading(tagging).items():
+        setattr(comment, name, value)
+    comment.flag_status = _flag_status(tagging, comment.flag_status)
+    comment.themes = [CommentTheme(theme_id=theme_id, position=i)
+                      for i, theme_id in enumerate(_filed_under(tagging, theme_ids))]
 
 
 @dataclass(frozen=True)
@@ -297,8 +302,7 @@ def retrain(session: Session, actor) -> TaggerModel:
 
 def retag(session: Session, everything: bool = False) -> int:
     """Tag comments again with the current tagger; officer-confirmed themes are kept unless everything."""
-    tagger = current_tagger(session)
-    theme_ids = dict(session.execute(select(Theme.key, Theme.id)).all())
+    tagger, theme_ids = tagger_and_theme_ids(session)
     query = (select(Answer.id, Answer.text, Answer.question_id, Response.survey_id, Response.submitted_on)
              .join(Response, Response.id == Answer.response_id).where(Answer.text.is_not(None)).order_by(Answer.id))
     count = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from datetime import date
 
-from sqlalchemy import case, delete, func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from participation.auth.services import record
@@ -23,11 +23,13 @@ def ask(session: Session, name: str, contact: str, best_time: str, message: str)
     return asked
 
 
-def requests(session: Session, limit: int = 200) -> list[HelpRequest]:
-    """Open requests first, oldest first; then the most recently handled."""
-    return list(session.scalars(
-        select(HelpRequest).order_by(case((HelpRequest.status == "open", 0), else_=1), HelpRequest.asked_on,
-                                     HelpRequest.handled_on.desc(), HelpRequest.id).limit(limit)))
+def requests(session: Session, done_shown: int = 100) -> tuple[list[HelpRequest], list[HelpRequest]]:
+    """Every request still waiting, oldest first; and the most recently dealt with."""
+    waiting = session.scalars(select(HelpRequest).where(HelpRequest.status == "open")
+                              .order_by(HelpRequest.asked_on, HelpRequest.id))
+    done = session.scalars(select(HelpRequest).where(HelpRequest.status != "open")
+                           .order_by(HelpRequest.handled_on.desc(), HelpRequest.id).limit(done_shown))
+    return list(waiting), list(done)
 
 
 def open_count(session: Session) -> int:

@@ -9,10 +9,9 @@ from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.core.forms import flash_outcome
 from participation.db import db
-from participation.extensions import limiter
+from participation.extensions import TOO_MANY, limiter
 from participation.help_requests import services
 from participation.help_requests.forms import MAX_MESSAGE, HelpRequestForm
-from participation.respond.views import TOO_MANY
 from participation.surveys.forms import ButtonForm
 
 bp = Blueprint("help", __name__, url_prefix="/get-help")
@@ -45,8 +44,9 @@ def asked():
 
 @staff_bp.get("/")
 def index():
-    """Open requests first: someone is waiting to hear from the council."""
-    return render_template("help_requests/index.html", requests=services.requests(db.session), button=ButtonForm())
+    """Waiting requests first: someone is waiting to hear from the council."""
+    waiting, done = services.requests(db.session)
+    return render_template("help_requests/index.html", waiting=waiting, done=done)
 
 
 @staff_bp.post("/<request_id>/contacted")

@@ -8,7 +8,7 @@ from flask import (Blueprint, abort, current_app, flash, make_response, redirect
                    session, url_for)
 
 from participation.db import db
-from participation.extensions import limiter
+from participation.extensions import TOO_MANY, limiter
 from participation.respond import services
 from participation.respond.forms import AccessCodeForm, SendForm, page_form
 from participation.respond.services import Outcome, SurveyState
@@ -108,10 +108,6 @@ def intro(slug: str):
             cache.clear()
         cache[slug] = (time.monotonic() + seconds, html)
     return html, status
-
-
-#: Shown when a limit is reached, in words a young person follows.
-TOO_MANY = "Too many tries. Wait 10 minutes, then try again."
 
 
 def _survey_key() -> str:
