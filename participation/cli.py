@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
+from sqlalchemy import func, select
 
-from participation.db import db
+from participation.auth.services import create_user as add_user
+from participation.comments.services import rebuild_tallies as rebuild_comment_tallies
+from participation.comments.services import retag
+from participation.core.transaction import Refused, run, transaction
+from participation.db import db, today
+from participation.exchange.codec import encode_table
+from participation.exchange.services import write_responses_csv
+from participation.help_requests.services import purge_handled
+from participation.pledges.demo import seed_demo_pledge
+from participation.respond.demo import add_demo_responses
+from participation.respond.models import Response
+from participation.respond.retention import cutoff_for, purge_old_responses
+from participation.respond.services import purge_old_drafts
+from participation.respond.tallies import rebuild
+from participation.surveys.demo import DEMO_SURVEY
+from participation.surveys.services import build_survey, survey_by_slug
+from participation.themes.services import ensure_default_themes
+from participation.tracker.demo import seed_demo_tracker
+from participation.tracker.importing import Columns, apply_import, plan_import
+from participation.tracker.services import export_rows
 
 
 def register_commands(app: Flask) -> None:
@@ -30,35 +51,29 @@ def register_commands(app: Flask) -> None:
 @with_appcontext
 def seed_demo(responses: int | None) -> None:
     """Load the five themes, the open demo survey at /s/demo and demo answers. Safe to run again."""
-    from sqlalchemy import func, select
-
-    from participation.db import today
-    from participation.pledges.demo import seed_demo_pledge
-    from participation.respond.demo import add_demo_responses
-    from participation.tracker.demo import seed_demo_tracker
-    from participation.respond.models import Response
-    from participation.surveys.demo import DEMO_SURVEY
-    from participation.surveys.services import build_survey, survey_by_slug
-    from participation.themes.services import ensure_default_themes
-
-    ensure_default_themes(db.session)
-    survey = survey_by_slug(db.session, DEMO_SURVEY["slug"])
-    if survey is None:
-        survey = build_survey(db.session, DEMO_SURVEY)
-        click.echo("Added the demo survey at /s/demo.")
-    else:
-        click.echo("The demo survey is already there.")
-    db.session.commit()
-    if responses is None:
-        has_any = db.session.scalar(select(func.count(Response.id)).where(Response.survey_id == survey.id))
-        responses = 0 if has_any else 120
-    if responses:
-        added = add_demo_responses(db.session, survey, responses)
-        click.echo(f"Added {added} demo responses, with their comments tagged.")
-    if seed_demo_pledge(db.session, today().year, responses=60 if responses else 0):
-        click.echo("Added the demo Pledge, last year's review results, and this year's review at /s/pledge-review.")
-    if seed_demo_tracker(db.session):
-        click.echo("Added the demo tracker; some items are on the board at /you-said-we-did.")
+    # One transaction for the whole demo: if any part fails, nothing of it is kept.
+    with transaction(db.session):
+        ensure_default_themes(db.session)
+        survey = survey_by_slug(db.session, DEMO_SURVEY["slug"])
+        said = []
+        if survey is None:
+            survey = build_survey(db.session, DEMO_SURVEY)
+            said.append("Added the demo survey at /s/demo.")
+        else:
+            said.append("The demo survey is already there.")
+        if responses is None:
+            has_any = db.session.scalar(select(func.count(Response.id)).where(Response.survey_id == survey.id))
+            responses = 0 if has_any else 120
+        if responses:
+            added = add_demo_responses(db.session, survey, responses)
+            said.append(f"Added {added} demo responses, with their comments tagged.")
+        if seed_demo_pledge(db.session, today().year, responses=60 if responses else 0):
+            said.append("Added the demo Pledge, last year's review results, and this year's review at "
+                        "/s/pledge-review.")
+        if seed_demo_tracker(db.session):
+            said.append("Added the demo tracker; some items are on the board at /you-said-we-did.")
+    for line in said:
+        click.echo(line)
 
 
 @click.command("export-responses")
@@ -66,9 +81,6 @@ def seed_demo(responses: int | None) -> None:
 @click.argument("slug")
 def export_responses(slug: str) -> None:
     """Write one survey's responses as CSV to standard output."""
-    from participation.exchange.services import write_responses_csv
-    from participation.surveys.services import survey_by_slug
-
     survey = survey_by_slug(db.session, slug)
     if survey is None:
         raise click.ClickException(f"There is no survey with the link name {slug!r}.")
@@ -79,9 +91,7 @@ def export_responses(slug: str) -> None:
 @with_appcontext
 def purge_drafts() -> None:
     """Delete unsent answers older than DRAFT_DAYS days."""
-    from participation.respond.services import purge_old_drafts
-
-    count = purge_old_drafts(db.session, current_app.config["DRAFT_DAYS"])
+    count = run(db.session, lambda: purge_old_drafts(db.session, current_app.config["DRAFT_DAYS"]))
     click.echo(f"Deleted {count} unsent sets of answers.")
 
 
@@ -93,14 +103,11 @@ def purge_drafts() -> None:
 @with_appcontext
 def create_user(email: str, role: str, name: str, safeguarding_lead: bool) -> None:
     """Add a staff account; the password is asked for twice and never shown."""
-    from participation.auth.services import AccountError
-    from participation.auth.services import create_user as add_user
-
     password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     try:
-        user = add_user(db.session, None, email, password, role, name=name, safeguarding_lead=safeguarding_lead)
-    except AccountError as error:
-        db.session.rollback()
+        user = run(db.session, lambda: add_user(db.session, None, email, password, role, name=name,
+                                                safeguarding_lead=safeguarding_lead))
+    except Refused as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Added {user.email} as {role}.")
 
@@ -110,9 +117,7 @@ def create_user(email: str, role: str, name: str, safeguarding_lead: bool) -> No
 @with_appcontext
 def tag_comments(everything: bool) -> None:
     """Tag comments again, after the themes change or the tagger is retrained."""
-    from participation.comments.services import retag
-
-    click.echo(f"Tagged {retag(db.session, everything=everything)} comments.")
+    click.echo(f"Tagged {run(db.session, lambda: retag(db.session, everything=everything))} comments.")
 
 
 @click.command("import-tracker")
@@ -130,10 +135,6 @@ def tag_comments(everything: bool) -> None:
 def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str, owner: str, theme: str, ref: str,
                    publish: bool, dry_run: bool) -> None:
     """Import a council's existing tracker from CSV or Excel: everything or nothing."""
-    from pathlib import Path
-
-    from participation.tracker.importing import Columns, apply_import, plan_import
-
     path = Path(file)
     plan = plan_import(db.session, path.read_bytes(), path.name,
                        Columns(you_said, we_did, status, due, owner, theme, ref))
@@ -150,7 +151,7 @@ def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str,
     if dry_run:
         click.echo(f"Dry run: {len(plan.items)} items would be created. Nothing was imported.")
         return
-    count = apply_import(db.session, None, plan, publish=publish)
+    count = run(db.session, lambda: apply_import(db.session, None, plan, publish=publish))
     click.echo(f"Imported {count} items{' and published them' if publish else ''}.")
 
 
@@ -161,9 +162,6 @@ def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str,
 @with_appcontext
 def export_tracker(kind: str, output: str | None) -> None:
     """Write the tracker as CSV or Excel; no cell is ever run as a formula."""
-    from participation.exchange.codec import encode_table
-    from participation.tracker.services import export_rows
-
     header, rows = export_rows(db.session)
     data = encode_table(kind, header, rows, "You said, we did")
     if output:
@@ -179,12 +177,9 @@ def export_tracker(kind: str, output: str | None) -> None:
 @with_appcontext
 def rebuild_tallies() -> None:
     """Recount the running totals that reports read, from the stored answers and comments."""
-    from participation.comments.services import rebuild_tallies as rebuild_comment_tallies
-    from participation.respond.tallies import rebuild
-
-    rebuild(db.session)
-    rebuild_comment_tallies(db.session)
-    db.session.commit()
+    with transaction(db.session):
+        rebuild(db.session)
+        rebuild_comment_tallies(db.session)
     click.echo("Recounted the running totals.")
 
 
@@ -195,21 +190,16 @@ def rebuild_tallies() -> None:
 def purge(age: str, dry_run: bool) -> None:
     """Delete responses of closed surveys older than the limit, with their comments and tags, and requests
     to be contacted dealt with before the limit."""
-    from participation.core.forms import Refused
-    from participation.db import today
-    from participation.respond.retention import cutoff_for, purge_old_responses
-
     try:
         cutoff = cutoff_for(age, today())
     except Refused as error:
         raise click.ClickException(str(error)) from error
-    report = purge_old_responses(db.session, None, cutoff, dry_run=dry_run)
+    with transaction(db.session):
+        report = purge_old_responses(db.session, None, cutoff, dry_run=dry_run)
+        handled = purge_handled(db.session, None, cutoff, dry_run=dry_run)
     for title, count in report.surveys:
         click.echo(f"{title}: {count} responses")
     verb = "Would delete" if dry_run else "Deleted"
     click.echo(f"{verb} {report.responses} responses sent before {cutoff.isoformat()}, with {report.answers} answers "
                f"and {report.comments} comments. Figures already reported stay as they are.")
-    from participation.help_requests.services import purge_handled
-
-    handled = purge_handled(db.session, None, cutoff, dry_run=dry_run)
     click.echo(f"{verb} {handled} requests to be contacted that were dealt with before {cutoff.isoformat()}.")

@@ -1,19 +1,27 @@
 """Fixtures shared by every test: an app on a clean database, a client, a CLI runner.
 
-Tests run on a SQLite file by default and on PostgreSQL when TEST_DATABASE_URL is set.
-Tables are created once per run and emptied after every test.
+Tests run on a SQLite file by default and on PostgreSQL when TEST_DATABASE_URL is set. Tables are
+created once per run. Each test runs inside one database transaction that is rolled back at its
+end: every commit the app makes (through `participation.core.transaction`) only releases a
+savepoint inside it. Tests marked `committing` (the app is served to other threads, or several
+connections must see each other's commits) commit for real, and every table is emptied after them.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from contextlib import ExitStack, contextmanager
+from typing import Iterator
+from unittest import mock
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Engine
 
 from participation import create_app
 from participation.config import TestConfig
+from participation.core.transaction import run
 from participation.db import db
 
 
@@ -52,18 +60,84 @@ def empty_all_tables(engine) -> None:
                 connection.execute(table.delete())
 
 
+def _sqlite_leaves_transactions_to_sqlalchemy(dbapi_connection, connection_record) -> None:
+    """pysqlite begins and ends transactions by itself, which breaks savepoints: let SQLAlchemy do it."""
+    dbapi_connection.isolation_level = None
+
+
+def _sqlite_begin(connection) -> None:
+    connection.exec_driver_sql("BEGIN")
+
+
+@contextmanager
+def rolled_back(engine: Engine) -> Iterator[None]:
+    """Run every session on one connection, in one transaction that is rolled back at the end.
+
+    Each session the app opens is bound to that connection and, finding it in a transaction,
+    starts a savepoint instead: its commit releases the savepoint and its rollback returns to it
+    (SQLAlchemy's "joining a session into an external transaction").
+    """
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_leaves_transactions_to_sqlalchemy)
+        event.listen(engine, "begin", _sqlite_begin)
+    with ExitStack() as stack:
+        connection = stack.enter_context(engine.connect())
+        outer = connection.begin()
+        stack.callback(outer.rollback)
+        stack.enter_context(mock.patch.dict(db.session.session_factory.kw,
+                                            {"join_transaction_mode": "create_savepoint"}))
+        stack.enter_context(mock.patch.object(db.session.session_factory.class_, "get_bind",
+                                              lambda self, *args, **kwargs: connection))
+        yield
+
+
+def _unsaved_changes_are_reported(app, found: list[str]) -> None:
+    """Fail a test whose request flushed changes and never committed or rolled them back.
+
+    Every view that changes data must run its service through core.transaction.run; a change
+    that is only flushed would be lost silently when the request ends.
+    """
+    from flask import request
+
+    def flushed(session, flush_context) -> None:
+        session.info["unsaved"] = True
+
+    def settled(session, *args) -> None:
+        session.info.pop("unsaved", None)
+
+    session_class = db.session.session_factory.class_
+    for name, listener in (("after_flush", flushed), ("after_commit", settled), ("after_soft_rollback", settled)):
+        if not event.contains(session_class, name, listener):
+            event.listen(session_class, name, listener)
+
+    @app.teardown_request
+    def _check(error) -> None:
+        if db.session.registry.has() and db.session.info.pop("unsaved", None):
+            found.append(f"{request.method} {request.path}")
+
+
 @pytest.fixture
-def app(database_url, _schema):
+def app(database_url, _schema, request):
     """A fresh app on an empty database."""
     app = create_app(TestConfig(database_url))
     from participation.extensions import limiter
     with app.app_context():
         limiter.reset()  # rate-limit counts live in memory: each test starts from none
-    yield app
-    with app.app_context():
-        db.session.remove()
-        empty_all_tables(db.engine)
-        db.engine.dispose()
+        engine = db.engine
+    unsaved: list[str] = []
+    _unsaved_changes_are_reported(app, unsaved)
+    if request.node.get_closest_marker("committing"):
+        yield app
+        with app.app_context():
+            db.session.remove()
+            empty_all_tables(db.engine)
+    else:
+        with rolled_back(engine):
+            yield app
+            with app.app_context():
+                db.session.remove()
+    engine.dispose()
+    assert not unsaved, f"changes flushed but never committed by: {unsaved}"
 
 
 @pytest.fixture
@@ -110,7 +184,8 @@ def make_user(app):
 
     def make(role: str = "officer", email: str | None = None, **fields):
         with app.app_context():
-            user = create_user(db.session, None, email or f"{role}@council.example", PASSWORD, role, **fields)
+            user = run(db.session, lambda: create_user(db.session, None, email or f"{role}@council.example",
+                                                        PASSWORD, role, **fields))
             return user.id
 
     return make

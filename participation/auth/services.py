@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from participation.core.forms import Refused
+from participation.core.transaction import Refused
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from participation.auth.models import AuditEntry, FailedSignIn, StaffUser, now_utc
@@ -64,7 +64,7 @@ def create_user(session: Session, actor: StaffUser | None, email: str, password:
     session.flush()
     record(session, actor, "user.created", user, f"Added {email} as {Role(role).label}",
            role=role, safeguarding_lead=safeguarding_lead)
-    session.commit()
+    session.flush()
     return user
 
 
@@ -86,7 +86,7 @@ def update_user(session: Session, actor: StaffUser, user: StaffUser, *, name: st
         user.password_hash = generate_password_hash(password, method="scrypt")
         changes["password"] = "changed"
     record(session, actor, "user.changed", user, f"Changed {user.email}", **changes)
-    session.commit()
+    session.flush()
     return user
 
 
@@ -110,14 +110,14 @@ def authenticate(session: Session, email: str, password: str, now: datetime | No
     if check_password_hash(user.password_hash, password or ""):
         session.execute(delete(FailedSignIn).where(FailedSignIn.user_id == user.id))
         user.locked_until = None
-        session.commit()
+        session.flush()
         return SignIn(user)
     session.add(FailedSignIn(user_id=user.id, at=now))
     session.flush()
     recent = list(session.scalars(select(FailedSignIn.at).where(
         FailedSignIn.user_id == user.id, FailedSignIn.at > now - FAILURE_WINDOW)))
     user.locked_until = lock_after_failure(recent, now)
-    session.commit()
+    session.flush()
     if user.locked_until:
         return SignIn(None, _locked_message(user.locked_until, now))
     return SignIn(None, WRONG_DETAILS)

@@ -13,6 +13,7 @@ from participation.auth.forms import EditUserForm, NewUserForm, SignInForm
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission, can, safe_next
 from participation.core.forms import attempt
+from participation.core.transaction import run
 from participation.extensions import limiter
 from participation.db import db
 
@@ -44,7 +45,8 @@ def login():
         return redirect(safe_next(request.args.get("next"), home_for(current_user.role)))
     message = ""
     if form.validate_on_submit():
-        result = services.authenticate(db.session, form.email.data, form.password.data)
+        # Wrong passwords are kept even though signing in fails: the lockout counts them.
+        result = run(db.session, lambda: services.authenticate(db.session, form.email.data, form.password.data))
         if result.user is not None:
             session.clear()  # a fresh session on sign-in
             login_user(result.user)
@@ -80,7 +82,7 @@ def new_user():
     """Add a staff account."""
     form = NewUserForm()
     if form.validate_on_submit():
-        if attempt(form, lambda: services.create_user(
+        if attempt(db.session, form, lambda: services.create_user(
                 db.session, current_user, form.email.data, form.password.data, form.role.data,
                 form.name.data or "", form.safeguarding_lead.data)):
             flash(f"Added {form.email.data.strip().lower()}.")
@@ -94,7 +96,7 @@ def edit_user(user_id: int):
     user = db.session.get(StaffUser, user_id) or abort(404)
     form = EditUserForm(obj=user)
     if form.validate_on_submit():
-        if attempt(form, lambda: services.update_user(
+        if attempt(db.session, form, lambda: services.update_user(
                 db.session, current_user, user, name=form.name.data or "", role=form.role.data,
                 safeguarding_lead=form.safeguarding_lead.data, active=form.active.data,
                 password=form.password.data or "")):
@@ -121,8 +123,12 @@ def export_everything():
     from participation.exchange.services import export_everything as write_zip
 
     buffer = io.BytesIO()
-    files = write_zip(db.session, buffer)
-    services.record(db.session, current_user, "data.exported", None, f"Downloaded everything ({files} tables)")
-    db.session.commit()
+
+    def export() -> int:
+        files = write_zip(db.session, buffer)
+        services.record(db.session, current_user, "data.exported", None, f"Downloaded everything ({files} tables)")
+        return files
+
+    run(db.session, export)
     return Response(buffer.getvalue(), mimetype="application/zip",
                     headers={"Content-Disposition": "attachment; filename=participation-export.zip"})

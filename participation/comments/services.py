@@ -17,7 +17,7 @@ from participation.analysis.classifier import ThemeModel
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTally, CommentTheme, TaggerModel
-from participation.core.forms import Refused
+from participation.core.transaction import Refused
 from participation.db import add_to_tallies, today
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
@@ -231,7 +231,7 @@ def confirm(session: Session, actor, answer_id: int, theme_keys: Sequence[str]) 
     comment.reviewed_on = today()
     record(session, actor, "comment.tagged", comment, f"Confirmed themes for comment {answer_id}",
            before=before, after=list(dict.fromkeys(theme_keys)))
-    session.commit()
+    session.flush()
     return comment
 
 
@@ -246,7 +246,7 @@ def accept_suggestions(session: Session, actor, answer_ids: Sequence[int]) -> in
     if comments:
         record(session, actor, "comment.bulk-accepted", None, f"Accepted suggested themes for {len(comments)} comments",
                answer_ids=[c.answer_id for c in comments])
-    session.commit()
+    session.flush()
     return len(comments)
 
 
@@ -264,7 +264,7 @@ def handle_flag(session: Session, actor, answer_id: int, note: str) -> CommentAn
     comment.flag_handled_by = actor.id
     comment.flag_handled_on = today()
     record(session, actor, "comment.flag-handled", comment, f"Handled the safeguarding flag on comment {answer_id}")
-    session.commit()
+    session.flush()
     return comment
 
 
@@ -296,7 +296,7 @@ def retrain(session: Session, actor) -> TaggerModel:
     session.add(model)
     session.flush()
     record(session, actor, "tagger.retrained", model, f"Retrained the tagger with {len(extra)} confirmed comments")
-    session.commit()
+    session.flush()
     return model
 
 
@@ -328,7 +328,7 @@ def retag(session: Session, everything: bool = False) -> int:
         session.flush()
         tally(session, changed)
         changed = []
-    session.commit()
+    session.flush()
     return count
 
 

@@ -9,6 +9,7 @@ from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments import services
 from participation.core.forms import flash_outcome
+from participation.core.transaction import run
 from participation.db import db
 from participation.surveys.forms import ButtonForm
 from participation.themes.services import active_themes
@@ -33,7 +34,7 @@ def confirm(answer_id: int):
     if not ButtonForm().validate_on_submit():
         abort(400)
     keys = request.form.getlist(f"themes-{answer_id}")
-    flash_outcome(lambda: services.confirm(db.session, current_user, answer_id, keys))
+    flash_outcome(db.session, lambda: services.confirm(db.session, current_user, answer_id, keys))
     return redirect(url_for(".queue"))
 
 
@@ -47,7 +48,8 @@ def accept():
     if not ids:
         flash("Tick the comments whose suggested themes you accept.", "error")
     else:
-        flash(f"Accepted the suggested themes for {services.accept_suggestions(db.session, current_user, ids)} comments.")
+        accepted = run(db.session, lambda: services.accept_suggestions(db.session, current_user, ids))
+        flash(f"Accepted the suggested themes for {accepted} comments.")
     return redirect(url_for(".queue"))
 
 
@@ -56,7 +58,7 @@ def handled(answer_id: int):
     """The safeguarding lead marks a flag as handled, with a note."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    flash_outcome(lambda: services.handle_flag(db.session, current_user, answer_id,
+    flash_outcome(db.session, lambda: services.handle_flag(db.session, current_user, answer_id,
                                                    request.form.get("note", "")))
     return redirect(url_for(".queue"))
 
@@ -66,6 +68,6 @@ def retrain():
     """Teach the tagger from every confirmed comment."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    model = services.retrain(db.session, current_user)
+    model = run(db.session, lambda: services.retrain(db.session, current_user))
     flash(f"The tagger has learned from {model.confirmed} confirmed comments. New comments use it now.")
     return redirect(url_for(".queue"))

@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
-from participation.db import db
+from flask import flash
+from sqlalchemy.orm import Session
+
+from participation.core.transaction import Refused, run
 
 T = TypeVar("T")
 
 
-class Refused(ValueError):
-    """A change a service refuses; the message says why in plain words."""
-
-
-def attempt(form, change: Callable[[], T]) -> T | None:
-    """Run a service call; if it is refused, undo it and put the reason at the top of the form.
+def attempt(session: Session, form, change: Callable[[], T]) -> T | None:
+    """Run a service call in its own transaction; if it is refused, put the reason at the top of the form.
 
     Returns what the call returned (services return the thing they changed), or None when refused.
+    Nothing a refused change did is kept.
     """
     try:
-        return change()
+        return run(session, change)
     except Refused as error:
-        db.session.rollback()
         form.form_errors.append(str(error))
         return None
 
@@ -36,14 +35,11 @@ def choice_list(pairs) -> list:
     return [SelectChoice(value, label) for value, label in pairs]
 
 
-def flash_outcome(change: Callable[[], T], done: str | Callable[[T], str] = "") -> T | None:
-    """Run a change a button asked for; flash what happened, or why it was refused (and undo it)."""
-    from flask import flash
-
+def flash_outcome(session: Session, change: Callable[[], T], done: str | Callable[[T], str] = "") -> T | None:
+    """Run a change a button asked for in its own transaction; flash what happened, or why it was refused."""
     try:
-        result = change()
+        result = run(session, change)
     except Refused as error:
-        db.session.rollback()
         flash(str(error), "error")
         return None
     message = done(result) if callable(done) else done

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from participation.auth.services import record
-from participation.core.forms import Refused
+from participation.core.transaction import Refused
 from participation.db import today
 from participation.help_requests.models import HelpRequest
 
@@ -19,7 +19,7 @@ def ask(session: Session, name: str, contact: str, best_time: str, message: str)
     asked = HelpRequest(id=secrets.token_hex(16), name=name or "", contact=contact, best_time=best_time or "",
                         message=message or "")
     session.add(asked)
-    session.commit()
+    session.flush()
     return asked
 
 
@@ -49,7 +49,7 @@ def mark_contacted(session: Session, actor, request_id: str, note: str) -> HelpR
     asked.handled_on = today()
     record(session, actor, "help-request.contacted", None,
            f"Marked a request to be contacted, asked on {asked.asked_on.isoformat()}, as done")
-    session.commit()
+    session.flush()
     return asked
 
 
@@ -61,5 +61,5 @@ def purge_handled(session: Session, actor, cutoff: date, dry_run: bool = False) 
         session.execute(delete(HelpRequest).where(old))
         record(session, actor, "help-requests.purged", None,
                f"Deleted {count} requests to be contacted dealt with before {cutoff.isoformat()}", requests=count)
-        session.commit()
+        session.flush()
     return count

@@ -8,6 +8,7 @@ from flask_login import current_user
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.core.forms import flash_outcome
+from participation.core.transaction import run
 from participation.db import db
 from participation.extensions import TOO_MANY, limiter
 from participation.help_requests import services
@@ -31,7 +32,8 @@ def ask():
     """Leave a phone number or email so someone from the council gets in touch."""
     form = HelpRequestForm()
     if form.validate_on_submit():
-        services.ask(db.session, form.name.data, form.contact.data, form.best_time.data, form.message.data)
+        run(db.session, lambda: services.ask(db.session, form.name.data, form.contact.data, form.best_time.data,
+                                             form.message.data))
         return redirect(url_for(".asked"))
     return render_template("help_requests/ask.html", form=form, max_message=MAX_MESSAGE)
 
@@ -54,7 +56,7 @@ def contacted(request_id: str):
     """Mark a request as done, with a note of what was done."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    flash_outcome(lambda: services.mark_contacted(db.session, current_user, request_id[:32],
+    flash_outcome(db.session, lambda: services.mark_contacted(db.session, current_user, request_id[:32],
                                                   request.form.get("note", "")),
                   "Marked as contacted.")
     return redirect(url_for(".index"))

@@ -87,7 +87,7 @@ def seed_demo_pledge(session: Session, year: int, responses: int = 60) -> bool:
     services.import_promises(session, None, last, _rows(PROMISES_LAST_YEAR))
     survey = services.create_review(session, None, last, services.ReviewOptions(slug=f"{DEMO_SLUG}-{year - 1}"))
     survey.status = "closed"
-    session.commit()
+    session.flush()
     add_demo_responses(session, survey, responses + 20 if responses else 0, seed=year - 1, days=40, ending=date(year - 1, 11, 30),
                        tilt=_tilts(session, survey, TILT_LAST_YEAR))
 
@@ -98,6 +98,6 @@ def seed_demo_pledge(session: Session, year: int, responses: int = 60) -> bool:
     services.import_promises(session, None, this, _rows([NEW_PROMISE]))
     survey = services.create_review(session, None, this, services.ReviewOptions(slug=DEMO_SLUG))
     survey.status = "open"
-    session.commit()
+    session.flush()
     add_demo_responses(session, survey, responses, seed=year, days=30, tilt=_tilts(session, survey, TILT_THIS_YEAR))
     return True

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis
-from participation.core.forms import Refused
+from participation.core.transaction import Refused
 from participation.exchange.codec import UnreadableFile, decode_upload, read_table
 from participation.pledges.importing import Parsed, PromiseRow, match_identities, parse_lines, parse_table
 from participation.pledges.models import PLEDGE_AUDIENCES, Pledge, PledgeVersion, Promise, ReviewQuestion  # noqa: F401
@@ -53,7 +53,7 @@ def create_pledge(session: Session, actor, name: str, audience: str, year: int) 
     session.add(pledge)
     session.flush()
     record(session, actor, "pledge.created", pledge, f"Created the pledge “{pledge.name}” for {year}")
-    session.commit()
+    session.flush()
     return pledge
 
 
@@ -83,7 +83,7 @@ def new_version(session: Session, actor, pledge: Pledge, year: int | None = None
     session.flush()
     record(session, actor, "pledge.versioned", version, f"Made the {year} version of “{pledge.name}”",
            copied_from=last.year if last else None)
-    session.commit()
+    session.flush()
     return version
 
 
@@ -175,7 +175,7 @@ def import_promises(session: Session, actor, version: PledgeVersion, parsed: Par
     session.flush()
     record(session, actor, "pledge.promises-added", version,
            f"Added {len(added)} promises to the {version.year} version of “{version.pledge.name}”")
-    session.commit()
+    session.flush()
     return added
 
 
@@ -213,7 +213,7 @@ def update_promise(session: Session, actor, promise: Promise, change: PromiseCha
     promise.theme_id = theme.id if theme else None
     record(session, actor, "pledge.promise-changed", promise, f"Changed a promise in {promise.version.year}",
            before=before, after=text)
-    session.commit()
+    session.flush()
     return promise
 
 
@@ -223,8 +223,8 @@ def delete_promise(session: Session, actor, promise: Promise) -> None:
     _check_not_reviewed(session, version)
     record(session, actor, "pledge.promise-removed", promise, f"Removed a promise from {version.year}",
            text=promise.we_will)
-    session.delete(promise)
-    session.commit()
+    version.promises.remove(promise)  # deleted with it (delete-orphan), and gone from the list at once
+    session.flush()
 
 
 @dataclass(frozen=True)
@@ -281,7 +281,7 @@ def create_review(session: Session, actor, version: PledgeVersion, options: Revi
         session.add(ReviewQuestion(question_id=question.id, promise_id=promise.id, part=part))
     version.review_survey_id = survey.id
     record(session, actor, "survey.created", survey, f"Created the review “{survey.title}”", pledge=version.pledge_id)
-    session.commit()
+    session.flush()
     return survey
 
 

@@ -35,7 +35,7 @@ def new():
     """Start a Pledge or Charter with its first year."""
     form = PledgeForm()
     if form.validate_on_submit():
-        pledge = attempt(form, lambda: services.create_pledge(db.session, current_user, form.name.data,
+        pledge = attempt(db.session, form, lambda: services.create_pledge(db.session, current_user, form.name.data,
                                                               form.audience.data, form.year.data))
         if pledge:
             flash(f"Added “{pledge.name}”. Now add its promises.")
@@ -61,7 +61,7 @@ def new_version(pledge_id: int):
     if not form.validate_on_submit():
         flash("Give the year as four numbers, for example 2027.", "error")
         return redirect(url_for(".version", version_id=pledge.latest.id))
-    version = flash_outcome(lambda: services.new_version(db.session, current_user, pledge, form.year.data),
+    version = flash_outcome(db.session, lambda: services.new_version(db.session, current_user, pledge, form.year.data),
                             lambda made: f"Made the {made.year} version. Every promise was copied; change any "
                                          "that have changed.")
     return redirect(url_for(".version", version_id=(version or pledge.latest).id))
@@ -76,7 +76,7 @@ def add_promises(version_id: int):
     if form.validate_on_submit():
         if request.form.get("step") == "save":
             parsed = services.rows_from_payload(db.session, form.payload.data)
-            if attempt(form, lambda: services.import_promises(db.session, current_user, version, parsed)):
+            if attempt(db.session, form, lambda: services.import_promises(db.session, current_user, version, parsed)):
                 flash(f"Added {len(parsed.rows)} promises.")
                 return redirect(url_for(".version", version_id=version.id))
         else:
@@ -97,7 +97,7 @@ def edit_promise(promise_id: int):
     form.theme.choices = choice_list([("", "No theme")] + [(t.key, t.name) for t in active_themes(db.session)])
     if request.method == "GET":
         form.theme.data = promise.theme.key if promise.theme else ""
-    if form.validate_on_submit() and attempt(form, lambda: services.update_promise(
+    if form.validate_on_submit() and attempt(db.session, form, lambda: services.update_promise(
             db.session, current_user, promise, services.PromiseChange(
                 form.we_will.data, form.for_young_people.data or "", form.for_younger.data or "",
                 form.theme.data or ""))):
@@ -113,7 +113,7 @@ def delete_promise(promise_id: int):
     version_id = promise.version_id
     if not ButtonForm().validate_on_submit():
         abort(400)
-    flash_outcome(lambda: services.delete_promise(db.session, current_user, promise), "Removed the promise.")
+    flash_outcome(db.session, lambda: services.delete_promise(db.session, current_user, promise), "Removed the promise.")
     return redirect(url_for(".version", version_id=version_id))
 
 
@@ -123,7 +123,7 @@ def make_review(version_id: int):
     version = _version(version_id)
     form = ReviewForm()
     if form.validate_on_submit():
-        survey = attempt(form, lambda: services.create_review(db.session, current_user, version, services.ReviewOptions(
+        survey = attempt(db.session, form, lambda: services.create_review(db.session, current_user, version, services.ReviewOptions(
             form.age_band.data, form.tell_us_more.data, form.slug.data or "")))
         if survey:
             flash("Made the review survey. Check it, then publish and share it.")

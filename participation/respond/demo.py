@@ -210,7 +210,7 @@ def add_demo_responses(session: Session, survey: Survey, count: int, batch: int 
         pending.append(sent)
         if len(pending) == batch or stored + len(pending) == count:
             storing.store(session, survey.id, pending, tagger)
-            session.commit()
+            session.flush()
             stored += len(pending)
             pending = []
     return stored

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis
-from participation.core.forms import Refused
+from participation.core.transaction import Refused
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Survey
 
@@ -67,5 +67,5 @@ def purge_old_responses(session: Session, actor, cutoff: date, dry_run: bool = F
     record(session, actor, "responses.purged", None,
            f"Deleted {report.responses} responses of closed surveys sent before {cutoff.isoformat()}",
            responses=report.responses, answers=answers, comments=comments, surveys=[t for t, _ in per_survey])
-    session.commit()
+    session.flush()
     return report

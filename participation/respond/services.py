@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
+from participation.core.transaction import Undo
 from participation.db import today
 from participation.respond import storing
 from participation.respond.models import Draft, SubmissionReceipt
@@ -140,7 +141,7 @@ def save_answers(session: Session, survey: Survey, draft: Draft | None, values: 
     # A new dict, so the JSON column sees the change.
     draft.answers = {**(draft.answers or {}), **values}
     draft.updated_on = today()
-    session.commit()
+    session.flush()
     return draft
 
 
@@ -194,29 +195,24 @@ def answer_rows(survey: Survey, answers: dict[str, Any]) -> list[AnswerRow]:
     return rows
 
 
-def submit(session: Session, survey: Survey, draft_key: str | None, token: str,
-           attempts: int = 3) -> SubmitResult:
-    """Store the draft as one Response in one transaction, exactly once per token.
-
-    A double tap, a resend after going back, or a retry after a timeout all carry the same
-    token; the receipt's primary key lets only one of them through. A busy database is
-    retried a few times before giving up.
-    """
-    for attempt in range(attempts):
-        try:
-            return _submit_once(session, survey, draft_key, token)
-        except OperationalError:
-            session.rollback()
-            if attempt == attempts - 1:
-                raise
-    raise AssertionError("unreachable")
+#: How many times sending is tried when the database is busy or restarting, before giving up.
+SEND_ATTEMPTS = 3
+#: The errors that are worth trying again: a locked or restarting database, not a bad answer.
+RETRY_ON = (OperationalError,)
 
 
 _NEW_RECEIPT = insert(SubmissionReceipt.__table__)
 _DELETE_DRAFT = Draft.__table__.delete().where(Draft.__table__.c.key == bindparam("key"))
 
 
-def _submit_once(session: Session, survey: Survey, draft_key: str | None, token: str) -> SubmitResult:
+def submit(session: Session, survey: Survey, draft_key: str | None, token: str) -> SubmitResult:
+    """Store the draft as one Response in the caller's transaction, exactly once per token.
+
+    A double tap, a resend after going back, or a retry after a timeout all carry the same
+    token; the receipt's primary key lets only one of them through, and the others are undone
+    and answered "already stored". Run it with `run(..., attempts=SEND_ATTEMPTS, retry_on=RETRY_ON)`
+    so a busy database is tried again a few times before giving up.
+    """
     token_hash = _token_hash(token or "")
     draft = find_draft(session, survey, draft_key)
     if draft is None or not token or not secrets.compare_digest(draft.submission_token, token):
@@ -231,12 +227,10 @@ def _submit_once(session: Session, survey: Survey, draft_key: str | None, token:
     connection = session.connection()
     try:
         connection.execute(_NEW_RECEIPT, {"token_hash": token_hash, "survey_id": survey.id, "used_on": today()})
-    except IntegrityError:
-        session.rollback()
-        return SubmitResult(Outcome.ALREADY_STORED)
+    except IntegrityError as error:
+        raise Undo(SubmitResult(Outcome.ALREADY_STORED)) from error
     connection.execute(_DELETE_DRAFT, {"key": draft.key})
     storing.write(session, prepared)
-    session.commit()
     return SubmitResult(Outcome.STORED, needs_help=prepared.needs_help)
 
 
@@ -244,5 +238,4 @@ def purge_old_drafts(session: Session, days: int, on: date | None = None) -> int
     """Delete unsent answers not touched for `days` days; return how many were deleted."""
     cutoff = (on or today()) - timedelta(days=days)
     result = session.execute(delete(Draft).where(Draft.updated_on < cutoff))
-    session.commit()
     return result.rowcount or 0

@@ -7,6 +7,7 @@ import time
 from flask import (Blueprint, abort, current_app, flash, make_response, redirect, render_template, request,
                    session, url_for)
 
+from participation.core.transaction import run
 from participation.db import db
 from participation.extensions import TOO_MANY, limiter
 from participation.respond import services
@@ -149,7 +150,7 @@ def page(slug: str, number: int):
         return redirect(url_for(".page", slug=slug, number=following) if following else url_for(".check", slug=slug))
     form = page_form(questions, current_app.config["MAX_TEXT_ANSWER"], answers)
     if form.validate_on_submit():
-        draft = services.save_answers(db.session, survey, draft, form.answers())
+        draft = run(db.session, lambda: services.save_answers(db.session, survey, draft, form.answers()))
         _remember(_DRAFTS, survey, draft.key)
         following = services.next_page(survey, number, draft.answers)
         if following is None or (changing and services.first_unanswered_page(survey, draft.answers) is None):
@@ -167,7 +168,8 @@ def check(slug: str):
         return redirect(url_for(".intro", slug=slug))
     form = SendForm()
     if form.validate_on_submit():
-        result = services.submit(db.session, survey, _draft_key(survey), form.token.data or "")
+        result = run(db.session, lambda: services.submit(db.session, survey, _draft_key(survey), form.token.data or ""),
+                     attempts=services.SEND_ATTEMPTS, retry_on=services.RETRY_ON)
         if result.outcome in (Outcome.STORED, Outcome.ALREADY_STORED):
             _remember(_DRAFTS, survey, None)
             if result.needs_help:

@@ -13,7 +13,7 @@ from datetime import date
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
-from participation.core.forms import Refused
+from participation.core.transaction import Refused
 
 from participation.auth.services import record
 from participation.respond.models import Answer, Response, ResponseTally
@@ -62,7 +62,7 @@ def new_survey(session: Session, actor, title: str, starter: str = "") -> Survey
     spec.update(slug=unique_slug(session, title), title=title, status="draft")
     survey = build_survey(session, spec)
     record(session, actor, "survey.created", survey, f"Created “{title}”", starter=starter or "blank")
-    session.commit()
+    session.flush()
     return survey
 
 
@@ -101,7 +101,7 @@ def update_details(session: Session, actor, survey: Survey, details: Details) ->
             changes[name] = [str(getattr(survey, name)), str(value)]
             setattr(survey, name, value)
     record(session, actor, "survey.edited", survey, f"Edited “{survey.title}”", **changes)
-    session.commit()
+    session.flush()
     return survey
 
 
@@ -179,7 +179,7 @@ def add_question(session: Session, actor, survey: Survey, data: QuestionInput) -
     session.flush()
     record(session, actor, "question.added", question, f"Added “{question.text[:80]}” to “{survey.title}”",
            kind=data.kind)
-    session.commit()
+    session.flush()
     return question
 
 
@@ -209,7 +209,7 @@ def update_question(session: Session, actor, survey: Survey, question: Question,
         question.position = max((q.position for q in section.questions), default=0) + 1
         section.questions.append(question)
     record(session, actor, "question.edited", question, f"Edited “{question.text[:80]}”", **changes)
-    session.commit()
+    session.flush()
     return question
 
 
@@ -244,7 +244,7 @@ def move_question(session: Session, actor, survey: Survey, question: Question, d
         siblings[i].position, siblings[j].position = siblings[j].position, siblings[i].position
         siblings.sort(key=lambda q: q.position)
         record(session, actor, "question.moved", question, f"Moved “{question.text[:80]}” {direction}")
-        session.commit()
+        session.flush()
 
 
 def delete_question(session: Session, actor, survey: Survey, question: Question) -> None:
@@ -257,7 +257,7 @@ def delete_question(session: Session, actor, survey: Survey, question: Question)
                            "Change that question's “show this question if” first.")
     record(session, actor, "question.deleted", question, f"Deleted “{question.text[:80]}”")
     question.section.questions.remove(question)
-    session.commit()
+    session.flush()
 
 
 def publish(session: Session, actor, survey: Survey) -> None:
@@ -266,14 +266,14 @@ def publish(session: Session, actor, survey: Survey) -> None:
         raise BuilderError("Add at least one question before you publish.")
     survey.status = "open"
     record(session, actor, "survey.published", survey, f"Published “{survey.title}”")
-    session.commit()
+    session.flush()
 
 
 def close(session: Session, actor, survey: Survey) -> None:
     """Stop taking answers."""
     survey.status = "closed"
     record(session, actor, "survey.closed", survey, f"Closed “{survey.title}”")
-    session.commit()
+    session.flush()
 
 
 def duplicate(session: Session, actor, survey: Survey) -> Survey:
@@ -296,7 +296,7 @@ def duplicate(session: Session, actor, survey: Survey) -> Survey:
         if q.show_if_question_id in new_ids:
             new_ids[q.id].show_if_question_id = new_ids[q.show_if_question_id].id
     record(session, actor, "survey.duplicated", copy, f"Copied “{survey.title}”", source_id=survey.id)
-    session.commit()
+    session.flush()
     return copy
 
 
@@ -308,7 +308,7 @@ def set_access_code(session: Session, actor, survey: Survey, code: str) -> Surve
     survey.access_code = code
     record(session, actor, "survey.access-code", survey,
            f"{'Set' if code else 'Removed'} the access code for “{survey.title}”")
-    session.commit()
+    session.flush()
     return survey
 
 

@@ -7,11 +7,11 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
-from participation.core.forms import attempt, choice_list
+from participation.core.forms import attempt, choice_list, flash_outcome
 from participation.db import db
 from participation.respond import services as respond_services
 from participation.surveys import builder, sharing
-from participation.surveys.builder import BuilderError, Details, QuestionInput
+from participation.surveys.builder import Details, QuestionInput
 from participation.surveys.forms import AccessCodeForm, ButtonForm, DetailsForm, NewSurveyForm, QuestionForm
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import QUESTION_TYPES, question_type
@@ -41,7 +41,7 @@ def new():
     """Start a survey, blank or from a template."""
     form = NewSurveyForm()
     if form.validate_on_submit():
-        survey = attempt(form, lambda: builder.new_survey(
+        survey = attempt(db.session, form, lambda: builder.new_survey(
             db.session, current_user, form.title.data, form.starter.data or ""))
         if survey:
             flash(f"Created “{survey.title}”. It is a draft until you publish it.")
@@ -67,7 +67,7 @@ def details(survey_id: int):
     survey = _survey(survey_id)
     form = DetailsForm(obj=survey)
     if form.validate_on_submit():
-        if attempt(form, lambda: builder.update_details(db.session, current_user, survey, Details(
+        if attempt(db.session, form, lambda: builder.update_details(db.session, current_user, survey, Details(
                 title=form.title.data, intro=form.intro.data or "", audience=form.audience.data,
                 age_band=form.age_band.data, opens_on=form.opens_on.data, closes_on=form.closes_on.data,
                 slug=form.slug.data or ""))):
@@ -111,7 +111,7 @@ def add_question(survey_id: int):
     survey = _survey(survey_id)
     form = _question_form(survey, None)
     if form.validate_on_submit():
-        if attempt(form, lambda: builder.add_question(db.session, current_user, survey, _question_input(form))):
+        if attempt(db.session, form, lambda: builder.add_question(db.session, current_user, survey, _question_input(form))):
             flash("Added the question.")
             return redirect(url_for(".show", survey_id=survey.id))
     return render_template("surveys/question_form.html", survey=survey, form=form, question=None,
@@ -125,7 +125,7 @@ def edit_question(survey_id: int, question_id: int):
     question = _question(survey, question_id)
     form = _question_form(survey, question)
     if form.validate_on_submit():
-        if attempt(form, lambda: builder.update_question(
+        if attempt(db.session, form, lambda: builder.update_question(
                 db.session, current_user, survey, question, _question_input(form))):
             flash("Saved the question.")
             return redirect(url_for(".show", survey_id=survey.id))
@@ -139,15 +139,11 @@ def change_question(survey_id: int, question_id: int, action: str):
     survey = _survey(survey_id)
     question = _question(survey, question_id)
     if ButtonForm().validate_on_submit():
-        try:
-            if action == "delete":
-                builder.delete_question(db.session, current_user, survey, question)
-                flash("Deleted the question.")
-            else:
-                builder.move_question(db.session, current_user, survey, question, action)
-        except BuilderError as error:
-            db.session.rollback()
-            flash(str(error), "error")
+        if action == "delete":
+            flash_outcome(db.session, lambda: builder.delete_question(db.session, current_user, survey, question),
+                          "Deleted the question.")
+        else:
+            flash_outcome(db.session, lambda: builder.move_question(db.session, current_user, survey, question, action))
     return redirect(url_for(".show", survey_id=survey.id))
 
 
@@ -157,16 +153,16 @@ def change_status(survey_id: int, action: str):
     survey = _survey(survey_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    try:
-        if action == "duplicate":
-            copy = builder.duplicate(db.session, current_user, survey)
-            flash(f"Made a copy: “{copy.title}”.")
+    if action == "duplicate":
+        copy = flash_outcome(db.session, lambda: builder.duplicate(db.session, current_user, survey),
+                             lambda made: f"Made a copy: “{made.title}”.")
+        if copy is not None:
             return redirect(url_for(".show", survey_id=copy.id))
-        getattr(builder, action)(db.session, current_user, survey)
-        flash("Published. Young people can answer it now." if action == "publish" else "Closed. No more answers can be sent.")
-    except BuilderError as error:
-        db.session.rollback()
-        flash(str(error), "error")
+    else:
+        change = builder.publish if action == "publish" else builder.close
+        flash_outcome(db.session, lambda: change(db.session, current_user, survey),
+                      "Published. Young people can answer it now." if action == "publish"
+                      else "Closed. No more answers can be sent.")
     return redirect(url_for(".show", survey_id=survey.id))
 
 
@@ -189,7 +185,7 @@ def share(survey_id: int):
     if request.method == "GET":
         form.code.data = survey.access_code
     if form.validate_on_submit():
-        if attempt(form, lambda: builder.set_access_code(db.session, current_user, survey, form.code.data or "")):
+        if attempt(db.session, form, lambda: builder.set_access_code(db.session, current_user, survey, form.code.data or "")):
             flash("Saved the access code." if survey.access_code else "Anyone with the link can answer now.")
             return redirect(url_for(".share", survey_id=survey.id))
     link = sharing.public_link(survey, request.host_url)

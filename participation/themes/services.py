@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from participation.auth.services import record
-from participation.core.forms import Refused
+from participation.core.transaction import Refused
 from participation.core.words import slug_value
 from participation.themes.models import Theme
 
@@ -103,7 +103,7 @@ def add_theme(session: Session, actor, details: ThemeDetails) -> Theme:
     session.add(theme)
     session.flush()
     record(session, actor, "theme.added", theme, f"Added the theme “{theme.name}”")
-    session.commit()
+    session.flush()
     return theme
 
 
@@ -117,7 +117,7 @@ def update_theme(session: Session, actor, theme: Theme, details: ThemeDetails) -
     after = {"name": theme.name, "keywords": theme.keywords.count("\n") + bool(theme.keywords),
              "examples": theme.examples.count("\n") + bool(theme.examples)}
     record(session, actor, "theme.changed", theme, f"Changed the theme “{theme.name}”", before=before, after=after)
-    session.commit()
+    session.flush()
     return theme
 
 
@@ -128,5 +128,5 @@ def set_archived(session: Session, actor, theme: Theme, archived: bool) -> Theme
     theme.archived = archived
     record(session, actor, "theme.archived" if archived else "theme.restored", theme,
            f"{'Archived' if archived else 'Restored'} the theme “{theme.name}”")
-    session.commit()
+    session.flush()
     return theme

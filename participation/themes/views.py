@@ -10,6 +10,7 @@ from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments.services import retag
 from participation.core.forms import attempt, flash_outcome
+from participation.core.transaction import run
 from participation.db import db
 from participation.surveys.forms import ButtonForm
 from participation.themes import services
@@ -36,7 +37,7 @@ def index():
 def new():
     """Add a council's own theme."""
     form = ThemeForm()
-    if form.validate_on_submit() and attempt(form, lambda: services.add_theme(db.session, current_user,
+    if form.validate_on_submit() and attempt(db.session, form, lambda: services.add_theme(db.session, current_user,
                                                                                _details(form))):
         flash(f"Added the theme “{form.name.data.strip()}”. Tag comments again to use it on older comments.")
         return redirect(url_for(".index"))
@@ -48,7 +49,7 @@ def edit(theme_id: int):
     """Rename a theme or change the words the tagger learns from."""
     theme = db.session.get(Theme, theme_id) or abort(404)
     form = ThemeForm(obj=theme)
-    if form.validate_on_submit() and attempt(form, lambda: services.update_theme(db.session, current_user, theme,
+    if form.validate_on_submit() and attempt(db.session, form, lambda: services.update_theme(db.session, current_user, theme,
                                                                                   _details(form))):
         flash(f"Saved the theme “{theme.name}”.")
         return redirect(url_for(".index"))
@@ -61,7 +62,7 @@ def archive(theme_id: int):
     theme = db.session.get(Theme, theme_id) or abort(404)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    flash_outcome(lambda: services.set_archived(db.session, current_user, theme, not theme.archived),
+    flash_outcome(db.session, lambda: services.set_archived(db.session, current_user, theme, not theme.archived),
                   lambda changed: f"{'Archived' if changed.archived else 'Brought back'} the theme “{changed.name}”.")
     return redirect(url_for(".index"))
 
@@ -71,5 +72,5 @@ def retag_comments():
     """Tag every comment officers have not confirmed again, with the themes as they are now."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    flash(f"Tagged {retag(db.session)} comments again with the current themes.")
+    flash(f"Tagged {run(db.session, lambda: retag(db.session))} comments again with the current themes.")
     return redirect(url_for(".index"))

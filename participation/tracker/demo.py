@@ -45,12 +45,11 @@ def seed_demo_tracker(session: Session) -> bool:
     for summary, theme, words, what, status, days, words_back in FROM_COMMENTS:
         evidence = list(session.scalars(select(Answer.id).where(Answer.text.ilike(words)).limit(5)))
         item = services.create_item(session, None, services.ItemInput(
-            summary=summary, theme_keys=[theme], source="survey", evidence=evidence), commit=False)
+            summary=summary, theme_keys=[theme], source="survey", evidence=evidence))
         services.add_action(session, None, item, services.ActionInput(
             what=what, owner="Participation team", status=status,
             due_on=services.today() + timedelta(days=days) if days else None,
-            we_did=words_back if status == "done" else "", wont_do_reason=words_back if status == "wont-do" else ""),
-            commit=False)
+            we_did=words_back if status == "done" else "", wont_do_reason=words_back if status == "wont-do" else ""))
         item.published = True
-    session.commit()
+    session.flush()
     return True

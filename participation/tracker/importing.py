@@ -122,22 +122,17 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns) 
 
 
 def apply_import(session: Session, actor, plan: ImportPlan, publish: bool = False) -> int:
-    """Create every planned item and action in one transaction; on any problem, create nothing."""
+    """Create every planned item and action in the caller's transaction: on any problem it rolls back, so nothing is created."""
     if not plan.ok:
         raise UnreadableFile(plan.errors[0] if plan.errors else "There are no rows to import.")
-    try:
-        for planned in plan.items:
-            item = create_item(session, actor, planned.item, commit=False)
-            action = add_action(session, actor, item, planned.action, commit=False)
-            action.rag_override = planned.rag_override
-            if planned.rag_override:
-                action.rag_reason = "Given in the imported tracker."
-            item.published = publish
-        session.flush()
-        session.commit()
-    except Exception:
-        session.rollback()
-        raise
+    for planned in plan.items:
+        item = create_item(session, actor, planned.item)
+        action = add_action(session, actor, item, planned.action)
+        action.rag_override = planned.rag_override
+        if planned.rag_override:
+            action.rag_reason = "Given in the imported tracker."
+        item.published = publish
+    session.flush()
     return len(plan.items)
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from participation.auth.models import AuditEntry
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTheme
-from participation.core.forms import Refused
+from participation.core.transaction import Refused
 from participation.db import today
 from participation.respond.models import Answer
 from participation.themes.models import Theme
@@ -78,15 +78,14 @@ def _fill(session: Session, item: YouSaid, data: ItemInput) -> None:
     item.evidence = [YouSaidEvidence(answer_id=a) for a in dict.fromkeys(data.evidence) if a in known]
 
 
-def create_item(session: Session, actor, data: ItemInput, commit: bool = True) -> YouSaid:
+def create_item(session: Session, actor, data: ItemInput) -> YouSaid:
     """Add a "you said", unpublished until an officer publishes it."""
     item = YouSaid()
     _fill(session, item, data)
     session.add(item)
     session.flush()
     record(session, actor, "tracker.item-added", item, f"Added “{item.summary[:80]}”")
-    if commit:
-        session.commit()
+    session.flush()
     return item
 
 
@@ -94,7 +93,7 @@ def update_item(session: Session, actor, item: YouSaid, data: ItemInput) -> YouS
     before = item.summary
     _fill(session, item, data)
     record(session, actor, "tracker.item-changed", item, f"Changed “{item.summary[:80]}”", before=before)
-    session.commit()
+    session.flush()
     return item
 
 
@@ -105,7 +104,7 @@ def set_published(session: Session, actor, item: YouSaid, published: bool) -> Yo
     item.published = published
     record(session, actor, "tracker.published" if published else "tracker.unpublished", item,
            f"{'Published' if published else 'Unpublished'} “{item.summary[:80]}”")
-    session.commit()
+    session.flush()
     return item
 
 
@@ -144,15 +143,14 @@ def _fill_action(action: Action, data: ActionInput) -> dict:
     return before
 
 
-def add_action(session: Session, actor, item: YouSaid, data: ActionInput, commit: bool = True) -> Action:
+def add_action(session: Session, actor, item: YouSaid, data: ActionInput) -> Action:
     action = Action(status="not-started")
     _fill_action(action, data)
     item.actions.append(action)
     session.flush()
     record(session, actor, "tracker.action-added", item, f"Added the action “{action.what[:80]}”",
            action_id=action.id, status=action.status)
-    if commit:
-        session.commit()
+    session.flush()
     return action
 
 
@@ -161,7 +159,7 @@ def update_action(session: Session, actor, action: Action, data: ActionInput) ->
     record(session, actor, "tracker.action-changed", action.item, f"Changed the action “{action.what[:80]}”",
            action_id=action.id, before=before, after={"status": action.status,
                                                       "due_on": str(action.due_on) if action.due_on else None})
-    session.commit()
+    session.flush()
     return action
 
 
@@ -174,7 +172,7 @@ def add_update(session: Session, actor, action: Action, text: str) -> ActionUpda
     action.updates.append(update)
     record(session, actor, "tracker.progress", action.item, f"Progress on “{action.what[:60]}”: {text[:80]}",
            action_id=action.id)
-    session.commit()
+    session.flush()
     return update
 
 
@@ -190,7 +188,7 @@ def override_rag(session: Session, actor, action: Action, colour: str, reason: s
     record(session, actor, "tracker.rag-override", action.item,
            f"RAG for “{action.what[:60]}” set to {colour or 'worked out'}", action_id=action.id,
            before=before, after=colour, reason=reason)
-    session.commit()
+    session.flush()
     return action
 
 

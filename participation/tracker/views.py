@@ -14,6 +14,7 @@ from participation.auth.access import require
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission
 from participation.core.forms import attempt, choice_list, flash_outcome
+from participation.core.transaction import run
 from participation.db import db
 from participation.exchange.codec import MIMETYPES, encode_table
 from participation.surveys.forms import ButtonForm
@@ -94,7 +95,7 @@ def new_item():
     if request.method == "POST" and request.form.get("step") == "save":
         data = _item_input(form)
         if form.validate_on_submit():
-            item = attempt(form, lambda: services.create_item(db.session, current_user, data))
+            item = attempt(db.session, form, lambda: services.create_item(db.session, current_user, data))
             if item:
                 flash("Added the “you said”. Now add what will be done.")
                 return redirect(url_for(".action_new", item_id=item.id))
@@ -127,7 +128,7 @@ def edit_item(item_id: int):
         form.source_question_id.data = str(item.source_question_id or "")
         form.source_promise_id.data = str(item.source_promise_id or "")
     if form.validate_on_submit():
-        if attempt(form, lambda: services.update_item(db.session, current_user, item, _item_input(form))):
+        if attempt(db.session, form, lambda: services.update_item(db.session, current_user, item, _item_input(form))):
             flash("Saved.")
             return redirect(url_for(".item", item_id=item.id))
     evidence = [e.answer_id for e in item.evidence]
@@ -143,7 +144,7 @@ def publish(item_id: int):
     item = _item(item_id)
     if not ButtonForm().validate_on_submit():
         abort(400)
-    flash_outcome(lambda: services.set_published(db.session, current_user, item, not item.published),
+    flash_outcome(db.session, lambda: services.set_published(db.session, current_user, item, not item.published),
                   lambda changed: "Published on the board." if changed.published else "Taken off the board.")
     return redirect(url_for(".item", item_id=item.id))
 
@@ -168,7 +169,7 @@ def action_new(item_id: int):
     """Add an action to an item."""
     item = _item(item_id)
     form = _action_form(None)
-    if form.validate_on_submit() and attempt(form, lambda: services.add_action(db.session, current_user, item,
+    if form.validate_on_submit() and attempt(db.session, form, lambda: services.add_action(db.session, current_user, item,
                                                                                 _action_input(form))):
         flash("Added the action.")
         return redirect(url_for(".item", item_id=item.id))
@@ -180,7 +181,7 @@ def action_edit(action_id: int):
     """Change an action: what, who, when, status, "we did" or why not."""
     action = _action(action_id)
     form = _action_form(action)
-    if form.validate_on_submit() and attempt(form, lambda: services.update_action(db.session, current_user, action,
+    if form.validate_on_submit() and attempt(db.session, form, lambda: services.update_action(db.session, current_user, action,
                                                                                    _action_input(form))):
         flash("Saved the action.")
         return redirect(url_for(".item", item_id=action.item_id))
@@ -195,7 +196,7 @@ def progress(action_id: int):
     if not form.validate_on_submit():
         flash(next(iter(form.errors.values()))[0] if form.errors else "Write what has happened.", "error")
     else:
-        flash_outcome(lambda: services.add_update(db.session, current_user, action, form.text.data),
+        flash_outcome(db.session, lambda: services.add_update(db.session, current_user, action, form.text.data),
                       "Added the update.")
     return redirect(url_for(".item", item_id=action.item_id))
 
@@ -208,7 +209,7 @@ def rag(action_id: int):
     if not form.validate_on_submit():
         flash("Choose red, amber or green, or to work it out.", "error")
         return redirect(url_for(".item", item_id=action.item_id))
-    flash_outcome(lambda: services.override_rag(db.session, current_user, action, form.colour.data,
+    flash_outcome(db.session, lambda: services.override_rag(db.session, current_user, action, form.colour.data,
                                                 form.reason.data or ""), "Saved the RAG rating.")
     return redirect(url_for(".item", item_id=action.item_id))
 
@@ -243,7 +244,8 @@ def import_tracker():
             plan = importing.plan_import(db.session, data, filename, columns)
             form.form_errors.extend(plan.errors)
             if plan.ok and request.form.get("step") == "import":
-                count = importing.apply_import(db.session, current_user, plan, publish=form.publish.data)
+                count = run(db.session, lambda: importing.apply_import(db.session, current_user, plan,
+                                                                       publish=form.publish.data))
                 flash(f"Imported {count} items{' and published them' if form.publish.data else ''}.")
                 return redirect(url_for(".index"))
             if plan.ok and len(data) <= importing.MAX_FILE:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from participation.auth.models import StaffUser
 from participation.db import db
+from participation.pledges.models import Pledge, PledgeVersion, Promise
+from participation.respond.models import Answer
 from participation.surveys.models import Question, Survey
+from participation.themes.models import Theme
+from participation.tracker.models import Action, YouSaid
 from tests.conftest import PASSWORD, csrf_token
 
 PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout"}
@@ -26,7 +30,13 @@ def _values(app, rule) -> dict:
         survey = db.session.scalar(select(Survey).where(Survey.slug == "demo"))
         question = db.session.scalar(select(Question).where(Question.survey_id == survey.id))
         user = db.session.scalar(select(StaffUser))
-    known = {"item_id": 1, "action_id": 1, "theme_id": 1, "pledge_id": 1, "version_id": 1, "promise_id": 1, "survey_id": survey.id, "question_id": question.id, "user_id": user.id, "number": 1, "answer_id": 1,
+        # The first of each kind the demo made (ids are not 1 when an earlier test used the numbers).
+        first = {name: db.session.scalar(select(func.min(column)))
+                 for name, column in (("item_id", YouSaid.id), ("action_id", Action.id), ("theme_id", Theme.id),
+                                      ("pledge_id", Pledge.id), ("version_id", PledgeVersion.id),
+                                      ("promise_id", Promise.id), ("answer_id", Answer.id))}
+    known = {**{name: value or 1 for name, value in first.items()}, "survey_id": survey.id,
+             "question_id": question.id, "user_id": user.id, "number": 1,
              "slug": "demo", "filename": "css/respond.css", "request_id": "0" * 32}
     values = {}
     for name in rule.arguments:

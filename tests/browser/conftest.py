@@ -37,6 +37,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.committing)  # the app is served from another thread
             if reason:
                 if os.environ.get("REQUIRE_BROWSER") == "1":
                     item.add_marker(pytest.mark.xfail(reason=reason, run=False, strict=True))

@@ -8,6 +8,7 @@ from sqlalchemy import select
 
 from participation.auth.models import AuditEntry
 from participation.comments.models import CommentAnalysis, TaggerModel
+from participation.core.transaction import transaction
 from participation.db import db
 from tests.conftest import post_form
 from tests.respond.helpers import DEMO_ANSWERS, field_names, post_page, send
@@ -109,7 +110,7 @@ def test_committee_members_read_only_redacted_text(app, demo, login_as):
     officer = app.test_client()
     from tests.conftest import PASSWORD, csrf_token
     from participation.auth.services import create_user
-    with app.app_context():
+    with app.app_context(), transaction(db.session):
         create_user(db.session, None, "off@council.example", PASSWORD, "officer")
     page = officer.get("/login")
     officer.post("/login", data={"csrf_token": csrf_token(page.text), "email": "off@council.example",

@@ -28,8 +28,9 @@ def test_no_static_file_or_template_names_another_host():
 def test_every_page_loads_only_files_from_this_app(app, runner):
     assert runner.invoke(args=["seed-demo", "--responses", "5"]).exit_code == 0
     from participation.auth.services import create_user
+    from participation.core.transaction import transaction
     from participation.db import db
-    with app.app_context():
+    with app.app_context(), transaction(db.session):
         create_user(db.session, None, "admin@council.example", PASSWORD, "administrator")
     staff, stranger = app.test_client(), app.test_client()
     staff.post("/login", data={"csrf_token": csrf_token(staff.get("/login").text), "email": "admin@council.example",

@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 
 from participation.auth.models import AuditEntry
 from participation.comments.models import CommentAnalysis, CommentTheme
+from participation.core.transaction import transaction
 from participation.db import db, today
 from participation.respond.models import Answer, Response, ResponseTally
 from participation.respond.retention import cutoff_for
@@ -63,7 +64,7 @@ def test_an_administrator_downloads_everything_without_password_hashes(app, demo
     admin = app.test_client()
     from tests.conftest import PASSWORD, csrf_token
     from participation.auth.services import create_user
-    with app.app_context():
+    with app.app_context(), transaction(db.session):
         create_user(db.session, None, "admin@council.example", PASSWORD, "administrator")
     admin.post("/login", data={"csrf_token": csrf_token(admin.get("/login").text), "email": "admin@council.example",
                                "password": PASSWORD})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from participation.core.transaction import transaction
 from participation.db import db
 from participation.pledges.models import Promise
 from participation.surveys.models import Question, Survey
@@ -40,11 +41,12 @@ def _plant(app):
         db.session.commit()
         from participation.help_requests import services as help_requests
         help_requests.ask(db.session, PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], TEXT)
+        db.session.commit()
 
 
 def _sign_in(app, email, role):
     from participation.auth.services import create_user
-    with app.app_context():
+    with app.app_context(), transaction(db.session):
         create_user(db.session, None, email, PASSWORD, role)
     client = app.test_client()
     client.post("/login", data={"csrf_token": csrf_token(client.get("/login").text), "email": email,

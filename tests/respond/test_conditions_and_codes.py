@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 
+from participation.core.transaction import transaction
 from participation.db import db
 from participation.surveys.builder import BuilderError, QuestionInput, add_question
 from tests.conftest import csrf_token
@@ -11,7 +12,7 @@ from tests.respond.helpers import count_responses, post_page, send, stored_answe
 
 
 def _conditional_survey(app, **fields):
-    with app.app_context():
+    with app.app_context(), transaction(db.session):
         survey = make_survey(db.session, "contact", sections=[
             {"title": "Your family", "questions": [
                 {"kind": "yesno", "text": "Do you have brothers or sisters in care?", "required": True}]},

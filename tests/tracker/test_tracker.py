@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import delete, select
 
 from participation.auth.models import AuditEntry
+from participation.core.transaction import transaction
 from participation.db import db, today
 from participation.tracker.models import Action, YouSaid
 from tests.comments.test_comments import _answer
@@ -104,7 +105,7 @@ def test_wont_do_needs_a_reason_and_publishing_needs_an_action(app, demo, login_
 
 def _published_item_with_markup(app):
     from participation.tracker import services
-    with app.app_context():
+    with app.app_context(), transaction(db.session):
         item = services.create_item(db.session, None, services.ItemInput(
             summary="<script>alert(1)</script> We want wifi", theme_keys=["adult-life"]))
         services.add_action(db.session, None, item, services.ActionInput(
