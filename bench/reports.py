@@ -34,6 +34,7 @@ def main() -> None:
 
     from participation import create_app
     from participation.auth.services import create_user
+    from participation.core.transaction import run, transaction
     from participation.db import db
     from participation.respond.demo import add_demo_responses
     from participation.respond.models import Answer, Response
@@ -45,7 +46,7 @@ def main() -> None:
         db.create_all()
     app.test_cli_runner().invoke(args=["seed-demo", "--responses", "0"])
     with app.app_context():
-        create_user(db.session, None, "cllr@council.example", PASSWORD, "committee")
+        run(db.session, lambda: create_user(db.session, None, "cllr@council.example", PASSWORD, "committee"))
     client = app.test_client()
     page = client.get("/login").text
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
@@ -60,7 +61,8 @@ def main() -> None:
             have = db.session.scalar(select(func.count()).select_from(Response)) or 0
             started = time.perf_counter()
             if size > have:
-                add_demo_responses(db.session, survey, size - have, batch=2000, seed=size, days=360)
+                with transaction(db.session):
+                    add_demo_responses(db.session, survey, size - have, batch=2000, seed=size, days=360)
             filled = time.perf_counter() - started
             total = db.session.scalar(select(func.count()).select_from(Response))
             answers = db.session.scalar(select(func.count()).select_from(Answer))

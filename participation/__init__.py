@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, request
 
 from participation.config import Config
 from participation.db import db
@@ -34,7 +34,8 @@ def create_app(config: object | None = None) -> Flask:
     from participation.cli import register_commands
     from participation.auth.access import user_can
     from participation.auth.models import StaffUser
-    from participation.auth.views import admin_bp, bp as auth_bp
+    from participation.admin.views import bp as admin_bp
+    from participation.auth.views import bp as auth_bp
     from participation.comments.views import bp as comments_bp
     from participation.core.views import bp as core_bp
     from participation.reports.views import bp as reports_bp
@@ -44,6 +45,8 @@ def create_app(config: object | None = None) -> Flask:
     from participation.pledges.views import bp as pledges_bp
     from participation.help_requests.views import bp as help_bp, staff_bp as help_requests_bp
     from participation.tracker.views import board_bp, bp as tracker_bp
+    from participation.comments.services import open_flag_count
+    from participation.help_requests.services import open_count
 
     for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, pledges_bp, comments_bp, themes_bp, tracker_bp,
                       reports_bp, respond_bp, board_bp, help_bp, help_requests_bp):
@@ -58,12 +61,7 @@ def create_app(config: object | None = None) -> Flask:
 
     @app.context_processor
     def open_flags() -> dict:
-        """Every officer page shows how many safeguarding flags are open."""
-        from flask import request
-        from participation.comments.services import open_flag_count
-
-        from participation.help_requests.services import open_count
-
+        """Every officer page shows how many safeguarding flags and requests to be contacted are open."""
         if request.blueprint in (None, "respond", "board", "help", "core", "static") or not user_can("read-responses"):
             return {}
         return {"open_flags": open_flag_count(db.session), "open_help": open_count(db.session)}

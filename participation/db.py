@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import MetaData, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
 
@@ -52,10 +53,7 @@ def _upsert(dialect: str, model, keys: tuple[str, ...], columns: tuple[str, ...]
     key = (dialect, model.__table__.name, keys, columns)
     statement = _UPSERTS.get(key)
     if statement is None:
-        if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
         statement = insert(model.__table__)  # the table, not the class: a plain Core statement
         excluded = statement.excluded
         statement = statement.on_conflict_do_update(

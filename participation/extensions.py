@@ -1,13 +1,15 @@
 """Extension objects, created unbound and attached to the app in create_app."""
 
+import secrets
+
+from flask import session
+from flask_limiter import Limiter
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 
 csrf = CSRFProtect()
 migrate = Migrate()
-
-from flask_limiter import Limiter  # noqa: E402
-from flask_login import LoginManager  # noqa: E402
 
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
@@ -23,10 +25,6 @@ def visitor_key() -> str:
     person's unsent answers, so a rate-limit counter can never be tied to anyone or to any answers.
     Someone who throws their cookie away starts a fresh count; the shared limits below cover that.
     """
-    import secrets
-
-    from flask import session
-
     key = session.get("limit_key")
     if not key:
         key = session["limit_key"] = secrets.token_hex(16)

@@ -48,6 +48,17 @@ def can(role: str | Role | None, permission: Permission) -> bool:
         return False
 
 
+def sees_original_words(role: str | Role | None) -> bool:
+    """Staff who read responses see comments as written; everyone else reads them with names and contact
+    details taken out."""
+    return can(role, Permission.READ_RESPONSES)
+
+
+def home_endpoint(role: str | Role | None) -> str:
+    """The page a member of staff starts on: the builder if they build surveys, otherwise the reports."""
+    return "surveys.index" if can(role, Permission.BUILD_SURVEYS) else "reports.index"
+
+
 #: Wrong passwords allowed in the window before the account is locked.
 MAX_FAILURES = 5
 FAILURE_WINDOW = timedelta(minutes=15)

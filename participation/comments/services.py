@@ -173,6 +173,35 @@ def _apply(comment: CommentAnalysis, tagging, theme_ids: dict[str, int]) -> None
                       for i, theme_id in enumerate(_filed_under(tagging, theme_ids))]
 
 
+def comment_words(original: bool):
+    """The words of a comment as a column to select: as written for staff who read responses, with names
+    and contact details taken out for everyone else. Select it from answers joined to comment_analyses."""
+    return Answer.text if original else CommentAnalysis.redacted
+
+
+@dataclass(frozen=True)
+class ReadableComment:
+    """A comment as the reports show it: its words for the reader, its feeling and its survey."""
+
+    text: str
+    sentiment: float
+    survey: str
+
+
+def readable_comments(session: Session, theme_key: str, original: bool, limit: int = 50,
+                      offset: int = 0) -> list[ReadableComment]:
+    """The newest comments, of one theme or all, worded for the reader (see comment_words)."""
+    query = (select(comment_words(original), CommentAnalysis.sentiment, Survey.title)
+             .select_from(CommentAnalysis)
+             .join(Answer, Answer.id == CommentAnalysis.answer_id)
+             .join(Survey, Survey.id == CommentAnalysis.survey_id))
+    if theme_key:
+        query = query.join(CommentTheme, CommentTheme.answer_id == CommentAnalysis.answer_id).join(
+            Theme, Theme.id == CommentTheme.theme_id).where(Theme.key == theme_key)
+    rows = session.execute(query.order_by(CommentAnalysis.answer_id.desc()).limit(limit).offset(offset))
+    return [ReadableComment(*row) for row in rows]
+
+
 @dataclass(frozen=True)
 class QueueItem:
     """One comment in the review queue."""

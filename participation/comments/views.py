@@ -8,10 +8,9 @@ from flask_login import current_user
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments import services
-from participation.core.forms import flash_outcome
+from participation.core.forms import ButtonForm, flash_outcome
 from participation.core.transaction import run
 from participation.db import db
-from participation.surveys.forms import ButtonForm
 from participation.themes.services import active_themes
 
 bp = Blueprint("comments", __name__, url_prefix="/comments")

@@ -5,11 +5,21 @@ from __future__ import annotations
 from typing import Callable, TypeVar
 
 from flask import flash
+from flask_wtf import FlaskForm
 from sqlalchemy.orm import Session
+
+try:
+    from wtforms import SelectChoice
+except ImportError:  # WTForms before 3.3
+    SelectChoice = None  # type: ignore[assignment,misc]
 
 from participation.core.transaction import Refused, run
 
 T = TypeVar("T")
+
+
+class ButtonForm(FlaskForm):
+    """A form that is only a button, carrying the CSRF token."""
 
 
 def attempt(session: Session, form, change: Callable[[], T]) -> T | None:
@@ -28,9 +38,7 @@ def attempt(session: Session, form, change: Callable[[], T]) -> T | None:
 def choice_list(pairs) -> list:
     """Choices for a WTForms select or radio field from (value, label) pairs, in the form the
     installed WTForms prefers (SelectChoice from 3.3 on, plain pairs before)."""
-    try:
-        from wtforms import SelectChoice
-    except ImportError:  # WTForms before 3.3
+    if SelectChoice is None:
         return [(value, label) for value, label in pairs]
     return [SelectChoice(value, label) for value, label in pairs]
 

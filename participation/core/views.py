@@ -3,28 +3,21 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask_login import current_user
 from sqlalchemy import text
 
+from participation.auth.roles import home_endpoint
+from participation.core.headers import CONTENT_SECURITY_POLICY
 from participation.db import db
 
 bp = Blueprint("core", __name__)
-
-#: No inline script or style anywhere; everything comes from our own static files.
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
 
 
 @bp.get("/")
 def home():
     """Staff start at their own first page; signing in comes first."""
-    from flask_login import current_user
-
-    from participation.auth.views import home_for
-
     if current_user.is_authenticated:
-        return redirect(home_for(current_user.role))
+        return redirect(url_for(home_endpoint(current_user.role)))
     return redirect(url_for("auth.login"))
 
 

@@ -1,8 +1,12 @@
-"""Pure CSV helpers: formula-safe cells and writing rows. No Flask, no database."""
+"""Reading and writing tables, pure: CSV and Excel files in and out, formula-safe cells, and column
+headings matched as councils write them. No Flask, no database."""
 
 from __future__ import annotations
 
 import csv
+import io
+import zipfile
+from datetime import date, datetime
 from typing import IO, Iterable
 
 # A spreadsheet treats a cell starting with these as a formula; young people's text is never one.
@@ -64,8 +68,6 @@ def read_table(text: str, max_rows: int = 10_000) -> tuple[list[str], list[list[
 
     Commas, semicolons and tabs are all accepted as the separator, as spreadsheets save them.
     """
-    import io
-
     if not text.strip():
         raise UnreadableFile("The file is empty.")
     try:
@@ -96,11 +98,7 @@ def column(header: list[str], wanted: str) -> int | None:
 
 def read_xlsx(data: bytes, max_rows: int = 10_000) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the first sheet of an Excel workbook, every cell as text; dates as dd/mm/yyyy."""
-    import io
-    import zipfile
-    from datetime import date, datetime
-
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # only when a workbook is read: it is slow to load
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -140,15 +138,14 @@ def read_upload(data: bytes, filename: str = "", max_rows: int = 10_000) -> tupl
 
 def write_xlsx(out, header: Iterable[object], rows: Iterable[Iterable[object]], title: str = "Export") -> int:
     """Write a workbook with one sheet; text is always stored as text, never as a formula."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # only when a workbook is written: it is slow to load
+    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(title=title[:31])
     count = 0
 
     def cells(values: Iterable[object]) -> list[object]:
-        from openpyxl.cell import WriteOnlyCell
-
         result = []
         for value in values:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -172,8 +169,6 @@ MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedo
 
 def encode_table(kind: str, header: Iterable[object], rows: Iterable[Iterable[object]], title: str) -> bytes:
     """A table as a CSV (UTF-8 with a byte-order mark, which Excel needs) or Excel file, formula-safe."""
-    import io
-
     if kind == "csv":
         out = io.StringIO()
         write_csv(out, header, rows)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from itertools import groupby
 from typing import IO, Iterator
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from participation.db import db
 from participation.exchange.codec import write_csv
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Survey
@@ -52,11 +55,6 @@ SECRET_COLUMNS = {("staff_users", "password_hash")}
 
 def export_everything(session: Session, out: IO[bytes]) -> int:
     """Every table the system holds as a CSV file in one ZIP, formula-safe; return the number of files."""
-    import io
-    import zipfile
-
-    from participation.db import db
-
     count = 0
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for table in db.metadata.sorted_tables:

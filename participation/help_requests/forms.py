@@ -6,7 +6,7 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
-from participation.surveys.question_types import clean_text
+from participation.core.words import clean_text
 
 MAX_MESSAGE = 1000
 

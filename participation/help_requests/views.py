@@ -7,13 +7,12 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
-from participation.core.forms import flash_outcome
+from participation.core.forms import ButtonForm, flash_outcome
 from participation.core.transaction import run
 from participation.db import db
 from participation.extensions import TOO_MANY, limiter
 from participation.help_requests import services
 from participation.help_requests.forms import MAX_MESSAGE, HelpRequestForm
-from participation.surveys.forms import ButtonForm
 
 bp = Blueprint("help", __name__, url_prefix="/get-help")
 staff_bp = Blueprint("help_requests", __name__, url_prefix="/help-requests")

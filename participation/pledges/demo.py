@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from participation.pledges import services
 from participation.pledges.importing import PromiseRow, Parsed
-from participation.pledges.models import Pledge, ReviewQuestion
+from participation.pledges.models import Pledge, Promise, ReviewQuestion
 from participation.respond.demo import add_demo_responses
 from participation.surveys.models import Survey
 
@@ -71,8 +71,6 @@ def _tilts(session: Session, survey: Survey, tilts: dict[int, float]) -> dict[in
     rows = session.execute(select(ReviewQuestion.question_id, ReviewQuestion.promise_id)
                            .where(ReviewQuestion.part == "rating")
                            .where(ReviewQuestion.question_id.in_([q.id for q in survey.ordered_questions]))).all()
-    from participation.pledges.models import Promise
-
     positions = {p.id: p.position for p in session.scalars(select(Promise).where(
         Promise.id.in_([r.promise_id for r in rows])))}
     return {r.question_id: tilts.get(positions[r.promise_id], 0.0) for r in rows}

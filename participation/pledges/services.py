@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session, selectinload
 
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis
+from participation.comments.services import comment_words
 from participation.core.transaction import Refused
 from participation.exchange.codec import UnreadableFile, decode_upload, read_table
 from participation.pledges.importing import Parsed, PromiseRow, match_identities, parse_lines, parse_table
-from participation.pledges.models import PLEDGE_AUDIENCES, Pledge, PledgeVersion, Promise, ReviewQuestion  # noqa: F401
-from participation.reports.suppression import share, suppress_counts
+from participation.pledges.models import PLEDGE_AUDIENCES, Pledge, PledgeVersion, Promise, ReviewQuestion
+from participation.core.suppression import share, suppress_counts
 from participation.respond.models import Answer, AnswerTally
 from participation.surveys.builder import has_responses, unique_slug
 from participation.surveys.models import Survey
@@ -325,7 +326,7 @@ def _rating_counts(session: Session, promise_ids: list[int]) -> dict[int, dict[s
 
 
 def _comments(session: Session, promise_ids: list[int], original: bool) -> dict[int, list[str]]:
-    text = Answer.text if original else CommentAnalysis.redacted
+    text = comment_words(original)
     rows = session.execute(
         select(ReviewQuestion.promise_id, text)
         .join(Answer, Answer.question_id == ReviewQuestion.question_id)
@@ -372,41 +373,3 @@ def reviewed_versions(session: Session) -> list[PledgeVersion]:
     return list(session.scalars(select(PledgeVersion).where(PledgeVersion.review_survey_id.is_not(None))
                                 .options(selectinload(PledgeVersion.pledge))
                                 .order_by(PledgeVersion.year.desc(), PledgeVersion.id)))
-
-
-@dataclass(frozen=True)
-class YouSaidDraft:
-    """What a "you said" item for the tracker starts with, taken from a promise's results."""
-
-    summary: str
-    theme: str
-    source: str
-    #: The comments young people wrote about the promise (answer ids), as evidence.
-    evidence_ids: tuple[int, ...]
-
-
-def you_said_from_promise(result: PromiseResult, evidence_ids: tuple[int, ...] = ()) -> YouSaidDraft:
-    """Prefill a "you said" from a promise's results: the promise, how it was rated, and what was written."""
-    promise = result.promise
-    if result.kept_share is not None:
-        rating = f"{round(result.kept_share * 100)}% said this promise is kept for them"
-        if result.change is not None:
-            rating += f" ({result.change:+.0f} points since last year)"
-    else:
-        rating = "Young people told us whether this promise is kept for them"
-    summary = f"“{promise.wording()}”: {rating}."
-    source = f"{promise.version.pledge.name} review {promise.version.year}"
-    return YouSaidDraft(summary, promise.theme.key if promise.theme else "", source, evidence_ids)
-
-
-def prefill_you_said(session: Session, promise_id: int, original: bool) -> YouSaidDraft | None:
-    """The "you said" a promise's results suggest, with its comments as evidence; None if no such promise."""
-    promise = session.get(Promise, promise_id)
-    if promise is None:
-        return None
-    result = next(r for r in promise_results(session, promise.version, exact=False, original=original)
-                  if r.promise.id == promise_id)
-    ids = tuple(session.scalars(select(Answer.id).join(ReviewQuestion, ReviewQuestion.question_id == Answer.question_id)
-                                .where(ReviewQuestion.promise_id == promise_id, ReviewQuestion.part == "comment",
-                                       Answer.text != "").order_by(Answer.id).limit(50)))
-    return you_said_from_promise(result, ids)

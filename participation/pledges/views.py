@@ -7,12 +7,11 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
-from participation.core.forms import attempt, choice_list, flash_outcome
+from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome
 from participation.db import db
 from participation.pledges import services
 from participation.pledges.forms import ImportForm, PledgeForm, PromiseForm, ReviewForm, VersionForm
-from participation.pledges.models import Pledge, PledgeVersion, Promise
-from participation.surveys.forms import ButtonForm
+from participation.pledges.models import PLEDGE_AUDIENCES, Pledge, PledgeVersion, Promise
 from participation.surveys.models import Survey
 from participation.themes.services import active_themes
 
@@ -133,6 +132,4 @@ def make_review(version_id: int):
 
 @bp.context_processor
 def _audiences() -> dict:
-    from participation.pledges.models import PLEDGE_AUDIENCES
-
     return {"audiences": PLEDGE_AUDIENCES}

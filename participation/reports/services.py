@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from participation.comments.models import CommentTally
 from participation.pledges import services as pledges
 from participation.reports import charts
-from participation.reports.suppression import share, suppress_counts, suppress_small_count
+from participation.core.suppression import share, suppress_counts, suppress_small_count
 from participation.respond.models import AnswerTally, ResponseTally
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme

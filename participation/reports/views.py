@@ -9,12 +9,16 @@ from flask_login import current_user
 from sqlalchemy import select
 
 from participation.auth.access import require
-from participation.auth.roles import Permission, can
-from participation.core.views import CONTENT_SECURITY_POLICY
+from participation.auth.roles import Permission, can, sees_original_words
+from participation.comments import services as comment_services
+from participation.core.headers import CHART_PAGE_POLICY
+from participation.core.suppression import suppress_small_count
 from participation.db import db, today
 from participation.exchange.codec import MIMETYPES, encode_table
+from participation.pledges import services as pledges
+from participation.pledges.models import PledgeVersion
 from participation.reports import services
-from participation.reports.suppression import suppress_small_count
+from participation.themes.services import active_themes
 from participation.surveys.builder import response_counts
 from participation.surveys.models import AUDIENCES, Survey
 from participation.tracker.rules import STATUSES
@@ -26,8 +30,7 @@ require(bp, Permission.READ_REPORTS)
 @bp.after_request
 def _chart_styles(response):
     """plotly.js sets styles as it draws, so report pages allow inline styles; never inline script."""
-    response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY.replace(
-        "style-src 'self'", "style-src 'self' 'unsafe-inline'")
+    response.headers["Content-Security-Policy"] = CHART_PAGE_POLICY
     return response
 
 
@@ -86,24 +89,10 @@ def export(kind: str):
 @bp.get("/comments")
 def comments():
     """What young people wrote, by theme. Committee members read only the redacted text."""
-    from participation.comments.models import CommentAnalysis, CommentTheme
-    from participation.respond.models import Answer
-    from participation.themes.models import Theme
-    from participation.themes.services import active_themes
-
     theme_key = request.args.get("theme", "")
     page = max(1, request.args.get("page", 1, type=int))
-    original = can(current_user.role, Permission.READ_RESPONSES)
-    query = (select(CommentAnalysis.answer_id, Answer.text, CommentAnalysis.redacted, CommentAnalysis.sentiment,
-                    Survey.title)
-             .join(Answer, Answer.id == CommentAnalysis.answer_id)
-             .join(Survey, Survey.id == CommentAnalysis.survey_id))
-    if theme_key:
-        query = query.join(CommentTheme, CommentTheme.answer_id == CommentAnalysis.answer_id).join(
-            Theme, Theme.id == CommentTheme.theme_id).where(Theme.key == theme_key)
-    rows = db.session.execute(query.order_by(CommentAnalysis.answer_id.desc()).limit(50).offset((page - 1) * 50)).all()
-    shown = [{"text": row.text if original else row.redacted, "sentiment": row.sentiment, "survey": row.title}
-             for row in rows]
+    original = sees_original_words(current_user.role)
+    shown = comment_services.readable_comments(db.session, theme_key, original, limit=50, offset=(page - 1) * 50)
     return render_template("reports/comments.html", comments=shown, themes=active_themes(db.session),
                            theme_key=theme_key, page=page, original=original)
 
@@ -116,19 +105,15 @@ def sees_exact_counts() -> bool:
 @bp.get("/promises")
 def promises_index():
     """Every pledge review, newest first."""
-    from participation.pledges.services import reviewed_versions
-
-    return render_template("reports/promise_reviews.html", versions=reviewed_versions(db.session))
+    return render_template("reports/promise_reviews.html", versions=pledges.reviewed_versions(db.session))
 
 
 @bp.get("/promises/<int:version_id>")
 def promises(version_id: int):
     """How young people rated each promise, against last year, and the promises most at risk."""
-    from participation.pledges import services as pledges
-
-    version = db.session.get(pledges.PledgeVersion, version_id) or abort(404)
+    version = db.session.get(PledgeVersion, version_id) or abort(404)
     results = pledges.promise_results(db.session, version, exact=sees_exact_counts(),
-                                      original=can(current_user.role, Permission.READ_RESPONSES))
+                                      original=sees_original_words(current_user.role))
     return render_template("reports/promises.html", version=version, results=results,
                            at_risk=pledges.at_risk(results), previous=pledges.previous_version(db.session, version),
                            ratings=RATING_LABELS, exact=sees_exact_counts(),

@@ -6,9 +6,10 @@ committee stay the same after a purge.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -29,12 +30,10 @@ def cutoff_for(age: str, on: date) -> date:
         raise Refused("Give the age as a number and y, m or d, for example 3y for three years.")
     amount, unit = int(match[1]), match[2].lower()
     if unit == "d":
-        from datetime import timedelta
         return on - timedelta(days=amount)
     months = amount * 12 if unit == "y" else amount
     year, month = divmod(on.year * 12 + on.month - 1 - months, 12)
     month += 1
-    import calendar
     return date(year, month, min(on.day, calendar.monthrange(year, month)[1]))
 
 

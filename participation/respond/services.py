@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.exc import IntegrityError, OperationalError
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from participation.core.transaction import Undo
 from participation.db import today
@@ -20,28 +20,8 @@ from participation.respond import storing
 from participation.respond.models import Draft, SubmissionReceipt
 from participation.respond.storing import AnswerRow, Sent
 from participation.surveys.models import Question, Section, Survey
+from participation.surveys.services import find_survey_by_id
 from participation.surveys.question_types import question_type
-
-
-class SurveyState(enum.Enum):
-    """Whether a young person can answer a survey today."""
-
-    DRAFT = "draft"
-    NOT_OPEN = "not-open"
-    OPEN = "open"
-    CLOSED = "closed"
-
-
-def survey_state(survey: Survey, on: date | None = None) -> SurveyState:
-    """Work out whether the survey can be answered on a given day (today by default)."""
-    on = on or today()
-    if survey.status == "draft":
-        return SurveyState.DRAFT
-    if survey.status == "closed" or (survey.closes_on and on > survey.closes_on):
-        return SurveyState.CLOSED
-    if survey.opens_on and on < survey.opens_on:
-        return SurveyState.NOT_OPEN
-    return SurveyState.OPEN
 
 
 #: Read-only copies of surveys for young people's pages, by (id, revision), in this process.
@@ -70,16 +50,6 @@ def find_survey(session: Session, slug: str) -> Survey | None:
             _SURVEYS.clear()
         _SURVEYS[(survey.id, survey.revision)] = survey
     return survey
-
-
-def find_survey_by_id(session: Session, survey_id: int) -> Survey | None:
-    """Load a survey by id with its sections, questions and options."""
-    return session.scalar(
-        select(Survey).where(Survey.id == survey_id).options(
-            selectinload(Survey.sections).selectinload(Section.questions)
-            .selectinload(Question.options)
-        )
-    )
 
 
 def visible_questions(section: Section, answers: dict[str, Any]) -> list[Question]:

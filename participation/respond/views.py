@@ -5,47 +5,27 @@ from __future__ import annotations
 import time
 
 from flask import (Blueprint, abort, current_app, flash, make_response, redirect, render_template, request,
-                   session, url_for)
+                   url_for)
 
 from participation.core.transaction import run
 from participation.db import db
 from participation.extensions import TOO_MANY, limiter
 from participation.respond import services
 from participation.respond.forms import AccessCodeForm, SendForm, page_form
-from participation.respond.services import Outcome, SurveyState
+from participation.respond.pages import CODES, DRAFTS, draft_key, remember, render_intro, render_page, unlocked
+from participation.respond.services import Outcome
 from participation.surveys.models import Survey
+from participation.surveys.services import SurveyState, survey_state
 from participation.surveys.question_types import question_type
 
 bp = Blueprint("respond", __name__, url_prefix="/s")
-
-_DRAFTS = "drafts"
-_CODES = "codes"
-
-
-def _draft_key(survey: Survey) -> str | None:
-    return session.get(_DRAFTS, {}).get(str(survey.id))
-
-
-def _remember(name: str, survey: Survey, value: str | None) -> None:
-    entries = dict(session.get(name, {}))
-    if value:
-        entries[str(survey.id)] = value
-    else:
-        entries.pop(str(survey.id), None)
-    session[name] = entries
-    session.permanent = True
-
-
-def _unlocked(survey: Survey) -> bool:
-    return not survey.access_code or session.get(_CODES, {}).get(str(survey.id)) == "ok"
-
 
 def _survey_or_stop(slug: str) -> Survey:
     """Load a survey that can be answered today, or stop with a page that says why not."""
     survey = services.find_survey(db.session, slug)
     if survey is None:
         abort(404)
-    state = services.survey_state(survey)
+    state = survey_state(survey)
     if state is SurveyState.DRAFT:
         abort(404)
     if state is SurveyState.CLOSED:
@@ -53,39 +33,6 @@ def _survey_or_stop(slug: str) -> Survey:
     if state is SurveyState.NOT_OPEN:
         abort(make_response(render_template("respond/not_open.html", survey=survey), 403))
     return survey
-
-
-def render_intro(survey: Survey, preview: bool = False, code_form: AccessCodeForm | None = None, status: int = 200):
-    """The intro page; shared with the officers' preview."""
-    needs_code = bool(survey.access_code) and not preview and not _unlocked(survey)
-    return render_template(
-        "respond/intro.html", survey=survey, page_count=len(services.pages(survey)),
-        minutes=services.minutes_to_answer(survey), preview=preview,
-        has_optional=any(not q.required for q in survey.ordered_questions),
-        code_form=(code_form or AccessCodeForm()) if needs_code else None,
-    ), status
-
-
-def render_page(survey: Survey, number: int, preview: bool = False, form=None, answers=None, changing=False):
-    """One page of questions; in preview every question shows and nothing can be sent."""
-    all_pages = services.pages(survey)
-    if not 1 <= number <= len(all_pages):
-        abort(404)
-    section = all_pages[number - 1]
-    answers = answers or {}
-    questions = section.questions if preview else services.visible_questions(section, answers)
-    form = form or page_form(questions, current_app.config["MAX_TEXT_ANSWER"], answers)
-    if preview:
-        back_number = number - 1 if number > 1 else None
-        next_number = number + 1 if number < len(all_pages) else None
-    else:
-        back_number = services.previous_page(survey, number, answers)
-        next_number = services.next_page(survey, number, answers)
-    return render_template(
-        "respond/page.html", survey=survey, section=section, questions=questions, form=form, number=number,
-        page_count=len(all_pages), back_number=back_number, next_number=next_number, changing=changing,
-        question_type=question_type, max_text=current_app.config["MAX_TEXT_ANSWER"], preview=preview,
-    )
 
 
 @bp.get("/<slug>")
@@ -126,7 +73,7 @@ def enter_code(slug: str):
     form = AccessCodeForm()
     if form.validate_on_submit():
         if services.code_matches(survey, form.code.data):
-            _remember(_CODES, survey, "ok")
+            remember(CODES, survey, "ok")
             return redirect(url_for(".page", slug=slug, number=1))
         form.code.errors.append("That code is not right. Check it with the person who gave it to you.")
     return render_intro(survey, code_form=form, status=200)
@@ -136,12 +83,12 @@ def enter_code(slug: str):
 def page(slug: str, number: int):
     """One page of questions; valid answers are kept and the next page is shown."""
     survey = _survey_or_stop(slug)
-    if not _unlocked(survey):
+    if not unlocked(survey):
         return redirect(url_for(".intro", slug=slug))
     all_pages = services.pages(survey)
     if not 1 <= number <= len(all_pages):
         abort(404)
-    draft = services.find_draft(db.session, survey, _draft_key(survey))
+    draft = services.find_draft(db.session, survey, draft_key(survey))
     answers = dict(draft.answers) if draft else {}
     questions = services.visible_questions(all_pages[number - 1], answers)
     changing = request.args.get("change") == "1"
@@ -151,7 +98,7 @@ def page(slug: str, number: int):
     form = page_form(questions, current_app.config["MAX_TEXT_ANSWER"], answers)
     if form.validate_on_submit():
         draft = run(db.session, lambda: services.save_answers(db.session, survey, draft, form.answers()))
-        _remember(_DRAFTS, survey, draft.key)
+        remember(DRAFTS, survey, draft.key)
         following = services.next_page(survey, number, draft.answers)
         if following is None or (changing and services.first_unanswered_page(survey, draft.answers) is None):
             return redirect(url_for(".check", slug=slug))
@@ -164,14 +111,14 @@ def page(slug: str, number: int):
 def check(slug: str):
     """Show every answer with a link to change it, and send them all with one button."""
     survey = _survey_or_stop(slug)
-    if not _unlocked(survey):
+    if not unlocked(survey):
         return redirect(url_for(".intro", slug=slug))
     form = SendForm()
     if form.validate_on_submit():
-        result = run(db.session, lambda: services.submit(db.session, survey, _draft_key(survey), form.token.data or ""),
+        result = run(db.session, lambda: services.submit(db.session, survey, draft_key(survey), form.token.data or ""),
                      attempts=services.SEND_ATTEMPTS, retry_on=services.RETRY_ON)
         if result.outcome in (Outcome.STORED, Outcome.ALREADY_STORED):
-            _remember(_DRAFTS, survey, None)
+            remember(DRAFTS, survey, None)
             if result.needs_help:
                 # Shown once, from this answer only: nothing kept in the cookie or the link says why.
                 return render_template("respond/thanks.html", survey=survey, help_first=True)
@@ -180,7 +127,7 @@ def check(slug: str):
             flash("Please answer this question before you send your answers.")
             return redirect(url_for(".page", slug=slug, number=result.page))
         return render_template("respond/lost.html", survey=survey), 410
-    draft = services.find_draft(db.session, survey, _draft_key(survey))
+    draft = services.find_draft(db.session, survey, draft_key(survey))
     if draft is None:
         return render_template("respond/lost.html", survey=survey), 410
     form.token.data = draft.submission_token
@@ -196,6 +143,6 @@ def check(slug: str):
 def thanks(slug: str):
     """Say thank you, what happens next, and where to get help now."""
     survey = services.find_survey(db.session, slug)
-    if survey is None or services.survey_state(survey) is SurveyState.DRAFT:
+    if survey is None or survey_state(survey) is SurveyState.DRAFT:
         abort(404)
     return render_template("respond/thanks.html", survey=survey)

@@ -12,10 +12,6 @@ from participation.surveys.question_types import QUESTION_TYPES
 from participation.surveys.starters import STARTERS
 
 
-class ButtonForm(FlaskForm):
-    """A form that is only a button, carrying the CSRF token."""
-
-
 class NewSurveyForm(FlaskForm):
     title = StringField("Title", validators=[DataRequired("Give the survey a title."), Length(max=200)])
     starter = RadioField("Start from", default="", choices=choice_list([("", "A blank survey")] + [

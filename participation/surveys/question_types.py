@@ -7,25 +7,13 @@ page and exports all go through these classes, so a new kind of question is adde
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable
 
 from wtforms import RadioField, SelectMultipleField, TextAreaField
 from wtforms.validators import InputRequired, Optional, StopValidation, ValidationError
 
-# Control characters are never part of a real answer; newlines and tabs are.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-
-
-def clean_text(value: Any) -> str:
-    """Normalise free text: unify newlines, drop control characters, trim the ends."""
-    if not isinstance(value, str):
-        return ""
-    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
-    return _CONTROL.sub("", value).strip()
-
+from participation.core.words import clean_text
 
 @dataclass(frozen=True)
 class Choice:

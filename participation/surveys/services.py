@@ -1,13 +1,17 @@
-"""Creating surveys from a plain description, used by the demo, templates and tests."""
+"""Creating surveys from a plain description (used by the demo, templates and tests), finding them, and
+whether one can be answered today."""
 
 from __future__ import annotations
 
+import enum
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from participation.core.words import slug_value
+from participation.db import today
 from participation.surveys.models import Option, Question, Section, Survey
 from participation.surveys.question_types import QUESTION_TYPES
 from participation.themes.services import ensure_default_themes
@@ -48,3 +52,34 @@ def build_survey(session: Session, spec: dict[str, Any]) -> Survey:
 def survey_by_slug(session: Session, slug: str) -> Survey | None:
     """Find a survey by the last part of its link."""
     return session.scalar(select(Survey).where(Survey.slug == slug))
+
+
+def find_survey_by_id(session: Session, survey_id: int) -> Survey | None:
+    """Load a survey by id with its sections, questions and options."""
+    return session.scalar(
+        select(Survey).where(Survey.id == survey_id).options(
+            selectinload(Survey.sections).selectinload(Section.questions)
+            .selectinload(Question.options)
+        )
+    )
+
+
+class SurveyState(enum.Enum):
+    """Whether a young person can answer a survey today."""
+
+    DRAFT = "draft"
+    NOT_OPEN = "not-open"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+def survey_state(survey: Survey, on: date | None = None) -> SurveyState:
+    """Work out whether the survey can be answered on a given day (today by default)."""
+    on = on or today()
+    if survey.status == "draft":
+        return SurveyState.DRAFT
+    if survey.status == "closed" or (survey.closes_on and on > survey.closes_on):
+        return SurveyState.CLOSED
+    if survey.opens_on and on < survey.opens_on:
+        return SurveyState.NOT_OPEN
+    return SurveyState.OPEN

@@ -7,14 +7,16 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
-from participation.core.forms import attempt, choice_list, flash_outcome
+from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome
 from participation.db import db
-from participation.respond import services as respond_services
+from participation.respond.pages import render_intro, render_page
 from participation.surveys import builder, sharing
 from participation.surveys.builder import Details, QuestionInput
-from participation.surveys.forms import AccessCodeForm, ButtonForm, DetailsForm, NewSurveyForm, QuestionForm
+from participation.surveys.forms import AccessCodeForm, DetailsForm, NewSurveyForm, QuestionForm
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import QUESTION_TYPES, question_type
+from participation.surveys.services import find_survey_by_id, survey_state
+from participation.surveys.starters import STARTERS
 from participation.themes.services import active_themes
 
 bp = Blueprint("surveys", __name__, url_prefix="/surveys")
@@ -22,7 +24,7 @@ require(bp, Permission.BUILD_SURVEYS)
 
 
 def _survey(survey_id: int) -> Survey:
-    return respond_services.find_survey_by_id(db.session, survey_id) or abort(404)
+    return find_survey_by_id(db.session, survey_id) or abort(404)
 
 
 def _question(survey: Survey, question_id: int) -> Question:
@@ -46,7 +48,6 @@ def new():
         if survey:
             flash(f"Created “{survey.title}”. It is a draft until you publish it.")
             return redirect(url_for(".show", survey_id=survey.id))
-    from participation.surveys.starters import STARTERS
     return render_template("surveys/new.html", form=form, starters=STARTERS)
 
 
@@ -57,7 +58,7 @@ def show(survey_id: int):
     return render_template(
         "surveys/show.html", survey=survey, button=ButtonForm(), question_type=question_type,
         answered=builder.has_responses(db.session, survey), by_day=builder.responses_by_day(db.session, survey),
-        state=respond_services.survey_state(survey).value,
+        state=survey_state(survey).value,
     )
 
 
@@ -171,7 +172,6 @@ def change_status(survey_id: int, action: str):
 def preview(survey_id: int, number: int):
     """Show a page exactly as a young person sees it; nothing can be sent or stored from here."""
     survey = _survey(survey_id)
-    from participation.respond.views import render_intro, render_page
     if number == 0:
         return render_intro(survey, preview=True)
     return render_page(survey, number, preview=True)
@@ -190,7 +190,7 @@ def share(survey_id: int):
             return redirect(url_for(".share", survey_id=survey.id))
     link = sharing.public_link(survey, request.host_url)
     return render_template("surveys/share.html", survey=survey, form=form, link=link,
-                           qr_svg=sharing.qr_svg(link), state=respond_services.survey_state(survey).value)
+                           qr_svg=sharing.qr_svg(link), state=survey_state(survey).value)
 
 
 @bp.get("/<int:survey_id>/poster")

@@ -9,10 +9,9 @@ from sqlalchemy import select
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments.services import retag
-from participation.core.forms import attempt, flash_outcome
+from participation.core.forms import ButtonForm, attempt, flash_outcome
 from participation.core.transaction import run
 from participation.db import db
-from participation.surveys.forms import ButtonForm
 from participation.themes import services
 from participation.themes.forms import ThemeForm
 from participation.themes.models import Theme

@@ -11,8 +11,11 @@ from sqlalchemy.orm import Session, selectinload
 from participation.auth.models import AuditEntry
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTheme
+from participation.comments.services import comment_words
 from participation.core.transaction import Refused
 from participation.db import today
+from participation.pledges.models import Promise, ReviewQuestion
+from participation.pledges.services import promise_results
 from participation.respond.models import Answer
 from participation.themes.models import Theme
 from participation.tracker.models import SOURCES, Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme
@@ -246,8 +249,7 @@ def comment_texts(session: Session, ids: list[int], original: bool) -> list[str]
     """Comments by answer id: original words for officers, redacted for everyone else."""
     if not ids:
         return []
-    column = Answer.text if original else CommentAnalysis.redacted
-    return list(session.scalars(select(column).select_from(Answer).outerjoin(
+    return list(session.scalars(select(comment_words(original)).select_from(Answer).outerjoin(
         CommentAnalysis, CommentAnalysis.answer_id == Answer.id).where(Answer.id.in_(ids)).order_by(Answer.id)))
 
 
@@ -263,6 +265,28 @@ def prefill_from_comments(session: Session, answer_ids: list[int]) -> ItemInput:
                      source_question_id=questions.pop() if len(questions) == 1 else None,
                      evidence=[c.answer_id for c in rows])
 
+
+
+def prefill_from_promise(session: Session, promise_id: int) -> ItemInput | None:
+    """A new "you said" from a promise's review results: the promise, how it was rated, and the comments
+    young people wrote about it as evidence; None if there is no such promise."""
+    promise = session.get(Promise, promise_id)
+    if promise is None:
+        return None
+    result = next(r for r in promise_results(session, promise.version, exact=False, original=False)
+                  if r.promise.id == promise_id)
+    if result.kept_share is not None:
+        rating = f"{round(result.kept_share * 100)}% said this promise is kept for them"
+        if result.change is not None:
+            rating += f" ({result.change:+.0f} points since last year)"
+    else:
+        rating = "Young people told us whether this promise is kept for them"
+    evidence = list(session.scalars(
+        select(Answer.id).join(ReviewQuestion, ReviewQuestion.question_id == Answer.question_id)
+        .where(ReviewQuestion.promise_id == promise_id, ReviewQuestion.part == "comment", Answer.text != "")
+        .order_by(Answer.id).limit(50)))
+    return ItemInput(summary=f"“{promise.wording()}”: {rating}.", source="pledge", source_promise_id=promise_id,
+                     theme_keys=[promise.theme.key] if promise.theme else [], evidence=evidence)
 
 #: How each status reads on the public board, for young people.
 BOARD_STATUS = {"done": "Done", "in-progress": "We are doing this now", "not-started": "We have not started yet",

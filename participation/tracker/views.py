@@ -13,11 +13,10 @@ from sqlalchemy import select
 from participation.auth.access import require
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission
-from participation.core.forms import attempt, choice_list, flash_outcome
+from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome
 from participation.core.transaction import run
 from participation.db import db
-from participation.exchange.codec import MIMETYPES, encode_table
-from participation.surveys.forms import ButtonForm
+from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table, read_upload
 from participation.themes.services import active_themes
 from participation.tracker import importing, services
 from participation.tracker.forms import ActionForm, ItemForm, ProgressForm, RagForm, TrackerImportForm
@@ -70,16 +69,13 @@ def _prefill(form: ItemForm) -> services.ItemInput:
     """A new item starts from comments ticked in the review queue, or from a promise's results."""
     promise_id = request.args.get("promise_id", type=int)
     if promise_id:
-        from participation.pledges.services import prefill_you_said
-
-        draft = prefill_you_said(db.session, promise_id, original=True)
-        if draft is None:
+        data = services.prefill_from_promise(db.session, promise_id)
+        if data is None:
             abort(404)
-        form.summary.data = draft.summary
-        form.source.data = "pledge"
+        form.summary.data = data.summary
+        form.source.data = data.source
         form.source_promise_id.data = str(promise_id)
-        return services.ItemInput(summary=draft.summary, theme_keys=[draft.theme] if draft.theme else [],
-                                  source="pledge", source_promise_id=promise_id, evidence=list(draft.evidence_ids))
+        return data
     ids = [int(v) for v in request.form.getlist("selected") if v.isdigit()]
     data = services.prefill_from_comments(db.session, ids)
     form.source.data = data.source
@@ -256,8 +252,6 @@ def import_tracker():
 
 def _columns(form: TrackerImportForm, data: bytes, filename: str) -> importing.Columns:
     """The columns the officer named, with the usual names guessed for any left empty."""
-    from participation.exchange.codec import UnreadableFile, read_upload
-
     try:
         header, _ = read_upload(data[:importing.MAX_FILE], filename, importing.MAX_ROWS)
     except UnreadableFile:

@@ -6,7 +6,7 @@ import pytest
 
 from participation.exchange.codec import UnreadableFile, decode_upload, read_table
 from participation.pledges.importing import match_identities, parse_lines, parse_table
-from participation.reports.suppression import FEWER_THAN, share, suppress_counts
+from participation.core.suppression import FEWER_THAN, share, suppress_counts
 
 THEMES = {"involve-me": "Involve me", "safe-home": "Provide me with a good, safe home",
           "healthy": "Keep me healthy", "achieve": "Help me to achieve", "adult-life": "Support me to move to adult life"}

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from participation.reports import charts
-from participation.reports.suppression import FEWER_THAN
+from participation.core.suppression import FEWER_THAN
 
 
 def test_responses_chart_leaves_hidden_weeks_out():

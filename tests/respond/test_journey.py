@@ -101,7 +101,7 @@ def test_thanks_page_gives_the_councils_own_contact(app, demo):
 
 
 def test_survey_open_on_its_last_day(app):
-    from participation.respond.services import SurveyState, survey_state
+    from participation.surveys.services import SurveyState, survey_state
     from participation.surveys.models import Survey
 
     survey = Survey(slug="x", title="x", status="open", opens_on=date(2026, 1, 1), closes_on=date(2026, 1, 31))

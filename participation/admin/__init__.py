@@ -1,0 +1,1 @@
+"""The administrator's area: staff accounts, the audit log and downloading everything the system holds."""
