@@ -45,11 +45,12 @@ def create_app(config: object | None = None) -> Flask:
     from participation.pledges.views import bp as pledges_bp
     from participation.help_requests.views import bp as help_bp, staff_bp as help_requests_bp
     from participation.tracker.views import board_bp, bp as tracker_bp
+    from participation.scorecard.views import bp as scorecard_bp
     from participation.comments.services import open_flag_count
     from participation.help_requests.services import open_count
 
     for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, pledges_bp, comments_bp, themes_bp, tracker_bp,
-                      reports_bp, respond_bp, board_bp, help_bp, help_requests_bp):
+                      scorecard_bp, reports_bp, respond_bp, board_bp, help_bp, help_requests_bp):
         app.register_blueprint(blueprint)
     # Respondent forms check their own CSRF token, so a timed-out page keeps what was typed.
     csrf.exempt(respond_bp)

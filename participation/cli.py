@@ -15,7 +15,7 @@ from participation.comments.services import rebuild_tallies as rebuild_comment_t
 from participation.comments.services import retag
 from participation.core.transaction import Refused, run, transaction
 from participation.db import db, today
-from participation.exchange.codec import encode_table
+from participation.exchange.codec import UnreadableFile, encode_table, read_upload
 from participation.exchange.services import write_responses_csv
 from participation.help_requests.services import purge_handled
 from participation.pledges.demo import seed_demo_pledge
@@ -24,6 +24,8 @@ from participation.respond.models import Response
 from participation.respond.retention import cutoff_for, purge_old_responses
 from participation.respond.services import purge_old_drafts
 from participation.respond.tallies import rebuild
+from participation.scorecard import services as scorecard
+from participation.scorecard.demo import seed_demo_scorecard
 from participation.surveys.demo import DEMO_SURVEY
 from participation.surveys.services import build_survey, survey_by_slug
 from participation.themes.services import ensure_default_themes
@@ -41,6 +43,8 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(tag_comments)
     app.cli.add_command(import_tracker)
     app.cli.add_command(export_tracker)
+    app.cli.add_command(import_scorecard)
+    app.cli.add_command(export_scorecard)
     app.cli.add_command(rebuild_tallies)
     app.cli.add_command(purge)
 
@@ -72,6 +76,8 @@ def seed_demo(responses: int | None) -> None:
                         "/s/pledge-review.")
         if seed_demo_tracker(db.session):
             said.append("Added the demo tracker; some items are on the board at /you-said-we-did.")
+        if seed_demo_scorecard(db.session, survey):
+            said.append("Added the demo scorecard at /scorecard; the committee sees it first at /reports.")
     for line in said:
         click.echo(line)
 
@@ -163,7 +169,46 @@ def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str,
 def export_tracker(kind: str, output: str | None) -> None:
     """Write the tracker as CSV or Excel; no cell is ever run as a formula."""
     header, rows = export_rows(db.session)
-    data = encode_table(kind, header, rows, "You said, we did")
+    _write_out(encode_table(kind, header, rows, "You said, we did"), kind, output)
+
+
+@click.command("import-scorecard")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Only show how every measure was read; store nothing.")
+@with_appcontext
+def import_scorecard(file: str, dry_run: bool) -> None:
+    """Import the committee's scorecard from CSV or Excel, replacing the one held: everything or nothing."""
+    path = Path(file)
+    try:
+        header, rows = read_upload(path.read_bytes(), path.name, scorecard.MAX_ROWS)
+        shown = scorecard.preview(db.session, header, rows)
+    except (UnreadableFile, Refused) as error:
+        raise click.ClickException(str(error)) from None
+    for row, cells, checks in shown.rows:
+        values = "; ".join(f"{c.heading} {c.written}" for c in cells[3:] if c.written)
+        click.echo(f"line {row.line}: {row.reference} ({row.group}) {row.polarity.label}; target "
+                   f"{row.target or '-'}; {values or 'no values'}")
+        for check in checks:
+            click.echo(f"  check: {check}")
+    if dry_run:
+        click.echo(f"Dry run: {len(shown.rows)} measures would be imported; nothing was stored.")
+        return
+    count = run(db.session, lambda: scorecard.import_sheet(db.session, None, header, rows))
+    click.echo(f"Imported {count} measures.")
+
+
+@click.command("export-scorecard")
+@click.option("--format", "kind", type=click.Choice(["csv", "xlsx"]), default="csv")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="File to write; standard output without it.")
+@with_appcontext
+def export_scorecard(kind: str, output: str | None) -> None:
+    """Write the committee's scorecard as CSV or Excel, in the shape it is imported."""
+    header, rows = scorecard.export_table(db.session)
+    _write_out(encode_table(kind, header, rows, "Scorecard"), kind, output)
+
+
+def _write_out(data: bytes, kind: str, output: str | None) -> None:
     if output:
         with open(output, "wb") as out:
             out.write(data)

@@ -9,3 +9,4 @@ from participation.themes.models import Theme  # noqa: F401
 from participation.pledges.models import Pledge, PledgeVersion, Promise, ReviewQuestion  # noqa: F401
 from participation.tracker.models import Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme  # noqa: F401
 from participation.help_requests.models import HelpRequest  # noqa: F401
+from participation.scorecard.models import Measure, MeasureGroup, MeasureValue  # noqa: F401

@@ -18,6 +18,7 @@ from participation.exchange.codec import MIMETYPES, encode_table
 from participation.pledges import services as pledges
 from participation.pledges.models import PledgeVersion
 from participation.reports import services
+from participation.scorecard import services as scorecard
 from participation.themes.services import active_themes
 from participation.surveys.builder import response_counts
 from participation.surveys.models import AUDIENCES, Survey
@@ -66,6 +67,7 @@ def index():
     counts = response_counts(db.session)
     shown = {s.id: suppress_small_count(counts.get(s.id, 0), exact=board.exact) for s in surveys}
     return render_template("reports/index.html", board=board, summary=services.summary_words(board),
+                           card=scorecard.scorecard(db.session, exact=board.exact),
                            surveys=surveys, counts=shown, exact=board.exact, audiences=AUDIENCES,
                            statuses=STATUSES, args=request.args)
 
@@ -75,7 +77,7 @@ def printable():
     """The committee report for the chosen period, ready to print or save as PDF."""
     board = _dashboard()
     return render_template("reports/print.html", board=board, summary=services.summary_words(board),
-                           exact=board.exact, statuses=STATUSES)
+                           card=scorecard.scorecard(db.session, exact=board.exact), exact=board.exact, statuses=STATUSES)
 
 
 @bp.get("/export.<any(csv, xlsx):kind>")

@@ -12,6 +12,7 @@ from participation.respond.models import Answer
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from participation.tracker.models import Action, YouSaid
+from participation.scorecard.models import Measure
 from tests.conftest import PASSWORD, csrf_token
 
 PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout"}
@@ -22,6 +23,7 @@ PUBLIC_PREFIXES = ("respond.", "board.", "help.")
 STAFF = {"surveys.": {"officer", "administrator"}, "admin.": {"administrator"},
          "comments.": {"officer", "administrator"}, "themes.": {"officer", "administrator"},
          "pledges.": {"officer", "administrator"}, "tracker.": {"officer", "administrator"},
+         "scorecard.": {"officer", "administrator"},
          "reports.": {"committee", "officer", "administrator"}, "help_requests.": {"officer", "administrator"}}
 
 
@@ -34,7 +36,7 @@ def _values(app, rule) -> dict:
         first = {name: db.session.scalar(select(func.min(column)))
                  for name, column in (("item_id", YouSaid.id), ("action_id", Action.id), ("theme_id", Theme.id),
                                       ("pledge_id", Pledge.id), ("version_id", PledgeVersion.id),
-                                      ("promise_id", Promise.id), ("answer_id", Answer.id))}
+                                      ("promise_id", Promise.id), ("answer_id", Answer.id), ("measure_id", Measure.id))}
     known = {**{name: value or 1 for name, value in first.items()}, "survey_id": survey.id,
              "question_id": question.id, "user_id": user.id, "number": 1,
              "slug": "demo", "filename": "css/respond.css", "request_id": "0" * 32}

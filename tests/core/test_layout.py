@@ -20,7 +20,7 @@ FORBIDDEN = ("flask", "flask_wtf", "flask_login", "flask_sqlalchemy", "flask_mig
 #: models import only the models of features before them, and core imports no feature at all. Views are
 #: the top: they may call any feature's services, but never another feature's views.
 FEATURES = ["analysis", "core", "auth", "themes", "surveys", "comments", "respond", "exchange", "pledges",
-            "tracker", "reports", "help_requests", "admin"]
+            "tracker", "scorecard", "reports", "help_requests", "admin"]
 #: Top-level modules every feature shares, counted as part of core.
 CORE_MODULES = {"participation.db", "participation.config", "participation.extensions"}
 #: Where the app is put together: they may import anything.
