@@ -91,8 +91,16 @@ class Config:
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     #: Staff are signed out after this many minutes without a request.
     STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
-    #: Where rate-limit counters live; memory is per process, use redis:// with several processes.
+    #: Where rate-limit counters live; memory is per process, use redis://host:6379/0 with several
+    #: processes or machines so every worker counts together.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    #: Well-formed requests to be contacted one browser may send, and everyone together (a ceiling
+    #: far above any real day, so that only a deliberate flood ever reaches it).
+    HELP_REQUESTS_PER_VISITOR = "5 per 10 minutes"
+    HELP_REQUESTS_CEILING = os.environ.get("HELP_REQUESTS_CEILING", "600 per 10 minutes")
+    #: Wrong access codes one browser may type, and everyone together for one survey.
+    ACCESS_CODES_PER_VISITOR = "10 per 10 minutes"
+    ACCESS_CODES_CEILING = os.environ.get("ACCESS_CODES_CEILING", "1000 per hour")
     RATELIMIT_HEADERS_ENABLED = False
     TESTING = False
 

@@ -34,4 +34,5 @@ def visitor_key() -> str:
 #: Shown when a limit is reached, in words a young person follows.
 TOO_MANY = "Too many tries. Wait 10 minutes, then try again."
 
-limiter = Limiter(key_func=visitor_key, default_limits=[], storage_uri="memory://")
+#: Its store comes from RATELIMIT_STORAGE_URI (memory:// or redis://), shared with core.limits.
+limiter = Limiter(key_func=visitor_key, default_limits=[])

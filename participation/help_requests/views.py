@@ -10,7 +10,8 @@ from participation.auth.roles import Permission
 from participation.core.forms import ButtonForm, flash_outcome
 from participation.core.transaction import run
 from participation.db import db
-from participation.extensions import TOO_MANY, limiter
+from participation.core import limits
+from participation.extensions import visitor_key
 from participation.help_requests import services
 from participation.help_requests.forms import MAX_MESSAGE, HelpRequestForm
 
@@ -19,21 +20,24 @@ staff_bp = Blueprint("help_requests", __name__, url_prefix="/help-requests")
 require(staff_bp, Permission.READ_RESPONSES)
 
 
-def _everyone() -> str:
-    """Requests from everyone count together too, so nobody can fill the list by throwing cookies away."""
-    return "help-requests"
+#: Only well-formed requests count: sent from the form this browser opened, with a way to reach them.
+#: One browser may send a few; everyone together has a ceiling far above any real day, so that
+#: posts made up from nothing, or from thrown-away cookies, never stop a young person asking.
+PER_VISITOR = limits.Limit("help-visitor", "HELP_REQUESTS_PER_VISITOR")
+EVERYONE = limits.Limit("help-everyone", "HELP_REQUESTS_CEILING")
 
 
 @bp.route("", methods=["GET", "POST"])
-@limiter.limit("5 per 10 minutes", methods=["POST"], error_message=TOO_MANY)
-@limiter.limit("60 per 10 minutes", methods=["POST"], key_func=_everyone, error_message=TOO_MANY)
 def ask():
     """Leave a phone number or email so someone from the council gets in touch."""
     form = HelpRequestForm()
     if form.validate_on_submit():
-        run(db.session, lambda: services.ask(db.session, form.name.data, form.contact.data, form.best_time.data,
-                                             form.message.data))
-        return redirect(url_for(".asked"))
+        if limits.allowed(PER_VISITOR, visitor_key()) and limits.allowed(EVERYONE, "all"):
+            run(db.session, lambda: services.ask(db.session, form.name.data, form.contact.data,
+                                                 form.best_time.data, form.message.data))
+            return redirect(url_for(".asked"))
+        # Refused: everything typed stays in the form, and other ways to get help come first.
+        return render_template("help_requests/ask.html", form=form, max_message=MAX_MESSAGE, refused=True), 429
     return render_template("help_requests/ask.html", form=form, max_message=MAX_MESSAGE)
 
 

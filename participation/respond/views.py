@@ -9,7 +9,8 @@ from flask import (Blueprint, abort, current_app, flash, make_response, redirect
 
 from participation.core.transaction import run
 from participation.db import db
-from participation.extensions import TOO_MANY, limiter
+from participation.core import limits
+from participation.extensions import TOO_MANY, limiter, visitor_key
 from participation.respond import services
 from participation.respond.forms import AccessCodeForm, SendForm, page_form
 from participation.respond.pages import CODES, DRAFTS, draft_key, remember, render_intro, render_page, unlocked
@@ -19,6 +20,9 @@ from participation.surveys.services import SurveyState, survey_state
 from participation.surveys.question_types import question_type
 
 bp = Blueprint("respond", __name__, url_prefix="/s")
+
+TOO_MANY_CODES = ("Too many wrong codes have been typed. Wait 10 minutes, then try again, "
+                  "or ask the person who gave you the code.")
 
 def _survey_or_stop(slug: str) -> Survey:
     """Load a survey that can be answered today, or stop with a page that says why not."""
@@ -58,23 +62,28 @@ def intro(slug: str):
     return html, status
 
 
-def _survey_key() -> str:
-    """Every wrong code for one survey, from anyone, counts together: guessing is slowed for all."""
-    return "code:" + str(request.view_args.get("slug", ""))[:80]
+#: Wrong codes count only when typed into the form this browser opened: a few per browser, and a
+#: ceiling for each survey from everyone together, far above what a group ever types, so guessing
+#: is slowed while posts made up from nothing never lock the code for the group.
+CODES_PER_VISITOR = limits.Limit("code-visitor", "ACCESS_CODES_PER_VISITOR")
+CODES_PER_SURVEY = limits.Limit("code-survey", "ACCESS_CODES_CEILING")
 
 
 @bp.post("/<slug>/code")
-@limiter.limit("10 per 10 minutes", error_message=TOO_MANY)
-@limiter.limit("100 per 10 minutes", key_func=_survey_key, error_message=TOO_MANY,
-               deduct_when=lambda response: response.status_code == 200)  # only wrong codes count
 def enter_code(slug: str):
     """Check the access code a closed group was given."""
     survey = _survey_or_stop(slug)
     form = AccessCodeForm()
     if form.validate_on_submit():
+        everyone = f"survey-{survey.id}"
+        if limits.reached(CODES_PER_VISITOR, visitor_key()) or limits.reached(CODES_PER_SURVEY, everyone):
+            form.code.errors.append(TOO_MANY_CODES)
+            return render_intro(survey, code_form=form, status=429)
         if services.code_matches(survey, form.code.data):
             remember(CODES, survey, "ok")
             return redirect(url_for(".page", slug=slug, number=1))
+        limits.count(CODES_PER_VISITOR, visitor_key())
+        limits.count(CODES_PER_SURVEY, everyone)
         form.code.errors.append("That code is not right. Check it with the person who gave it to you.")
     return render_intro(survey, code_form=form, status=200)
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sqlalchemy import select
+
 from participation import ROOT
 from participation.db import db
 from tests.conftest import PASSWORD, csrf_token
@@ -42,13 +44,31 @@ def test_a_limit_follows_the_phone_not_the_address(app):
 
 
 def test_wrong_codes_from_everyone_together_are_limited_for_that_survey(app):
+    app.config["ACCESS_CODES_CEILING"] = "20 per hour"
     with app.app_context():
         make_survey(db.session, "shared", access_code="Tigers7")
         make_survey(db.session, "other", access_code="Lions9")
-    replies = [_guess(app.test_client(), "shared").status_code for _ in range(101)]
-    assert replies[:100] == [200] * 100 and replies[100] == 429
-    assert "Too many tries. Wait 10 minutes" in _guess(app.test_client(), "shared").text
+    replies = [_guess(app.test_client(), "shared").status_code for _ in range(21)]
+    assert replies[:20] == [200] * 20 and replies[20] == 429
+    refused = _guess(app.test_client(), "shared", code="my typed code")
+    assert "Too many wrong codes have been typed. Wait 10 minutes" in refused.text
+    assert "ask the person who gave you the code" in refused.text and 'value="my typed code"' in refused.text
     assert _guess(app.test_client(), "other").status_code == 200  # other surveys are not affected
+
+
+def test_a_flood_of_made_up_code_posts_from_fresh_cookies_never_locks_the_code(app):
+    """Posts that never opened the form, or leave the code empty, count against nobody; and the
+    ceiling for well-formed wrong codes is far above what once locked a code for everyone (100)."""
+    with app.app_context():
+        make_survey(db.session, "guarded", access_code="Tigers7")
+    for n in range(300):
+        fresh = app.test_client()
+        assert fresh.post("/s/guarded/code", data={"code": f"guess{n}"}).status_code == 200
+        assert fresh.post("/s/guarded/code", data={"csrf_token": "made-up", "code": f"guess{n}"}).status_code == 200
+    for n in range(150):
+        assert _guess(app.test_client(), "guarded", code="").status_code == 200
+        assert _guess(app.test_client(), "guarded", code=f"guess{n}").status_code == 200
+    assert _guess(app.test_client(), "guarded", code="Tigers7").status_code == 302
 
 
 def test_wrong_passwords_for_one_email_are_limited_whoever_types_them(app, make_user):
@@ -72,3 +92,44 @@ def test_sending_the_same_answers_over_and_over_is_slowed(app, demo):
     check = answer_demo(client, app)
     replies = [send(client, "demo", check).status_code for _ in range(31)]
     assert replies[0] == 302 and 429 not in replies[:30] and replies[30] == 429
+
+
+def _ask(client, **fields):
+    token = csrf_token(client.get("/get-help").text)
+    return client.post("/get-help", data={"csrf_token": token, **fields})
+
+
+def test_a_flood_of_help_requests_from_fresh_cookies_never_stops_a_genuine_one(app):
+    """Once, 120 empty posts from fresh cookies blocked every request for 10 minutes."""
+    from participation.help_requests.models import HelpRequest
+    for _ in range(300):
+        fresh = app.test_client()
+        assert fresh.post("/get-help", data={}).status_code == 200
+        assert fresh.post("/get-help", data={"csrf_token": "made-up", "contact": "x"}).status_code == 200
+    for _ in range(150):
+        assert _ask(app.test_client(), contact="").status_code == 200  # not well formed: nothing counted
+    genuine = _ask(app.test_client(), contact="07700 900123", message="please call")
+    assert genuine.status_code == 302
+    with app.app_context():
+        assert [r.contact for r in db.session.scalars(select(HelpRequest))] == ["07700 900123"]
+
+
+def test_a_refused_help_request_keeps_what_was_typed_and_gives_other_ways_to_get_help(app):
+    app.config["COUNCIL_HELP_PHONE"] = "01632 960123"
+    client = app.test_client()
+    assert [_ask(client, contact=f"0770090012{n}").status_code for n in range(5)] == [302] * 5
+    refused = _ask(client, contact="sam@example.org", name="Sam", message="I need to talk")
+    assert refused.status_code == 429
+    assert "We could not send this just now" in refused.text and "What you wrote is still here" in refused.text
+    assert 'value="sam@example.org"' in refused.text and 'value="Sam"' in refused.text
+    assert "I need to talk</textarea>" in refused.text
+    assert "Childline free on" in refused.text and "0800 1111" in refused.text and "01632 960123" in refused.text
+    # Someone else's phone is not held up by that one.
+    assert _ask(app.test_client(), contact="07700 900999").status_code == 302
+
+
+def test_help_requests_from_everyone_together_have_a_ceiling(app):
+    app.config["HELP_REQUESTS_CEILING"] = "3 per 10 minutes"
+    assert [_ask(app.test_client(), contact="07700 900123").status_code for _ in range(3)] == [302] * 3
+    refused = _ask(app.test_client(), contact="07700 900456", message="help")
+    assert refused.status_code == 429 and 'value="07700 900456"' in refused.text and "0800 1111" in refused.text

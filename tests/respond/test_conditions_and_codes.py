@@ -88,4 +88,4 @@ def test_guessing_access_codes_is_slowed_down(app, client):
                for n in range(12)]
     assert replies[:10] == [200] * 10
     assert replies[10] == 429
-    assert "Too many tries" in client.post("/s/guarded/code", data={"csrf_token": token, "code": "x"}).text
+    assert "Too many wrong codes have been typed" in client.post("/s/guarded/code", data={"csrf_token": token, "code": "x"}).text

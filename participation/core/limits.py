@@ -1,0 +1,80 @@
+"""Rate limits that a flood can only turn on the flooder, counted in one store every worker shares.
+
+The counters live where RATELIMIT_STORAGE_URI says: `memory://` (one process: a pilot) or
+`redis://host:6379/0` (every worker and machine counts together). Nothing here ever reads a
+client's address or browser: a limit counts a random key kept in the visitor's own cookie, or
+everyone together.
+
+Two kinds of count are kept, and views ask for them only once a request is well formed (it came
+from a page this cookie opened, with every required field filled in), so posts made up from
+nothing are never counted against anyone:
+
+- `allowed(limit, key)`: a fixed-window count, e.g. 5 well-formed help requests per cookie in
+  10 minutes, and a much higher ceiling for everyone together.
+- `wait_left(key)` and `note_failure(key)`: growing delays after repeated failures (wrong
+  passwords), so guessing slows down without ever shutting anyone out for long.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from flask import current_app
+from limits import RateLimitItem, parse
+
+from participation.extensions import limiter
+
+#: The clock the delays read; tests move it forward instead of waiting.
+clock = time.time
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A named limit whose rate ("5 per 10 minutes") is the setting `setting`; the name keeps counts apart."""
+
+    name: str
+    setting: str
+
+    def rate(self) -> RateLimitItem:
+        return parse(current_app.config[self.setting])
+
+
+def allowed(limit: Limit, key: str) -> bool:
+    """Count one try against the limit for this key; False when the limit was already reached."""
+    return limiter.limiter.hit(limit.rate(), "limit", limit.name, key)
+
+
+def reached(limit: Limit, key: str) -> bool:
+    """True when the limit is reached for this key, without counting a try."""
+    return not limiter.limiter.test(limit.rate(), "limit", limit.name, key)
+
+
+def count(limit: Limit, key: str) -> None:
+    """Count one try that went wrong (a wrong code), after it was checked."""
+    limiter.limiter.hit(limit.rate(), "limit", limit.name, key)
+
+
+def wait_left(key: str) -> int:
+    """Seconds still to wait before the next try for this key; 0 when a try may go ahead."""
+    until = limiter.storage.get(f"wait/{key}")
+    return max(0, int(until - clock() + 0.999)) if until else 0
+
+
+def note_failure(key: str, delay_for, window_seconds: int) -> int:
+    """Count a failure for the key and start the delay `delay_for(failures)` says; return the delay.
+
+    Failures are forgotten `window_seconds` after the first one in a run of them."""
+    store = limiter.storage
+    failures = store.incr(f"fail/{key}", window_seconds)
+    delay = int(delay_for(failures))
+    if delay:
+        store.clear(f"wait/{key}")
+        store.incr(f"wait/{key}", delay + 1, amount=int(clock()) + delay)
+    return delay
+
+
+def forget_failures(key: str) -> None:
+    """Start the count again for this key (after a right password from a trusted browser)."""
+    limiter.storage.clear(f"fail/{key}")
+    limiter.storage.clear(f"wait/{key}")

@@ -1,0 +1,72 @@
+"""Rate limits count together across workers when RATELIMIT_STORAGE_URI points at Redis.
+
+Each "worker" here is its own Python process on one SQLite file, as gunicorn's workers are, so no
+count can pass between them except through the store. CI runs it against the Redis server on
+127.0.0.1:6379 (REQUIRE_REDIS=1 makes a missing server a failure, not a skip).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import uuid
+
+import pytest
+
+from participation import ROOT
+
+REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+WORKER = """
+import re, sys
+from participation import create_app
+from participation.config import TestConfig
+from participation.db import db
+
+config = TestConfig(sys.argv[1])
+config.RATELIMIT_STORAGE_URI = sys.argv[2]
+config.RATELIMIT_STORAGE_OPTIONS = {"key_prefix": sys.argv[3]}
+config.HELP_REQUESTS_CEILING = "5 per 10 minutes"
+app = create_app(config)
+with app.app_context():
+    db.create_all()
+replies = []
+for n in range(3):
+    client = app.test_client()
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', client.get("/get-help").text).group(1)
+    replies.append(client.post("/get-help", data={"csrf_token": token, "contact": f"0770090012{n}"}).status_code)
+print(" ".join(map(str, replies)))
+"""
+
+
+def _redis_answers() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as connection:
+            connection.sendall(b"PING\r\n")
+            return connection.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def _two_workers(tmp_path, storage: str) -> list[str]:
+    database = f"sqlite:///{tmp_path / 'shared.db'}"
+    prefix = f"test-{uuid.uuid4().hex}"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return [subprocess.run([sys.executable, "-c", WORKER, database, storage, prefix], env=env, cwd=ROOT,
+                           capture_output=True, text=True, check=True, timeout=120).stdout.strip()
+            for _ in range(2)]
+
+
+def test_with_redis_every_worker_counts_towards_one_ceiling(tmp_path):
+    if not _redis_answers():
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail("REQUIRE_REDIS is set but no Redis server answers on 127.0.0.1:6379")
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    assert _two_workers(tmp_path, REDIS) == ["302 302 302", "302 302 429"]
+
+
+def test_in_memory_each_worker_counts_alone(tmp_path):
+    """What a pilot on one process gets, and why several processes need Redis."""
+    assert _two_workers(tmp_path, "memory://") == ["302 302 302", "302 302 302"]
