@@ -108,3 +108,9 @@ def actions(rag_by_month: Sequence[tuple[date, dict[str, int | str]]]) -> go.Fig
 def to_json(fig: go.Figure) -> str:
     """The figure as JSON for the page, which draws it with the vendored plotly.js."""
     return fig.to_json()
+
+
+def answers(title: str, labels: Sequence[str], counts: Sequence[int | str]) -> go.Figure:
+    """How many chose each answer to one question, as bars; hidden counts have no bar."""
+    return _figure([{"type": "bar", "x": list(labels), "y": [_shown(c) for c in counts],
+                     "marker": {"color": BLUE}, "name": "Young people"}], title, "", "Young people", height=320)

@@ -17,7 +17,7 @@ from participation.db import db, today
 from participation.exchange.codec import MIMETYPES, encode_table
 from participation.pledges import services as pledges
 from participation.pledges.models import PledgeVersion
-from participation.reports import services
+from participation.reports import results, services
 from participation.scorecard import services as scorecard
 from participation.themes.services import active_themes
 from participation.surveys.builder import response_counts
@@ -124,3 +124,17 @@ def promises(version_id: int):
 
 #: How each answer to a promise question is named in results.
 RATING_LABELS = {"kept": "Kept", "sometimes": "Sometimes", "not-yet": "Not yet", "dont-know": "Don't know"}
+
+
+results_bp = Blueprint("results", __name__, url_prefix="/surveys")
+require(results_bp, Permission.READ_REPORTS)
+results_bp.after_request(_chart_styles)
+
+
+@results_bp.get("/<int:survey_id>/results")
+def survey_results(survey_id: int):
+    """One survey's results question by question; small numbers hidden unless the reader sees responses."""
+    survey = db.session.get(Survey, survey_id) or abort(404)
+    exact = can(current_user.role, Permission.READ_RESPONSES)
+    return render_template("reports/results.html", survey=survey, exact=exact,
+                           res=results.results(db.session, survey, exact))
