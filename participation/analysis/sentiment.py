@@ -22,6 +22,13 @@ YOUNG_PEOPLES_WORDS = {
     "loved": 0.6, "loves": 0.5, "thanks": 0.2, "thank": 0.2, "struggling": -0.5, "stressed": -0.5,
     "stress": -0.4, "anxious": -0.5, "depressed": -0.7, "crap": -0.8, "shit": -0.7, "miss": -0.2,
     "like": 0.2, "likes": 0.2, "enjoy": 0.4, "enjoyed": 0.4,
+    # Threats and harm, which TextBlob does not know: "older boys say they will hurt me" is negative.
+    "hurt": -0.7, "hurts": -0.7, "hurting": -0.7, "threaten": -0.8, "threatens": -0.8,
+    "threatened": -0.8, "threatening": -0.8, "threat": -0.7, "threats": -0.7, "kill": -0.8,
+    "stab": -0.9, "stabbed": -0.9, "beat": -0.6, "beaten": -0.8, "punch": -0.6, "punched": -0.7,
+    "hit": -0.5, "hits": -0.5, "kick": -0.5, "kicked": -0.6, "attack": -0.7, "attacked": -0.8,
+    "bully": -0.7, "bullied": -0.7, "bullying": -0.7, "abuse": -0.8, "abused": -0.8,
+    "harm": -0.7, "harmed": -0.7, "unalive": -0.9, "frightened": -0.6, "afraid": -0.6,
 }
 #: Words a negation reaches across, as young people write: "don't feel listened to", "never get asked".
 NEGATION_BRIDGE = frozenset({

@@ -89,3 +89,12 @@ def test_confirmed_examples_teach_the_tagger_new_words():
     assert "healthy" not in before.themes
     taught = build_tagger(extra_examples=[(f"I love zorbing and parkour {i}", ["healthy"]) for i in range(8)])
     assert "healthy" in taught.tag("zorbing and parkour every saturday").themes
+
+
+def test_threats_read_negative_not_positive():
+    from participation.analysis.sentiment import polarity
+    from participation.analysis.tokens import tokenize
+
+    for text in ("older boys say they will hurt me", "he threatened to stab me", "they beat me up after school",
+                 "my carer hits me"):
+        assert polarity(tokenize(text)) < 0, text
