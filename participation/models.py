@@ -1,6 +1,6 @@
 """Imports every feature's models so metadata is complete for create_all and Alembic."""
 
-from participation.auth.models import AuditEntry, FailedSignIn, StaffUser  # noqa: F401
+from participation.auth.models import AuditEntry, StaffUser  # noqa: F401
 from participation.comments.models import CommentAnalysis, CommentTally, CommentTheme, TaggerModel  # noqa: F401
 from participation.respond.models import (  # noqa: F401
     Answer, AnswerTally, Draft, Response, ResponseTally, SubmissionReceipt)

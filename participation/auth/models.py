@@ -1,4 +1,4 @@
-"""Staff accounts, failed sign-ins and the audit log. Staff actions carry exact times; young people's never do."""
+"""Staff accounts and the audit log. Staff actions carry exact times; young people's never do."""
 
 from __future__ import annotations
 
@@ -34,22 +34,10 @@ class StaffUser(UserMixin, db.Model):
     #: Switched-off accounts cannot sign in but keep their history.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_on: Mapped[date] = mapped_column(Date, default=today)
-    #: Sign-in is refused until this time after too many wrong passwords.
-    locked_until: Mapped[datetime | None] = mapped_column(DateTime)
 
     @property
     def is_active(self) -> bool:  # Flask-Login
         return self.active
-
-
-class FailedSignIn(db.Model):
-    """One wrong password for a staff account, kept to apply the lockout rule."""
-
-    __tablename__ = "failed_sign_ins"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("staff_users.id", ondelete="CASCADE"), index=True)
-    at: Mapped[datetime] = mapped_column(DateTime, default=now_utc)
 
 
 class AuditEntry(db.Model):

@@ -1,9 +1,8 @@
-"""Roles, what each may do, the sign-in lockout rule and the next= check. Pure: no Flask, no database."""
+"""Roles, what each may do, the growing wait after wrong passwords and the next= check. Pure: no Flask, no database."""
 
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
 
@@ -59,16 +58,21 @@ def home_endpoint(role: str | Role | None) -> str:
     return "surveys.index" if can(role, Permission.BUILD_SURVEYS) else "reports.index"
 
 
-#: Wrong passwords allowed in the window before the account is locked.
-MAX_FAILURES = 5
-FAILURE_WINDOW = timedelta(minutes=15)
-LOCK_FOR = timedelta(minutes=15)
+#: Wrong passwords for one email address (or one trusted browser) before each try must wait.
+FREE_TRIES = 5
+#: The longest wait between tries: a guesser gets about 100 tries a day; a member of staff on a new
+#: computer waits at most this long, and on their own computer not at all.
+LONGEST_WAIT_SECONDS = 15 * 60
+#: Wrong passwords are forgotten this long after the first of a run of them.
+FAILURES_KEPT_SECONDS = 24 * 60 * 60
 
 
-def lock_after_failure(recent_failures: list[datetime], now: datetime) -> datetime | None:
-    """Given the times of failed sign-ins (this one included), return when a lock ends, or None."""
-    in_window = [t for t in recent_failures if now - t <= FAILURE_WINDOW]
-    return now + LOCK_FOR if len(in_window) >= MAX_FAILURES else None
+def wait_after_failures(failures: int) -> int:
+    """Seconds the next sign-in must wait after this many wrong passwords: none for the first few,
+    then 1, 2, 4, 8 ... up to LONGEST_WAIT_SECONDS."""
+    if failures < FREE_TRIES:
+        return 0
+    return min(2 ** (failures - FREE_TRIES), LONGEST_WAIT_SECONDS)
 
 
 def safe_next(target: str | None, fallback: str) -> str:

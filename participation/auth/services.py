@@ -1,19 +1,21 @@
-"""Staff accounts: creating and changing them, signing in with a lockout, and the audit log."""
+"""Staff accounts: creating and changing them, signing in with growing waits after wrong passwords, and the
+audit log."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from participation.core.transaction import Refused
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from participation.auth.models import AuditEntry, FailedSignIn, StaffUser, now_utc
-from participation.auth.roles import FAILURE_WINDOW, Role, lock_after_failure
+from participation.auth.models import AuditEntry, StaffUser
+from participation.auth.roles import FAILURES_KEPT_SECONDS, Role, wait_after_failures
+from participation.core import limits
 
 MIN_PASSWORD_LENGTH = 12
 WRONG_DETAILS = "The email address or password is not right."
@@ -98,35 +100,39 @@ class SignIn:
     message: str = ""
 
 
-def authenticate(session: Session, email: str, password: str, now: datetime | None = None) -> SignIn:
-    """Check an email and password, applying the lockout rule; wrong email and wrong password read the same."""
-    now = now or now_utc()
-    user = user_by_email(session, email or "")
-    if user is None or not user.active:
-        check_password_hash(_DUMMY_HASH, password or "")
-        return SignIn(None, WRONG_DETAILS)
-    if user.locked_until and user.locked_until > now:
-        return SignIn(None, _locked_message(user.locked_until, now))
-    if check_password_hash(user.password_hash, password or ""):
-        session.execute(delete(FailedSignIn).where(FailedSignIn.user_id == user.id))
-        user.locked_until = None
-        session.flush()
+def authenticate(session: Session, email: str, password: str, trusted_browser: str | None = None) -> SignIn:
+    """Check an email and password, with a growing wait after wrong passwords.
+
+    The wait counts wrong passwords typed for the email address, whether or not it has an account,
+    so the answers read the same for both. A browser this member of staff signed in on before
+    (`trusted_browser`, from its cookie) counts only its own wrong passwords: however many
+    strangers type wrong passwords for the address, the real member of staff still gets in.
+    """
+    email = (email or "").strip().lower()
+    counted = (f"signin-browser/{trusted_browser}" if trusted_browser
+               else "signin-email/" + hashlib.sha256(email.encode()).hexdigest()[:40])
+    wait = limits.wait_left(counted)
+    if wait:
+        return SignIn(None, _wait_message(wait))
+    user = user_by_email(session, email)
+    if user is not None and user.active and check_password_hash(user.password_hash, password or ""):
+        if trusted_browser:
+            limits.forget_failures(counted)
         return SignIn(user)
-    session.add(FailedSignIn(user_id=user.id, at=now))
-    session.flush()
-    recent = list(session.scalars(select(FailedSignIn.at).where(
-        FailedSignIn.user_id == user.id, FailedSignIn.at > now - FAILURE_WINDOW)))
-    user.locked_until = lock_after_failure(recent, now)
-    session.flush()
-    if user.locked_until:
-        return SignIn(None, _locked_message(user.locked_until, now))
-    return SignIn(None, WRONG_DETAILS)
+    if user is None or not user.active:
+        check_password_hash(_DUMMY_HASH, password or "")  # both mistakes take the same time
+    wait = limits.note_failure(counted, wait_after_failures, FAILURES_KEPT_SECONDS)
+    return SignIn(None, WRONG_DETAILS + (" " + _wait_message(wait) if wait else ""))
 
 
-def _locked_message(until: datetime, now: datetime) -> str:
-    minutes = max(1, int((until - now + timedelta(seconds=59)).total_seconds() // 60))
-    return (f"This account is locked after 5 wrong passwords in 15 minutes. "
-            f"Try again in {minutes} minute{'s' if minutes != 1 else ''}.")
+def _wait_message(seconds: int) -> str:
+    """How long to wait, in round words."""
+    if seconds < 60:
+        amount = f"{seconds} second{'s' if seconds != 1 else ''}"
+    else:
+        minutes = (seconds + 59) // 60
+        amount = f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return f"There have been several wrong tries for this email address. Wait {amount}, then try again."
 
 
 def list_users(session: Session) -> list[StaffUser]:

@@ -70,7 +70,8 @@ def note_failure(key: str, delay_for, window_seconds: int) -> int:
     delay = int(delay_for(failures))
     if delay:
         store.clear(f"wait/{key}")
-        store.incr(f"wait/{key}", delay + 1, amount=int(clock()) + delay)
+        # The key outlives the wait; the time kept in it, not its expiry, says when the wait ends.
+        store.incr(f"wait/{key}", delay + 60, amount=int(clock()) + delay)
     return delay
 
 

@@ -1,10 +1,8 @@
-"""Roles, the lockout rule and the next= check: pure rules, tested alone."""
+"""Roles, the growing wait after wrong passwords and the next= check: pure rules, tested alone."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
-from participation.auth.roles import LOCK_FOR, Permission, Role, can, lock_after_failure, safe_next
+from participation.auth.roles import LONGEST_WAIT_SECONDS, Permission, Role, can, safe_next, wait_after_failures
 
 
 def test_each_role_gets_only_its_permissions():
@@ -15,13 +13,11 @@ def test_each_role_gets_only_its_permissions():
     assert not can("visitor", Permission.READ_REPORTS) and not can(None, Permission.READ_REPORTS)
 
 
-def test_five_failures_in_fifteen_minutes_lock_for_fifteen_minutes():
-    now = datetime(2026, 11, 23, 10, 0)
-    four = [now - timedelta(minutes=m) for m in (1, 2, 3, 4)]
-    assert lock_after_failure(four, now) is None
-    assert lock_after_failure(four + [now], now) == now + LOCK_FOR
-    spread = [now - timedelta(minutes=m) for m in (0, 5, 10, 16, 20)]
-    assert lock_after_failure(spread, now) is None
+def test_wrong_passwords_bring_growing_waits_never_a_lock():
+    assert [wait_after_failures(n) for n in range(1, 5)] == [0, 0, 0, 0]
+    assert [wait_after_failures(n) for n in range(5, 11)] == [1, 2, 4, 8, 16, 32]
+    assert wait_after_failures(14) == 512 and wait_after_failures(15) == LONGEST_WAIT_SECONDS == 900
+    assert wait_after_failures(10_000) == 900
 
 
 def test_next_only_goes_to_this_site():

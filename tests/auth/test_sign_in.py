@@ -1,9 +1,11 @@
-"""Signing in and out, lockout, inactivity and the create-user command."""
+"""Signing in and out, waits after wrong passwords, inactivity and the create-user command."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+import time
 
+import pytest
 from sqlalchemy import select
 
 from participation.auth import services
@@ -34,28 +36,76 @@ def test_wrong_email_and_wrong_password_read_the_same(client, make_user):
     assert "The email address or password is not right." in wrong_email.text
 
 
-def test_five_wrong_passwords_lock_the_account_even_for_the_right_one(client, make_user):
-    make_user("officer", email="sam@council.example")
-    for _ in range(4):
-        assert "not right" in _sign_in(client, "sam@council.example", "guess").text
-    fifth = _sign_in(client, "sam@council.example", "guess")
-    assert "This account is locked after 5 wrong passwords in 15 minutes." in fifth.text
-    right = _sign_in(client, "sam@council.example", PASSWORD)
-    assert right.status_code == 401 and "Try again in 15 minutes." in right.text
-    assert client.get("/surveys/").status_code == 302
+@pytest.fixture
+def clock(monkeypatch):
+    """The clock the sign-in waits read, moved forward by the test instead of waiting."""
+    from participation.core import limits
+    now = [time.time()]
+    monkeypatch.setattr(limits, "clock", lambda: now[0])
+    return now
 
 
-def test_the_lock_ends_after_fifteen_minutes(app, make_user):
+def _message(reply) -> str:
+    return re.search(r'<div class="error-summary".*?<p>(.*?)</p>', reply.text, re.S).group(1)
+
+
+def test_wrong_passwords_bring_a_growing_wait_that_reads_the_same_for_unknown_emails(app, make_user, clock):
     make_user("officer", email="sam@council.example")
-    start = datetime(2026, 11, 23, 9, 0)
-    with app.app_context():
-        for minute in range(5):
-            assert services.authenticate(db.session, "sam@council.example", "guess",
-                                         now=start + timedelta(minutes=minute)).user is None
-        locked = services.authenticate(db.session, "sam@council.example", PASSWORD, now=start + timedelta(minutes=10))
-        assert locked.user is None and "locked" in locked.message
-        later = services.authenticate(db.session, "sam@council.example", PASSWORD, now=start + timedelta(minutes=20))
-        assert later.user is not None
+    seen = {}
+    for email in ("sam@council.example", "nobody@council.example"):
+        replies = [_sign_in(app.test_client(), email, "guess") for _ in range(6)]
+        seen[email] = [(r.status_code, _message(r)) for r in replies]
+    assert seen["sam@council.example"] == seen["nobody@council.example"]
+    messages = [message for _, message in seen["sam@council.example"]]
+    assert messages[:4] == ["The email address or password is not right."] * 4
+    assert messages[4].endswith("Wait 1 second, then try again.")
+    assert messages[5] == ("There have been several wrong tries for this email address. "
+                           "Wait 1 second, then try again.")
+    # The right password must wait too on a browser nobody signed in on...
+    assert "Wait 1 second" in _message(_sign_in(app.test_client(), "sam@council.example", PASSWORD))
+    # ... but only for the wait: it is never a lock.
+    clock[0] += 2
+    assert _sign_in(app.test_client(), "sam@council.example", PASSWORD).status_code == 302
+
+
+def test_strangers_guessing_never_lock_the_member_of_staff_out_of_their_own_browser(app, make_user, clock):
+    make_user("officer", email="sam@council.example")
+    own = app.test_client()
+    assert _sign_in(own, "sam@council.example", PASSWORD).status_code == 302
+    own.post("/logout", data={"csrf_token": csrf_token(own.get("/surveys/").text)})
+    for _ in range(30):  # a stranger, patient enough to sit out every wait
+        clock[0] += 901
+        assert _sign_in(app.test_client(), "sam@council.example", "guess").status_code == 401
+    elsewhere = _sign_in(app.test_client(), "sam@council.example", PASSWORD)
+    assert elsewhere.status_code == 401 and "Wait 15 minutes, then try again." in _message(elsewhere)
+    assert _sign_in(own, "sam@council.example", PASSWORD).status_code == 302
+    assert own.get("/surveys/").status_code == 200
+
+
+def test_a_trusted_browser_gets_its_own_wait_after_its_own_wrong_passwords(app, make_user, clock):
+    make_user("officer", email="sam@council.example")
+    own = app.test_client()
+    assert _sign_in(own, "sam@council.example", PASSWORD).status_code == 302
+    own.post("/logout", data={"csrf_token": csrf_token(own.get("/surveys/").text)})
+    replies = [_message(_sign_in(own, "sam@council.example", "guess")) for _ in range(5)]
+    assert "Wait 1 second" in replies[4]
+    assert "Wait 1 second" in _message(_sign_in(own, "sam@council.example", PASSWORD))
+    clock[0] += 2
+    assert _sign_in(own, "sam@council.example", PASSWORD).status_code == 302
+
+
+def test_a_browser_trusted_for_another_address_or_a_made_up_cookie_is_not_trusted(app, make_user, clock):
+    make_user("officer", email="sam@council.example")
+    make_user("officer", email="alex@council.example")
+    alexs = app.test_client()
+    assert _sign_in(alexs, "alex@council.example", PASSWORD).status_code == 302
+    alexs.post("/logout", data={"csrf_token": csrf_token(alexs.get("/surveys/").text)})
+    for _ in range(5):
+        _sign_in(app.test_client(), "sam@council.example", "guess")
+    made_up = app.test_client()
+    made_up.set_cookie("staff_browser", "WyJhYmMiLCAiZGVmIl0.forged", path="/login")
+    for browser in (alexs, made_up):
+        assert "Wait 1 second" in _message(_sign_in(browser, "sam@council.example", PASSWORD))
 
 
 def test_next_goes_back_to_the_page_asked_for_but_never_off_site(client, make_user):
