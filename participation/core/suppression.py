@@ -5,6 +5,8 @@ from __future__ import annotations
 #: Counts from 1 up to this number are not shown to people who may not see exact figures.
 SMALLEST_SHOWN = 5
 FEWER_THAN = f"fewer than {SMALLEST_SHOWN}"
+#: A count of 5 or more hidden only so that a small one cannot be worked out from the total.
+HIDDEN = "hidden"
 
 
 def suppress_small_count(count: int, exact: bool = False) -> int | str:
@@ -18,7 +20,8 @@ def suppress_counts(counts: dict[str, int], exact: bool = False) -> tuple[dict[s
     """Suppress a row of counts that add up to a total; return (shown counts, shown total).
 
     Counts from 1 to 4 become "fewer than 5". When the total and the other cells would give a
-    hidden count away by subtraction, the next smallest cell is hidden too (secondary suppression).
+    hidden count away by subtraction, the next smallest cell is hidden too (secondary suppression),
+    and shown as "hidden": it is not fewer than 5 unless it is.
     """
     total = sum(counts.values())
     if exact:
@@ -29,7 +32,7 @@ def suppress_counts(counts: dict[str, int], exact: bool = False) -> tuple[dict[s
     if len(hidden) == 1 and shown_total != FEWER_THAN:
         others = sorted((v, k) for k, v in counts.items() if k not in hidden and v > 0)
         if others:
-            shown[others[0][1]] = FEWER_THAN
+            shown[others[0][1]] = suppress_small_count(others[0][0]) if others[0][0] < SMALLEST_SHOWN else HIDDEN
         else:
             shown_total = FEWER_THAN
     return shown, shown_total

@@ -165,11 +165,12 @@ def _month_ends(on: date, months: int = 6) -> list[date]:
     return ends[::-1]
 
 
-def actions_summary(session: Session, on: date, exact: bool) -> ActionsSummary:
+def actions_summary(session: Session, on: date) -> ActionsSummary:
     """Actions by status, by RAG at each month end (counted in SQL), and the overdue list."""
     open_statuses = ("not-started", "in-progress", "not-progressed")
     counts = dict(session.execute(select(Action.status, func.count()).group_by(Action.status)).all())
-    by_status, _ = suppress_counts({k: counts.get(k, 0) for k in STATUSES}, exact)
+    # Actions are the council's own work, not people: their counts are never suppressed.
+    by_status = {k: counts.get(k, 0) for k in STATUSES}
     history = []
     for end in _month_ends(on):
         raised = YouSaid.raised_on <= end
@@ -183,8 +184,7 @@ def actions_summary(session: Session, on: date, exact: bool) -> ActionsSummary:
             else_="green")
         rows = session.execute(select(rag, func.count()).select_from(Action).join(YouSaid, YouSaid.id == Action.item_id)
                                .where(raised, Action.status != "wont-do").group_by(rag)).all()
-        shown, _ = suppress_counts({c: dict(rows).get(c, 0) for c in ("red", "amber", "green")}, exact)
-        history.append((end, shown))
+        history.append((end, {c: dict(rows).get(c, 0) for c in ("red", "amber", "green")}))
     overdue_rows = session.execute(
         select(YouSaid.summary, Action.what, Action.due_on, Action.owner).join(YouSaid, YouSaid.id == Action.item_id)
         .where(Action.status.in_(open_statuses), Action.due_on < on).order_by(Action.due_on).limit(20)).all()
@@ -262,7 +262,7 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
         board.scorecard.append(ScoreRow("Pledge answers saying the promise is kept", True, 0.7,
                                         _pct(kept_now, exact), _pct(kept_before, exact) if previous else None))
 
-    board.actions = actions_summary(session, on, exact)
+    board.actions = actions_summary(session, on)
     prev = filters.previous
     board.scorecard[0:0] = [
         ScoreRow("Young people who answered", True, None, total,

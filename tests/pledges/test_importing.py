@@ -6,7 +6,7 @@ import pytest
 
 from participation.exchange.codec import UnreadableFile, decode_upload, read_table
 from participation.pledges.importing import match_identities, parse_lines, parse_table
-from participation.core.suppression import FEWER_THAN, share, suppress_counts
+from participation.core.suppression import FEWER_THAN, HIDDEN, share, suppress_counts
 
 THEMES = {"involve-me": "Involve me", "safe-home": "Provide me with a good, safe home",
           "healthy": "Keep me healthy", "achieve": "Help me to achieve", "adult-life": "Support me to move to adult life"}
@@ -85,7 +85,7 @@ def test_reworded_and_reordered_promises_keep_their_identity_and_new_ones_get_no
 
 def test_suppression_hides_small_counts_and_the_cell_that_would_give_one_away():
     shown, total = suppress_counts({"kept": 10, "sometimes": 3, "not-yet": 0, "dont-know": 6})
-    assert shown == {"kept": 10, "sometimes": FEWER_THAN, "not-yet": 0, "dont-know": FEWER_THAN}
+    assert shown == {"kept": 10, "sometimes": FEWER_THAN, "not-yet": 0, "dont-know": HIDDEN}
     assert total == 19
     assert share(shown["kept"], total) == pytest.approx(10 / 19)
     assert share(shown["sometimes"], total) is None

@@ -135,8 +135,9 @@ def test_committee_members_never_see_a_count_under_5_or_a_share_built_on_one(app
     cells = re.findall(r'<td class="num">([^<]*)</td>', page)
     assert cells and all(not c.strip().isdigit() or int(c) == 0 or int(c) >= 5 for c in cells), cells
     honest = re.search(r"We will be honest with you\..*?</tr>", page, re.S).group(0)
-    # 6 kept, 10 sometimes, 3 not yet: the 3 is hidden, and so is one more cell that would give it away.
-    assert honest.count("fewer than 5") == 2 and "32%" not in honest
+    # 6 kept, 10 sometimes, 3 not yet: the 3 is fewer than 5, and the 6, which would give it away, is
+    # "hidden" (it is not fewer than 5).
+    assert honest.count("fewer than 5") == 1 and honest.count(">hidden<") == 1 and "32%" not in honest
     assert "My sw is [name] and I moved school twice" in page and "Dave" not in page
     assert committee.get("/reports/promises").status_code == 200
     assert committee.get("/pledges/").status_code == 403

@@ -94,6 +94,10 @@ def test_a_committee_member_sees_small_numbers_hidden(app, client, login_as):
     _known_answers(app, survey, *questions)
     page = _as(client, login_as, "committee").get(f"/surveys/{survey}/results").text
     assert _row(page, "Friend")[0] == "fewer than 5"
+    # The plan question: 6 said yes and 1 no. The 1 is fewer than 5; the 6 is hidden only so the 1 cannot be
+    # worked out from the 7 who answered, and says so.
+    assert re.search(r'<th scope="row">Yes</th><td class="num">hidden</td><td class="num">–</td>', page)
+    assert re.search(r'<th scope="row">No</th><td class="num">fewer than 5</td><td class="num">–</td>', page)
     assert "My carer is great" not in page
     cells = re.findall(r'<td class="num">([^<]*)</td>', page)
     assert not [c for c in cells if c.isdigit() and 0 < int(c) < 5], cells
