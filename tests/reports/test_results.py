@@ -121,3 +121,5 @@ def test_who_may_open_the_results(app, client, login_as):
     assert _as(client, login_as, "officer").get("/surveys/999999/results").status_code == 404
     show = _as(client, login_as, "officer").get(f"/surveys/{survey}").text
     assert f'href="/surveys/{survey}/results"' in show
+    reports = _as(client, login_as, "committee").get("/reports/").text
+    assert f'href="/surveys/{survey}/results"' in reports
