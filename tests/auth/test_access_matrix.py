@@ -23,7 +23,7 @@ PUBLIC_PREFIXES = ("respond.", "board.", "help.")
 STAFF = {"surveys.": {"officer", "administrator"}, "admin.": {"administrator"},
          "comments.": {"officer", "administrator"}, "themes.": {"officer", "administrator"},
          "pledges.": {"officer", "administrator"}, "tracker.": {"officer", "administrator"},
-         "scorecard.": {"officer", "administrator"},
+         "scorecard.": {"officer", "administrator"}, "results.": {"committee", "officer", "administrator"},
          "reports.": {"committee", "officer", "administrator"}, "help_requests.": {"officer", "administrator"}}
 
 
