@@ -34,7 +34,7 @@ def healthz():
 
 @bp.after_app_request
 def security_headers(response: Response) -> Response:
-    """Add strict headers to every answer; respondent pages are never cached or referred."""
+    """Add strict headers to every answer; nothing but static files is ever cached, nothing referred."""
     response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("X-Frame-Options", "DENY")
@@ -42,8 +42,9 @@ def security_headers(response: Response) -> Response:
     response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
     if request.is_secure:
         response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
-    if request.blueprint in ("respond", "board"):
-        # A shared phone or tablet must not show someone's answers from its cache.
+    if request.endpoint != "static":
+        # Nothing but the stylesheets and scripts is ever kept by a browser or a proxy: a shared phone must
+        # not show someone's answers or typed phone number, nor a council computer a staff page or export.
         response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -5,25 +5,30 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from datetime import date, datetime
 from typing import IO, Iterable
 
 # A spreadsheet treats a cell starting with these as a formula; young people's text is never one.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+#: A spreadsheet that splits on semicolons (or tabs, bars, line breaks) starts a new cell after one, so
+#: a formula start after such a separator is made harmless too: "x;=1+1" is written "x;'=1+1".
+_FORMULA_AFTER_SEPARATOR = re.compile(r"([,;|\t\r\n][ ]*)(?=[=+\-@\t\r])")
 
 
 def safe_cell(value: object) -> str:
     """Return the value as text that a spreadsheet will show, never run.
 
     Numbers stay numbers; text that would start a formula gets a leading apostrophe,
-    which Excel and LibreOffice hide and treat as "this is text".
+    which Excel and LibreOffice hide and treat as "this is text", and so does every part of the text
+    that a spreadsheet splitting on semicolons, commas, tabs, bars or line breaks would read as a cell.
     """
     if value is None:
         return ""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    text = str(value)
+    text = _FORMULA_AFTER_SEPARATOR.sub(r"\1'", str(value))
     if text.startswith(_FORMULA_STARTS):
         return "'" + text
     return text

@@ -104,3 +104,32 @@ def test_every_url_answers_as_the_role_allows(app, demo, make_user, role):
             assert reply.status_code in (200, 302) and "/login" not in reply.headers.get("Location", ""), where
         checked += 1
     assert checked >= 20
+
+
+@pytest.mark.parametrize("role", ["committee", "administrator"])
+def test_no_staff_page_or_download_is_ever_kept_by_a_browser_or_proxy(app, demo, make_user, role):
+    """Every answer to a staff route, allowed or refused, GET or POST, says no-store; only static files may be kept."""
+    make_user(role, email=f"{role}-cache@council.example")
+    client = app.test_client()
+    page = client.get("/login")
+    assert page.headers["Cache-Control"] == "no-store"
+    client.post("/login", data={"csrf_token": csrf_token(page.text), "email": f"{role}-cache@council.example",
+                                "password": PASSWORD})
+    token = csrf_token(client.get("/s/demo/1").text)
+    checked = set()
+    for rule, method in sorted(_rules(app), key=lambda item: item[1] != "GET"):
+        if rule.endpoint == "auth.logout":
+            continue
+        url = rule.build(_values(app, rule), append_unknown=False)[1]
+        reply = client.get(url) if method == "GET" else client.post(url, data={"csrf_token": token})
+        where = f"{method} {url} as {role}: {reply.status_code}"
+        if rule.endpoint == "static":
+            assert "no-store" not in reply.headers.get("Cache-Control", ""), where
+            continue
+        assert reply.headers.get("Cache-Control") == "no-store", where
+        checked.add(rule.endpoint)
+    if role == "administrator":
+        assert {"admin.export_everything", "reports.export", "tracker.export", "help_requests.index"} <= checked
+    # The young person's page that repeats a typed phone number, refused or with a mistake, is never kept.
+    typed = client.post("/get-help", data={"csrf_token": token, "contact": "07700 900123", "message": "m" * 1001})
+    assert "07700 900123" in typed.text and typed.headers["Cache-Control"] == "no-store"
