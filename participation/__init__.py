@@ -32,8 +32,7 @@ def create_app(config: object | None = None) -> Flask:
 
     from participation import models  # noqa: F401  (every model registered before migrations run)
     from participation.cli import register_commands
-    from participation.auth.access import user_can
-    from participation.auth.models import StaffUser
+    from participation.auth.access import signed_in_user, user_can
     from participation.admin.views import bp as admin_bp
     from participation.auth.views import bp as auth_bp
     from participation.comments.views import bp as comments_bp
@@ -57,7 +56,7 @@ def create_app(config: object | None = None) -> Flask:
     csrf.exempt(help_bp)
     register_commands(app)
 
-    login_manager.user_loader(lambda user_id: db.session.get(StaffUser, int(user_id)))
+    login_manager.user_loader(signed_in_user)
     app.jinja_env.globals["user_can"] = user_can
 
     @app.context_processor

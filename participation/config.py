@@ -91,6 +91,8 @@ class Config:
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     #: Staff are signed out after this many minutes without a request.
     STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
+    #: Staff sign in again this many hours after signing in, however busy they have been.
+    STAFF_SESSION_HOURS = float(os.environ.get("STAFF_SESSION_HOURS", "12"))
     #: Where rate-limit counters live; memory is per process, use redis://host:6379/0 with several
     #: processes or machines so every worker counts together.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from participation.admin.forms import EditUserForm, NewUserForm
@@ -50,6 +50,8 @@ def edit_user(user_id: int):
                 db.session, current_user, user, name=form.name.data or "", role=form.role.data,
                 safeguarding_lead=form.safeguarding_lead.data, active=form.active.data,
                 password=form.password.data or "")):
+            if user.id == current_user.id:
+                session["epoch"] = user.session_epoch  # their own reset signs them out everywhere else only
             flash(f"Saved the changes to {user.email}.")
             return redirect(url_for(".users"))
     return render_template("admin/user_form.html", form=form, user=user)

@@ -34,6 +34,9 @@ class StaffUser(UserMixin, db.Model):
     #: Switched-off accounts cannot sign in but keep their history.
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_on: Mapped[date] = mapped_column(Date, default=today)
+    #: Raised by signing out, a password change or reset and switching the account off: every
+    #: session signed in before carries the old number and is no longer accepted.
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     @property
     def is_active(self) -> bool:  # Flask-Login

@@ -1,5 +1,5 @@
-"""Staff accounts: creating and changing them, signing in with growing waits after wrong passwords, and the
-audit log."""
+"""Staff accounts: creating and changing them, signing in with growing waits after wrong passwords, ending
+every session of an account, and the audit log."""
 
 from __future__ import annotations
 
@@ -70,6 +70,23 @@ def create_user(session: Session, actor: StaffUser | None, email: str, password:
     return user
 
 
+def end_sessions(user: StaffUser) -> None:
+    """End every session this account has signed in with, on every browser and any copy of its cookie."""
+    user.session_epoch = (user.session_epoch or 0) + 1
+
+
+def change_own_password(session: Session, user: StaffUser, current: str, new: str) -> StaffUser:
+    """A member of staff changes their own password; every other session of theirs ends."""
+    if not check_password_hash(user.password_hash, current or ""):
+        raise AccountError("Your current password is not right.")
+    check_password_rules(new)
+    user.password_hash = generate_password_hash(new, method="scrypt")
+    end_sessions(user)
+    record(session, user, "user.password-changed", user, f"{user.email} changed their password")
+    session.flush()
+    return user
+
+
 def update_user(session: Session, actor: StaffUser, user: StaffUser, *, name: str, role: str,
                 safeguarding_lead: bool, active: bool, password: str = "") -> StaffUser:
     """Change a staff account; an administrator cannot remove their own access."""
@@ -87,6 +104,8 @@ def update_user(session: Session, actor: StaffUser, user: StaffUser, *, name: st
         check_password_rules(password)
         user.password_hash = generate_password_hash(password, method="scrypt")
         changes["password"] = "changed"
+    if password or not active:
+        end_sessions(user)  # a reset password or a switched-off account signs out everywhere
     record(session, actor, "user.changed", user, f"Changed {user.email}", **changes)
     session.flush()
     return user

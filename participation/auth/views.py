@@ -1,18 +1,19 @@
-"""Signing in and out."""
+"""Signing in and out, and changing one's own password."""
 
 from __future__ import annotations
 
 import hashlib
 import hmac
 import secrets
-import time
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from participation.auth import services
-from participation.auth.forms import SignInForm
+from participation.auth.access import sign_out_when_idle, start_session
+from participation.auth.forms import ChangePasswordForm, SignInForm
+from participation.core.forms import attempt
 from participation.auth.roles import home_endpoint, safe_next
 from participation.core.transaction import run
 from participation.db import db
@@ -65,7 +66,7 @@ def login():
         if result.user is not None:
             session.clear()  # a fresh session on sign-in
             login_user(result.user)
-            session["seen"] = int(time.time())
+            start_session(result.user)
             response = redirect(safe_next(request.args.get("next"), url_for(home_endpoint(result.user.role))))
             return _trust_this_browser(response, form.email.data, trusted)
         message = result.message
@@ -75,8 +76,27 @@ def login():
 @bp.post("/logout")
 @login_required
 def logout():
-    """Sign out."""
+    """Sign out here and on every other browser, so a copied cookie stops working too."""
+    user = current_user._get_current_object()
+    run(db.session, lambda: services.end_sessions(user))
     logout_user()
     session.clear()
     flash("You have signed out.")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    """Change one's own password; every other session of the account ends, this one carries on."""
+    signed_out = sign_out_when_idle()
+    if signed_out is not None:
+        return signed_out
+    form = ChangePasswordForm()
+    user = current_user._get_current_object()
+    if form.validate_on_submit() and attempt(db.session, form, lambda: services.change_own_password(
+            db.session, user, form.current_password.data, form.new_password.data)):
+        session["epoch"] = user.session_epoch
+        flash("Your password is changed. You are signed out everywhere else.")
+        return redirect(url_for(home_endpoint(user.role)))
+    return render_template("auth/password.html", form=form)

@@ -20,7 +20,7 @@ PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout"}
 SIGNPOSTS = {"core.home"}
 PUBLIC_PREFIXES = ("respond.", "board.", "help.")
 #: Which roles may use each staff blueprint.
-STAFF = {"surveys.": {"officer", "administrator"}, "admin.": {"administrator"},
+STAFF = {"auth.change_password": {"committee", "officer", "administrator"}, "surveys.": {"officer", "administrator"}, "admin.": {"administrator"},
          "comments.": {"officer", "administrator"}, "themes.": {"officer", "administrator"},
          "pledges.": {"officer", "administrator"}, "tracker.": {"officer", "administrator"},
          "scorecard.": {"officer", "administrator"}, "results.": {"committee", "officer", "administrator"},
