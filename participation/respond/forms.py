@@ -27,6 +27,32 @@ def page_form(questions: Sequence[Question], max_text: int, saved: dict[str, Any
     return form_class(data={name: saved[name] for name in fields if name in saved})
 
 
+#: What a page's post may carry besides its answers: the form token, once.
+_TOKEN = "csrf_token"
+
+
+def fits_page(formdata, questions: Sequence[Question]) -> bool:
+    """True when a page's post holds only what its form offers: the form token once, and for each
+    question on the page at most one value, or for a several-choices question each value at most
+    once and no more values than it has answers.
+
+    Anything else (a field repeated thousands of times, a question from another page, a name the
+    page never had) is not something a young person's browser sends, so the whole post is refused
+    and nothing from it is kept; the number of fields a page accepts is bounded by its questions.
+    """
+    allowed = {_TOKEN: 1}
+    for q in questions:
+        kind = question_type(q)
+        allowed[q.field_name] = len(kind.choices(q)) if kind.multiple else 1
+    if sum(1 for _ in formdata.items(multi=True)) > sum(allowed.values()):
+        return False
+    for name in formdata.keys():
+        values = formdata.getlist(name)
+        if name not in allowed or len(values) > allowed[name] or len(set(values)) != len(values):
+            return False
+    return True
+
+
 class SendForm(FlaskForm):
     """The check-your-answers page's send button, carrying the one-time token."""
 

@@ -48,8 +48,10 @@ def render_intro(survey: Survey, preview: bool = False, code_form: AccessCodeFor
     ), status
 
 
-def render_page(survey: Survey, number: int, preview: bool = False, form=None, answers=None, changing=False):
-    """One page of questions; in preview every question shows and nothing can be sent."""
+def render_page(survey: Survey, number: int, preview: bool = False, form=None, answers=None, changing=False,
+                problem: str = ""):
+    """One page of questions; in preview every question shows and nothing can be sent. `problem` is a
+    message about the whole page, shown at the top."""
     all_pages = services.pages(survey)
     if not 1 <= number <= len(all_pages):
         abort(404)
@@ -67,4 +69,5 @@ def render_page(survey: Survey, number: int, preview: bool = False, form=None, a
         "respond/page.html", survey=survey, section=section, questions=questions, form=form, number=number,
         page_count=len(all_pages), back_number=back_number, next_number=next_number, changing=changing,
         question_type=question_type, max_text=current_app.config["MAX_TEXT_ANSWER"], preview=preview,
+        problem=problem,
     )

@@ -12,7 +12,7 @@ from participation.db import db
 from participation.core import limits
 from participation.extensions import TOO_MANY, limiter, visitor_key
 from participation.respond import services
-from participation.respond.forms import AccessCodeForm, SendForm, page_form
+from participation.respond.forms import AccessCodeForm, SendForm, fits_page, page_form
 from participation.respond.pages import CODES, DRAFTS, draft_key, remember, render_intro, render_page, unlocked
 from participation.respond.services import Outcome
 from participation.surveys.models import Survey
@@ -21,6 +21,8 @@ from participation.surveys.question_types import question_type
 
 bp = Blueprint("respond", __name__, url_prefix="/s")
 
+NOT_THIS_PAGE = ("What was sent does not match the questions on this page, so none of it was kept. "
+                 "Choose your answers again, then press the button.")
 TOO_MANY_CODES = ("Too many wrong codes have been typed. Wait 10 minutes, then try again, "
                   "or ask the person who gave you the code.")
 
@@ -104,6 +106,8 @@ def page(slug: str, number: int):
     if not questions:  # every question here depends on an answer that hides it
         following = services.next_page(survey, number, answers)
         return redirect(url_for(".page", slug=slug, number=following) if following else url_for(".check", slug=slug))
+    if request.method == "POST" and not fits_page(request.form, all_pages[number - 1].questions):
+        return render_page(survey, number, answers=answers, changing=changing, problem=NOT_THIS_PAGE), 400
     form = page_form(questions, current_app.config["MAX_TEXT_ANSWER"], answers)
     if form.validate_on_submit():
         draft = run(db.session, lambda: services.save_answers(db.session, survey, draft, form.answers()))

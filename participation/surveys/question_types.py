@@ -107,7 +107,8 @@ class SeveralChoices(QuestionType):
         )
 
     def stored(self, value: Any) -> list[tuple[str | None, str | None]]:
-        return [(str(v), None) for v in (value or []) if v]
+        # Each choice counts once, however many times it was sent.
+        return [(v, None) for v in dict.fromkeys(str(v) for v in (value or []) if v)]
 
 
 class Scale(QuestionType):
