@@ -12,12 +12,21 @@ from sqlalchemy.orm import Session
 
 from participation.core.transaction import Refused
 from werkzeug.security import check_password_hash, generate_password_hash
+from zxcvbn import zxcvbn
 
 from participation.auth.models import AuditEntry, StaffUser
 from participation.auth.roles import FAILURES_KEPT_SECONDS, Role, wait_after_failures
 from participation.core import limits
 
 MIN_PASSWORD_LENGTH = 12
+#: zxcvbn's score from 0 (a common password) to 4; 3 means it would take an attacker who stole the
+#: hashes well over a hundred million guesses.
+MIN_PASSWORD_SCORE = 3
+#: Words everyone here would try first, beside the person's own email address and name.
+_GUESSABLE_WORDS = ("participation", "council", "corporate", "parenting", "password")
+#: Only the start of a password is scored: zxcvbn slows down on very long input, and 100 characters of a
+#: strong password are strong enough.
+_SCORED_CHARACTERS = 100
 WRONG_DETAILS = "The email address or password is not right."
 # Checked against when the email is unknown, so both mistakes take the same time.
 _DUMMY_HASH = generate_password_hash("not a real password", method="scrypt")
@@ -27,10 +36,18 @@ class AccountError(Refused):
     """A staff account could not be created or changed; the message says why in plain words."""
 
 
-def check_password_rules(password: str) -> None:
-    """Refuse passwords that are too short."""
+def check_password_rules(password: str, *known: str) -> None:
+    """Refuse passwords that are too short, common or easy to guess, in plain words; `known` are the
+    person's email address and name, which a guesser would try first."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise AccountError(f"Use a password of at least {MIN_PASSWORD_LENGTH} characters.")
+    hints = list(_GUESSABLE_WORDS)
+    for value in filter(None, known):
+        words = value.lower().replace("@", " ").replace(".", " ").replace("-", " ").split()
+        hints += [value, *words, "".join(words), "".join(value.lower().split("@")[0].split("."))]
+    if zxcvbn(password[:_SCORED_CHARACTERS], user_inputs=hints)["score"] < MIN_PASSWORD_SCORE:
+        raise AccountError("That password is too common or too easy to guess. Try three or four words that "
+                           "have nothing to do with each other or with you, like 'plum kettle orbit sandal'.")
 
 
 def user_by_email(session: Session, email: str) -> StaffUser | None:
@@ -57,7 +74,7 @@ def create_user(session: Session, actor: StaffUser | None, email: str, password:
         raise AccountError("Enter an email address like name@council.gov.uk.")
     if role not in {r.value for r in Role}:
         raise AccountError("Choose a role: administrator, officer or committee.")
-    check_password_rules(password)
+    check_password_rules(password, email, name)
     if user_by_email(session, email) is not None:
         raise AccountError("There is already an account with that email address.")
     user = StaffUser(email=email, name=name.strip(), role=role, safeguarding_lead=safeguarding_lead,
@@ -79,7 +96,7 @@ def change_own_password(session: Session, user: StaffUser, current: str, new: st
     """A member of staff changes their own password; every other session of theirs ends."""
     if not check_password_hash(user.password_hash, current or ""):
         raise AccountError("Your current password is not right.")
-    check_password_rules(new)
+    check_password_rules(new, user.email, user.name)
     user.password_hash = generate_password_hash(new, method="scrypt")
     end_sessions(user)
     record(session, user, "user.password-changed", user, f"{user.email} changed their password")
@@ -101,7 +118,7 @@ def update_user(session: Session, actor: StaffUser, user: StaffUser, *, name: st
             changes[field] = [getattr(user, field), value]
             setattr(user, field, value)
     if password:
-        check_password_rules(password)
+        check_password_rules(password, user.email, user.name)
         user.password_hash = generate_password_hash(password, method="scrypt")
         changes["password"] = "changed"
     if password or not active:
