@@ -6,6 +6,7 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 #: The folder for things that belong to one installation: the SQLite file, the secret key.
 INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", Path(__file__).resolve().parent.parent / "instance"))
@@ -13,6 +14,10 @@ INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", Path(__file__).resolve().pare
 
 class MissingSecretKey(RuntimeError):
     """Production without SECRET_KEY: sessions and sign-ins would not be safe, so the app will not start."""
+
+
+class MissingPublicUrl(RuntimeError):
+    """Production without a valid PUBLIC_URL: share links, QR codes and posters would have no safe address."""
 
 
 def production() -> bool:
@@ -41,6 +46,24 @@ def _secret_key(instance_dir: Path) -> str:
     return key_file.read_text().strip()
 
 
+def _public_url() -> str:
+    """The address young people open, from PUBLIC_URL; share links never come from a request's Host header.
+
+    In production a missing or malformed PUBLIC_URL stops the app starting; elsewhere it is this
+    computer's own address, which is right for a trial on one machine.
+    """
+    url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    parts = urlsplit(url)
+    if url and parts.scheme in ("http", "https") and parts.hostname and not (parts.query or parts.fragment):
+        return url
+    if production():
+        raise MissingPublicUrl(
+            "PARTICIPATION_ENV is production but PUBLIC_URL is " + ("not a web address" if url else "not set")
+            + ". Set PUBLIC_URL to the address young people open, like https://have-your-say.council.gov.uk, "
+              "and start again.")
+    return f"http://localhost:{os.environ.get('PORT', '5000')}"
+
+
 def _database_url(instance_dir: Path) -> str:
     """Return DATABASE_URL, accepting the postgres:// form many hosts hand out."""
     url = os.environ.get("DATABASE_URL")
@@ -60,6 +83,8 @@ class Config:
     def __init__(self) -> None:
         self.SECRET_KEY = _secret_key(INSTANCE_DIR)
         self.SQLALCHEMY_DATABASE_URI = _database_url(INSTANCE_DIR)
+        #: The address share links, QR codes and posters point to, e.g. https://have-your-say.council.gov.uk.
+        self.PUBLIC_URL = _public_url()
         # A server database can drop idle connections; a SQLite file cannot, so skip the extra ping.
         self.SQLALCHEMY_ENGINE_OPTIONS = (
             {} if self.SQLALCHEMY_DATABASE_URI.startswith("sqlite") else {"pool_pre_ping": True})
@@ -117,6 +142,7 @@ class TestConfig(Config):
 
     def __init__(self, database_url: str | None = None) -> None:
         self.SECRET_KEY = "test-secret-key"
+        self.PUBLIC_URL = "https://have-your-say.council.example"
         self.SQLALCHEMY_DATABASE_URI = database_url or os.environ.get(
             "TEST_DATABASE_URL", "sqlite://"
         )

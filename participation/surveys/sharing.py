@@ -9,9 +9,10 @@ import segno
 from participation.surveys.models import Survey
 
 
-def public_link(survey: Survey, host_url: str) -> str:
-    """The full link young people open, e.g. https://council.example/s/annual-2026."""
-    return f"{host_url.rstrip('/')}/s/{survey.slug}"
+def public_link(survey: Survey, public_url: str) -> str:
+    """The full link young people open, e.g. https://council.example/s/annual-2026, from the configured
+    PUBLIC_URL (never a request's Host header, which anyone can set)."""
+    return f"{public_url.rstrip('/')}/s/{survey.slug}"
 
 
 def qr_svg(link: str, scale: int = 5, standalone: bool = False) -> str:

@@ -188,7 +188,7 @@ def share(survey_id: int):
         if attempt(db.session, form, lambda: builder.set_access_code(db.session, current_user, survey, form.code.data or "")):
             flash("Saved the access code." if survey.access_code else "Anyone with the link can answer now.")
             return redirect(url_for(".share", survey_id=survey.id))
-    link = sharing.public_link(survey, request.host_url)
+    link = sharing.public_link(survey, current_app.config["PUBLIC_URL"])
     return render_template("surveys/share.html", survey=survey, form=form, link=link,
                            qr_svg=sharing.qr_svg(link), state=survey_state(survey).value)
 
@@ -197,7 +197,7 @@ def share(survey_id: int):
 def poster(survey_id: int):
     """An A4 poster in plain words with the QR code, ready to print."""
     survey = _survey(survey_id)
-    link = sharing.public_link(survey, request.host_url)
+    link = sharing.public_link(survey, current_app.config["PUBLIC_URL"])
     return render_template("surveys/poster.html", survey=survey, link=link, qr_svg=sharing.qr_svg(link, scale=8))
 
 
@@ -205,6 +205,6 @@ def poster(survey_id: int):
 def qr(survey_id: int):
     """The QR code on its own, to put in a newsletter or a text message."""
     survey = _survey(survey_id)
-    link = sharing.public_link(survey, request.host_url)
+    link = sharing.public_link(survey, current_app.config["PUBLIC_URL"])
     return current_app.response_class(sharing.qr_svg(link, scale=10, standalone=True), mimetype="image/svg+xml",
                                       headers={"Content-Disposition": f'attachment; filename="{survey.slug}-qr.svg"'})

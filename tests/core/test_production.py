@@ -26,6 +26,7 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path)
 def test_production_cookies_are_secure_httponly_and_lax(monkeypatch, tmp_path, database_url, _schema):
     monkeypatch.setenv("PARTICIPATION_ENV", "production")
     monkeypatch.setenv("SECRET_KEY", "a-long-random-value-for-this-test")
+    monkeypatch.setenv("PUBLIC_URL", "https://council.example")
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
     config = _config_module().Config()
     config.SQLALCHEMY_DATABASE_URI = database_url
@@ -47,3 +48,25 @@ def test_outside_production_a_key_is_made_once_and_cookies_work_over_http(monkey
     first, second = config_module.Config(), config_module.Config()
     assert len(first.SECRET_KEY) == 64 and first.SECRET_KEY == second.SECRET_KEY
     assert not first.SESSION_COOKIE_SECURE
+
+
+@pytest.mark.parametrize("public_url", [None, "", "council.example", "javascript:alert(1)", "https://", "ftp://x.example"])
+def test_production_refuses_to_start_without_a_public_address(monkeypatch, public_url):
+    monkeypatch.setenv("PARTICIPATION_ENV", "production")
+    monkeypatch.setenv("SECRET_KEY", "a-long-random-value-for-this-test")
+    if public_url is None:
+        monkeypatch.delenv("PUBLIC_URL", raising=False)
+    else:
+        monkeypatch.setenv("PUBLIC_URL", public_url)
+    with pytest.raises(RuntimeError, match="Set PUBLIC_URL to the address young people open") as raised:
+        _config_module().Config()
+    assert type(raised.value).__name__ == "MissingPublicUrl"
+
+
+def test_the_public_address_is_read_without_its_trailing_slash_and_defaults_to_this_computer(monkeypatch):
+    monkeypatch.delenv("PARTICIPATION_ENV", raising=False)
+    monkeypatch.setenv("PUBLIC_URL", "https://have-your-say.council.gov.uk/ ")
+    assert _config_module().Config().PUBLIC_URL == "https://have-your-say.council.gov.uk"
+    monkeypatch.delenv("PUBLIC_URL")
+    monkeypatch.setenv("PORT", "8000")
+    assert _config_module().Config().PUBLIC_URL == "http://localhost:8000"

@@ -197,7 +197,7 @@ def test_share_page_has_the_link_a_qr_code_and_a_poster(app, login_as, demo):
     client = login_as("officer")
     survey = _survey(app, slug="demo")
     share = client.get(f"/surveys/{survey.id}/share")
-    assert "http://localhost/s/demo" in share.text
+    assert "https://have-your-say.council.example/s/demo" in share.text
     assert "<svg" in share.text and 'class="qr"' in share.text
     poster = client.get(f"/surveys/{survey.id}/poster")
     assert "Nobody will know the answers are yours." in poster.text and "<svg" in poster.text
@@ -220,3 +220,20 @@ def test_response_counts_per_survey_and_per_day(app, login_as, demo):
     assert re.search(r'Your life, your say</a></td>.*?<td class="num">3</td>', listing, re.S)
     survey = _survey(app, slug="demo")
     assert re.search(r'<td class="num">3</td>', client.get(f"/surveys/{survey.id}").text)
+
+
+def test_share_links_qr_codes_and_posters_never_come_from_the_host_header(app, login_as, demo):
+    from participation.surveys import sharing
+
+    client = login_as("officer")
+    survey = _survey(app, slug="demo")
+    link = "https://have-your-say.council.example/s/demo"
+    # The officer's own browser, its request's Host header changed on the way (a proxy that passes it on).
+    client.set_cookie("session", client.get_cookie("session").value, domain="evil.example")
+    forged = {"headers": {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}}
+    for path in ("share", "poster"):
+        page = client.get(f"/surveys/{survey.id}/{path}", **forged)
+        assert page.status_code == 200 and link in page.text and "evil.example" not in page.text, path
+    svg = client.get(f"/surveys/{survey.id}/qr.svg", **forged).data.decode()
+    assert svg == sharing.qr_svg(link, scale=10, standalone=True)
+    assert svg != sharing.qr_svg("http://evil.example/s/demo", scale=10, standalone=True)
