@@ -8,6 +8,8 @@ from pathlib import Path
 from flask import Flask, request
 
 from participation.config import Config
+from participation.core import logs
+from participation.core.requests import ReadableRequest
 from participation.db import db
 from participation.extensions import csrf, limiter, login_manager, migrate
 
@@ -71,6 +73,8 @@ def create_app(config: object | None = None) -> Flask:
 
     # The development server logs each client's address; young people's addresses are never kept.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    logs.install(app)
+    app.request_class = ReadableRequest
 
     @app.context_processor
     def council() -> dict:

@@ -77,6 +77,11 @@ def _database_url(instance_dir: Path) -> str:
     return url
 
 
+#: A database error never carries the values sent with its statement (answers, draft keys), so no log
+#: that prints the error can hold them.
+ENGINE_KEEPS_VALUES_OUT_OF_ERRORS = {"hide_parameters": True}
+
+
 class Config:
     """Production and pilot settings."""
 
@@ -88,6 +93,7 @@ class Config:
         # A server database can drop idle connections; a SQLite file cannot, so skip the extra ping.
         self.SQLALCHEMY_ENGINE_OPTIONS = (
             {} if self.SQLALCHEMY_DATABASE_URI.startswith("sqlite") else {"pool_pre_ping": True})
+        self.SQLALCHEMY_ENGINE_OPTIONS.update(ENGINE_KEEPS_VALUES_OUT_OF_ERRORS)
         # In production cookies only ever travel over HTTPS.
         secure = os.environ.get("SESSION_COOKIE_SECURE", "1" if production() else "0") == "1"
         self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = secure
@@ -146,4 +152,4 @@ class TestConfig(Config):
         self.SQLALCHEMY_DATABASE_URI = database_url or os.environ.get(
             "TEST_DATABASE_URL", "sqlite://"
         )
-        self.SQLALCHEMY_ENGINE_OPTIONS = {}
+        self.SQLALCHEMY_ENGINE_OPTIONS = dict(ENGINE_KEEPS_VALUES_OUT_OF_ERRORS)

@@ -8,6 +8,7 @@ from flask_login import current_user
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.core.forms import ButtonForm, flash_outcome
+from participation.core.requests import unreadable
 from participation.core.transaction import run
 from participation.db import db
 from participation.core import limits
@@ -31,6 +32,8 @@ EVERYONE = limits.Limit("help-everyone", "HELP_REQUESTS_CEILING")
 def ask():
     """Leave a phone number or email so someone from the council gets in touch."""
     form = HelpRequestForm()
+    if request.method == "POST" and unreadable(request.form):
+        return render_template("help_requests/ask.html", form=form, max_message=MAX_MESSAGE, unreadable=True), 400
     if form.validate_on_submit():
         if limits.allowed(PER_VISITOR, visitor_key()) and limits.allowed(EVERYONE, "all"):
             run(db.session, lambda: services.ask(db.session, form.name.data, form.contact.data,

@@ -7,6 +7,9 @@ import time
 from flask import (Blueprint, abort, current_app, flash, make_response, redirect, render_template, request,
                    url_for)
 
+from sqlalchemy.exc import SQLAlchemyError
+
+from participation.core.requests import unreadable
 from participation.core.transaction import run
 from participation.db import db
 from participation.core import limits
@@ -21,6 +24,10 @@ from participation.surveys.question_types import question_type
 
 bp = Blueprint("respond", __name__, url_prefix="/s")
 
+UNREADABLE = ("Some letters sent from your phone could not be read, so this page was not saved. They show "
+              "as \ufffd below. Check your answers, then press the button again.")
+NOT_SAVED = ("Sorry, we could not save this page just now. What you chose and wrote is still here, but it "
+             "is not saved yet. Wait a minute, then press the button again.")
 NOT_THIS_PAGE = ("What was sent does not match the questions on this page, so none of it was kept. "
                  "Choose your answers again, then press the button.")
 TOO_MANY_CODES = ("Too many wrong codes have been typed. Wait 10 minutes, then try again, "
@@ -109,8 +116,15 @@ def page(slug: str, number: int):
     if request.method == "POST" and not fits_page(request.form, all_pages[number - 1].questions):
         return render_page(survey, number, answers=answers, changing=changing, problem=NOT_THIS_PAGE), 400
     form = page_form(questions, current_app.config["MAX_TEXT_ANSWER"], answers)
+    if request.method == "POST" and unreadable(request.form):
+        return render_page(survey, number, form=form, answers=answers, changing=changing, problem=UNREADABLE), 400
     if form.validate_on_submit():
-        draft = run(db.session, lambda: services.save_answers(db.session, survey, draft, form.answers()))
+        try:
+            draft = run(db.session, lambda: services.save_answers(db.session, survey, draft, form.answers()))
+        except SQLAlchemyError:
+            # Nothing of this page was saved: say so, and give back everything chosen and typed.
+            current_app.logger.exception("A survey page could not be saved")
+            return render_page(survey, number, form=form, answers=answers, changing=changing, problem=NOT_SAVED), 503
         remember(DRAFTS, survey, draft.key)
         following = services.next_page(survey, number, draft.answers)
         if following is None or (changing and services.first_unanswered_page(survey, draft.answers) is None):
@@ -131,7 +145,9 @@ def check(slug: str):
         result = run(db.session, lambda: services.submit(db.session, survey, draft_key(survey), form.token.data or ""),
                      attempts=services.SEND_ATTEMPTS, retry_on=services.RETRY_ON)
         if result.outcome in (Outcome.STORED, Outcome.ALREADY_STORED):
-            remember(DRAFTS, survey, None)
+            if result.outcome is Outcome.STORED:
+                # Only these answers are gone; an old page sent again never forgets newer unsent ones.
+                remember(DRAFTS, survey, None)
             if result.needs_help:
                 # Shown once, from this answer only: nothing kept in the cookie or the link says why.
                 return render_template("respond/thanks.html", survey=survey, help_first=True)
