@@ -5,12 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import functools
+from collections.abc import Callable
+from typing import Any
+
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
-from sqlalchemy import func, select
+from sqlalchemy import func, inspect, select
+from sqlalchemy.engine import make_url
 
-from participation.auth.services import create_user as add_user
+from participation.core import golive
+from participation.auth.services import count_safeguarding_leads, create_user as add_user
 from participation.comments.services import rebuild_tallies as rebuild_comment_tallies
 from participation.comments.services import retag
 from participation.core.transaction import Refused, run, transaction
@@ -47,12 +53,61 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(export_scorecard)
     app.cli.add_command(rebuild_tallies)
     app.cli.add_command(purge)
+    app.cli.add_command(check)
+
+
+#: What every command that reads or writes the data says when the database it opened has no tables.
+def _no_schema_message(url: str) -> str:
+    return (f"The database {url} has no tables yet: run `flask --app participation db upgrade` with the same "
+            f"DATABASE_URL first (the server and every command use DATABASE_URL, or instance/participation.db "
+            f"when it is not set).")
+
+
+def schema_ready() -> str | None:
+    """None when the configured database has the product's tables; otherwise the sentence to show.
+
+    A SQLite file that does not exist is never opened, so checking leaves no empty file behind."""
+    url = make_url(current_app.config["SQLALCHEMY_DATABASE_URI"])
+    shown = url.render_as_string(hide_password=True)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
+            and not url.database.startswith("file:") and not Path(url.database).exists():
+        return _no_schema_message(shown)
+    try:
+        ready = inspect(db.engine).has_table("staff_users")
+    except Exception as error:  # the server cannot be reached, or refuses us: say so in one sentence
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return f"Could not open the database {shown}: {first}"
+    return None if ready else _no_schema_message(shown)
+
+
+def needs_schema(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Stop a command with one plain sentence, never a traceback, when the database has no tables."""
+    @functools.wraps(command)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        problem = schema_ready()
+        if problem:
+            raise click.ClickException(problem)
+        return command(*args, **kwargs)
+    return guarded
+
+
+def read_new_password() -> str:
+    """Ask twice at a terminal; read the first line (and, if given, a matching second) when piped in."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    lines = sys.stdin.read().splitlines() if sys.stdin is not None else []
+    if not lines or not lines[0]:
+        raise click.ClickException("No password was given: type it, or pipe it in on the first line.")
+    if len(lines) > 1 and lines[1] and lines[1] != lines[0]:
+        raise click.ClickException("The two passwords given do not match.")
+    return lines[0]
 
 
 @click.command("seed-demo")
 @click.option("--responses", type=click.IntRange(min=0), default=None,
               help="Add this many demo responses (default: 120 when the demo survey has none).")
 @with_appcontext
+@needs_schema
 def seed_demo(responses: int | None) -> None:
     """Load the five themes, the open demo survey at /s/demo and demo answers. Safe to run again."""
     # One transaction for the whole demo: if any part fails, nothing of it is kept.
@@ -84,6 +139,7 @@ def seed_demo(responses: int | None) -> None:
 
 @click.command("export-responses")
 @with_appcontext
+@needs_schema
 @click.argument("slug")
 def export_responses(slug: str) -> None:
     """Write one survey's responses as CSV to standard output."""
@@ -95,6 +151,7 @@ def export_responses(slug: str) -> None:
 
 @click.command("purge-drafts")
 @with_appcontext
+@needs_schema
 def purge_drafts() -> None:
     """Delete unsent answers older than DRAFT_DAYS days."""
     count = run(db.session, lambda: purge_old_drafts(db.session, current_app.config["DRAFT_DAYS"]))
@@ -107,9 +164,10 @@ def purge_drafts() -> None:
 @click.option("--name", default="", help="The person's name, shown to other staff.")
 @click.option("--safeguarding-lead", is_flag=True, help="Mark as a designated safeguarding lead.")
 @with_appcontext
+@needs_schema
 def create_user(email: str, role: str, name: str, safeguarding_lead: bool) -> None:
     """Add a staff account; the password is asked for twice and never shown."""
-    password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+    password = read_new_password()
     try:
         user = run(db.session, lambda: add_user(db.session, None, email, password, role, name=name,
                                                 safeguarding_lead=safeguarding_lead))
@@ -121,6 +179,7 @@ def create_user(email: str, role: str, name: str, safeguarding_lead: bool) -> No
 @click.command("tag-comments")
 @click.option("--all", "everything", is_flag=True, help="Also re-tag comments officers have confirmed.")
 @with_appcontext
+@needs_schema
 def tag_comments(everything: bool) -> None:
     """Tag comments again, after the themes change or the tagger is retrained."""
     click.echo(f"Tagged {run(db.session, lambda: retag(db.session, everything=everything))} comments.")
@@ -138,6 +197,7 @@ def tag_comments(everything: bool) -> None:
 @click.option("--publish", is_flag=True, help="Publish the items on the public board.")
 @click.option("--dry-run", is_flag=True, help="Only show what would be created, and the errors per row.")
 @with_appcontext
+@needs_schema
 def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str, owner: str, theme: str, ref: str,
                    publish: bool, dry_run: bool) -> None:
     """Import a council's existing tracker from CSV or Excel: everything or nothing."""
@@ -166,6 +226,7 @@ def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str,
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="File to write; standard output without it.")
 @with_appcontext
+@needs_schema
 def export_tracker(kind: str, output: str | None) -> None:
     """Write the tracker as CSV or Excel; no cell is ever run as a formula."""
     header, rows = export_rows(db.session)
@@ -176,6 +237,7 @@ def export_tracker(kind: str, output: str | None) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Only show how every measure was read; store nothing.")
 @with_appcontext
+@needs_schema
 def import_scorecard(file: str, dry_run: bool) -> None:
     """Import the committee's scorecard from CSV or Excel, replacing the one held: everything or nothing."""
     path = Path(file)
@@ -202,6 +264,7 @@ def import_scorecard(file: str, dry_run: bool) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="File to write; standard output without it.")
 @with_appcontext
+@needs_schema
 def export_scorecard(kind: str, output: str | None) -> None:
     """Write the committee's scorecard as CSV or Excel, in the shape it is imported."""
     header, rows = scorecard.export_table(db.session)
@@ -220,6 +283,7 @@ def _write_out(data: bytes, kind: str, output: str | None) -> None:
 
 @click.command("rebuild-tallies")
 @with_appcontext
+@needs_schema
 def rebuild_tallies() -> None:
     """Recount the running totals that reports read, from the stored answers and comments."""
     with transaction(db.session):
@@ -232,6 +296,7 @@ def rebuild_tallies() -> None:
 @click.option("--older-than", "age", required=True, help="For example 3y (years), 18m (months) or 90d (days).")
 @click.option("--dry-run", is_flag=True, help="Only show what would be deleted.")
 @with_appcontext
+@needs_schema
 def purge(age: str, dry_run: bool) -> None:
     """Delete responses of closed surveys older than the limit, with their comments and tags, and requests
     to be contacted dealt with before the limit."""
@@ -248,3 +313,21 @@ def purge(age: str, dry_run: bool) -> None:
     click.echo(f"{verb} {report.responses} responses sent before {cutoff.isoformat()}, with {report.answers} answers "
                f"and {report.comments} comments. Figures already reported stay as they are.")
     click.echo(f"{verb} {handled} requests to be contacted that were dealt with before {cutoff.isoformat()}.")
+
+
+@click.command("check")
+@with_appcontext
+def check() -> None:
+    """List what the council must still set before young people use the product for real."""
+    problem = schema_ready()
+    leads = 0 if problem else count_safeguarding_leads(db.session)
+    todo = golive.gaps(current_app.config, leads)
+    if problem:
+        todo.insert(0, problem)
+    if not todo:
+        click.echo("Ready to go live: every setting on the list is in place.")
+        return
+    click.echo("Before going live:")
+    for line in todo:
+        click.echo(f"- {line}")
+    sys.exit(1)

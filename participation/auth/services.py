@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from participation.core.transaction import Refused
@@ -180,3 +180,9 @@ def audit_log(session: Session, limit: int = 200, offset: int = 0) -> list[Audit
     return list(session.scalars(
         select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(limit).offset(offset)
     ))
+
+
+def count_safeguarding_leads(session: Session) -> int:
+    """Active staff accounts marked as designated safeguarding leads."""
+    return session.scalar(select(func.count(StaffUser.id)).where(
+        StaffUser.safeguarding_lead.is_(True), StaffUser.active.is_(True))) or 0

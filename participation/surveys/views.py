@@ -5,8 +5,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
-from participation.auth.access import require
+from participation.auth.access import require, user_can
+from participation.auth.services import count_safeguarding_leads
 from participation.auth.roles import Permission
+from participation.core import golive
 from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome
 from participation.db import db
 from participation.respond.pages import render_intro, render_page
@@ -35,7 +37,10 @@ def _question(survey: Survey, question_id: int) -> Question:
 def index():
     """Every survey with its status, dates, audience and response count."""
     surveys = db.session.scalars(db.select(Survey).order_by(Survey.created_on.desc(), Survey.id.desc())).all()
-    return render_template("surveys/index.html", surveys=surveys, counts=builder.response_counts(db.session))
+    todo = (golive.gaps(current_app.config, count_safeguarding_leads(db.session))
+            if user_can(Permission.MANAGE_USERS) else [])
+    return render_template("surveys/index.html", surveys=surveys, counts=builder.response_counts(db.session),
+                           go_live_todo=todo)
 
 
 @bp.route("/new", methods=["GET", "POST"])

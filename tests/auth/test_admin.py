@@ -64,3 +64,19 @@ def test_switched_off_accounts_cannot_sign_in(app, client, make_user, login_as):
     reply = stranger.post("/login", data={"csrf_token": csrf_token(page.text), "email": "gone@council.example",
                                           "password": PASSWORD})
     assert reply.status_code == 401
+
+
+def test_staff_home_shows_administrators_what_to_set_before_going_live(app, login_as, make_user):
+    client = login_as("administrator")
+    page = client.get("/surveys/").text
+    assert "Before young people use this for real" in page
+    assert "COUNCIL_HELP_PHONE" in page and "designated safeguarding lead" in page
+    make_user("officer", email="lead@council.example", safeguarding_lead=True)
+    app.config["COUNCIL_HELP_PHONE"] = "01234 567890"
+    page = client.get("/surveys/").text
+    assert "COUNCIL_HELP_PHONE" not in page and "designated safeguarding lead:" not in page
+
+
+def test_officers_do_not_see_the_go_live_list(login_as):
+    page = login_as("officer").get("/surveys/").text
+    assert "Before young people use this for real" not in page
