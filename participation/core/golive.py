@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 DEFAULT_COUNCIL_NAME = "Your council"
 DEFAULT_HELP_NAME = "the Participation Team"
@@ -28,7 +29,8 @@ def gaps(config: Mapping, leads: int, environ: Mapping[str, str] = os.environ) -
     elif config.get("COUNCIL_HELP_NAME", DEFAULT_HELP_NAME) == DEFAULT_HELP_NAME:
         todo.append("Set COUNCIL_HELP_NAME to the team young people can contact (for example "
                     "“the Children in Care Council team”).")
-    if "PUBLIC_URL" in config and not config.get("PUBLIC_URL"):
+    public = urlsplit(str(config.get("PUBLIC_URL") or ""))
+    if public.hostname in (None, "", "localhost", "127.0.0.1", "::1"):
         todo.append("Set PUBLIC_URL to the address young people open (for example https://have-your-say.example.gov.uk): "
                     "share links, QR codes and posters use it.")
     if str(config.get("SQLALCHEMY_DATABASE_URI", "")).startswith("sqlite"):

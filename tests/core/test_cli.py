@@ -45,7 +45,8 @@ def _flask(tmp_path, *args, stdin="", env_extra=None):
     from pathlib import Path
 
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY", "COUNCIL_HELP_PHONE",
-                                                             "COUNCIL_HELP_EMAIL", "COUNCIL_NAME")}
+                                                             "COUNCIL_HELP_EMAIL", "COUNCIL_NAME", "PUBLIC_URL",
+                                                             "PARTICIPATION_ENV")}
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
     env.update(env_extra or {})
     return subprocess.run([sys.executable, "-m", "flask", "--app", "participation", *args], input=stdin,
@@ -82,14 +83,16 @@ def test_go_live_check_lists_what_is_missing_and_clears_when_set(tmp_path):
     assert _flask(tmp_path, "db", "upgrade", env_extra={"DATABASE_URL": url}).returncode == 0
     before = _flask(tmp_path, "check", env_extra={"DATABASE_URL": url})
     assert before.returncode == 1
-    for needed in ("SECRET_KEY", "COUNCIL_HELP_PHONE", "COUNCIL_NAME", "safeguarding lead"):
+    for needed in ("SECRET_KEY", "COUNCIL_HELP_PHONE", "COUNCIL_NAME", "PUBLIC_URL", "safeguarding lead"):
         assert needed in before.stdout
     assert _flask(tmp_path, "create-user", "lead@example.gov.uk", "--role", "officer", "--safeguarding-lead",
                   stdin="Correct-horse-battery-77\n", env_extra={"DATABASE_URL": url}).returncode == 0
     after = _flask(tmp_path, "check", env_extra={"DATABASE_URL": url, "SECRET_KEY": "x" * 64,
                                                  "COUNCIL_NAME": "Example Council",
-                                                 "COUNCIL_HELP_PHONE": "01234 567890"})
+                                                 "COUNCIL_HELP_PHONE": "01234 567890",
+                                                 "PUBLIC_URL": "https://have-your-say.example.gov.uk"})
     assert "SECRET_KEY" not in after.stdout and "COUNCIL_HELP_PHONE" not in after.stdout
     assert "COUNCIL_NAME" not in after.stdout and "safeguarding lead" not in after.stdout
+    assert "PUBLIC_URL" not in after.stdout
     # A SQLite file and memory limits are still on the list: fine for a pilot, not for going live.
     assert "PostgreSQL" in after.stdout and after.returncode == 1
