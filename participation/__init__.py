@@ -26,6 +26,9 @@ def create_app(config: object | None = None) -> Flask:
     )
     app.config.from_object(config if config is not None else Config())
 
+    from participation.core.numbers import IdConverter
+    app.url_map.converters["int"] = IdConverter  # before any route: ids past the database's are a 404
+
     db.init_app(app)
     csrf.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)

@@ -13,6 +13,7 @@ from participation.auth.access import require
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission
 from participation.core.forms import attempt
+from participation.core.numbers import page_from
 from participation.core.transaction import run
 from participation.db import db
 from participation.exchange.services import export_everything as write_zip
@@ -60,7 +61,7 @@ def edit_user(user_id: int):
 @bp.get("/audit")
 def audit():
     """The audit log, newest first."""
-    page = max(1, request.args.get("page", 1, type=int))
+    page = page_from(request.args.get("page"))
     entries = services.audit_log(db.session, limit=100, offset=(page - 1) * 100)
     return render_template("admin/audit.html", entries=entries, page=page)
 

@@ -9,6 +9,7 @@ from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments import services
 from participation.core.forms import ButtonForm, flash_outcome
+from participation.core.numbers import id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
 from participation.themes.services import active_themes
@@ -20,7 +21,7 @@ require(bp, Permission.READ_RESPONSES)
 @bp.get("/")
 def queue():
     """Safeguarding flags first, then untagged and uncertain comments."""
-    page = max(1, request.args.get("page", 1, type=int))
+    page = page_from(request.args.get("page"))
     reviewed = request.args.get("show") == "reviewed"
     items = services.queue(db.session, reviewed=reviewed, limit=50, offset=(page - 1) * 50)
     return render_template("comments/queue.html", items=items, themes=active_themes(db.session), page=page,
@@ -43,7 +44,7 @@ def accept():
     if not ButtonForm().validate_on_submit():
         abort(400)
     field = "on_page" if request.form.get("all") == "page" else "selected"
-    ids = [int(v) for v in request.form.getlist(field) if v.isdigit()]
+    ids = [n for n in map(id_from, request.form.getlist(field)) if n]
     if not ids:
         flash("Tick the comments whose suggested themes you accept.", "error")
     else:

@@ -12,6 +12,7 @@ from participation.auth.access import require
 from participation.auth.roles import Permission, can, sees_original_words
 from participation.comments import services as comment_services
 from participation.core.headers import CHART_PAGE_POLICY
+from participation.core.numbers import day_from, id_from, page_from
 from participation.core.suppression import suppress_small_count
 from participation.db import db, today
 from participation.exchange.codec import MIMETYPES, encode_table
@@ -41,16 +42,13 @@ def _filters() -> services.Filters:
     default = services.default_filters(on)
 
     def day(name: str, fallback: date) -> date:
-        try:
-            return date.fromisoformat(request.args.get(name, ""))
-        except ValueError:
-            return fallback
+        return day_from(request.args.get(name)) or fallback
 
     start, end = day("start", default.start), day("end", default.end)
     if start > end or (end - start).days > 3660:
         start, end = default.start, default.end
     audience = request.args.get("audience", "")
-    return services.Filters(start, end, request.args.get("survey", type=int),
+    return services.Filters(start, end, id_from(request.args.get("survey")),
                             audience if audience in AUDIENCES else "")
 
 
@@ -92,7 +90,7 @@ def export(kind: str):
 def comments():
     """What young people wrote, by theme. Committee members read only the redacted text."""
     theme_key = request.args.get("theme", "")
-    page = max(1, request.args.get("page", 1, type=int))
+    page = page_from(request.args.get("page"))
     original = sees_original_words(current_user.role)
     shown = comment_services.readable_comments(db.session, theme_key, original, limit=50, offset=(page - 1) * 50)
     return render_template("reports/comments.html", comments=shown, themes=active_themes(db.session),

@@ -10,6 +10,7 @@ from participation.auth.services import count_safeguarding_leads
 from participation.auth.roles import Permission
 from participation.core import golive
 from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome
+from participation.core.numbers import id_from
 from participation.db import db
 from participation.respond.pages import render_intro, render_page
 from participation.surveys import builder, sharing
@@ -106,9 +107,9 @@ def _question_input(form: QuestionForm) -> QuestionInput:
     return QuestionInput(
         kind=form.kind.data, text=form.text.data or "", help=form.help.data or "", required=form.required.data,
         theme_id=form.theme_id.data, options=(form.options.data or "").splitlines(),
-        section_id=int(form.section.data) if (form.section.data or "").isdigit() else None,
+        section_id=id_from(form.section.data),
         new_section_title=form.new_section_title.data or "",
-        show_if_question_id=int(show_if_id) if show_if_id.isdigit() else None, show_if_value=show_if_value)
+        show_if_question_id=id_from(show_if_id), show_if_value=show_if_value)
 
 
 @bp.route("/<int:survey_id>/questions/new", methods=["GET", "POST"])

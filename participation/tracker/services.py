@@ -17,6 +17,7 @@ from participation.db import today
 from participation.pledges.models import Promise, ReviewQuestion
 from participation.pledges.services import promise_results
 from participation.respond.models import Answer
+from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from participation.tracker.models import SOURCES, Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme
 from participation.tracker.rules import RAGS, STATUSES
@@ -68,6 +69,12 @@ def _fill(session: Session, item: YouSaid, data: ItemInput) -> None:
         raise TrackerError("Choose where this came from.")
     if data.source == "cicc" and data.meeting_on is None:
         raise TrackerError("Give the date of the Children in Care Council meeting.")
+    for model, key in ((Survey, data.source_survey_id), (Question, data.source_question_id),
+                       (Promise, data.source_promise_id)):
+        if key is not None and session.get(model, key) is None:
+            # Only a changed page or one left open while the source was deleted can name one that is not there.
+            raise TrackerError(f"The {model.__name__.lower()} this came from is no longer there. "
+                               "Start again from the comments or the promise.")
     item.summary = summary
     item.source = data.source
     item.source_survey_id = data.source_survey_id

@@ -14,6 +14,7 @@ from participation.auth.access import require
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission
 from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome
+from participation.core.numbers import id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
 from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table, read_upload
@@ -36,10 +37,6 @@ def _action(action_id: int) -> Action:
     return db.session.get(Action, action_id) or abort(404)
 
 
-def _int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
-
-
 @bp.context_processor
 def _names() -> dict:
     return {"statuses": STATUSES, "sources": SOURCES}
@@ -59,15 +56,15 @@ def index():
 def _item_input(form: ItemForm) -> services.ItemInput:
     return services.ItemInput(
         summary=form.summary.data or "", theme_keys=request.form.getlist("themes"), source=form.source.data,
-        source_survey_id=_int(form.source_survey_id.data), source_question_id=_int(form.source_question_id.data),
-        source_promise_id=_int(form.source_promise_id.data), meeting_on=form.meeting_on.data,
+        source_survey_id=id_from(form.source_survey_id.data), source_question_id=id_from(form.source_question_id.data),
+        source_promise_id=id_from(form.source_promise_id.data), meeting_on=form.meeting_on.data,
         reference=form.reference.data or "", raised_on=form.raised_on.data,
-        evidence=[int(v) for v in request.form.getlist("evidence") if v.isdigit()])
+        evidence=[n for n in map(id_from, request.form.getlist("evidence")) if n])
 
 
 def _prefill(form: ItemForm) -> services.ItemInput:
     """A new item starts from comments ticked in the review queue, or from a promise's results."""
-    promise_id = request.args.get("promise_id", type=int)
+    promise_id = id_from(request.args.get("promise_id"))
     if promise_id:
         data = services.prefill_from_promise(db.session, promise_id)
         if data is None:
@@ -76,7 +73,7 @@ def _prefill(form: ItemForm) -> services.ItemInput:
         form.source.data = data.source
         form.source_promise_id.data = str(promise_id)
         return data
-    ids = [int(v) for v in request.form.getlist("selected") if v.isdigit()]
+    ids = [n for n in map(id_from, request.form.getlist("selected")) if n]
     data = services.prefill_from_comments(db.session, ids)
     form.source.data = data.source
     form.source_survey_id.data = str(data.source_survey_id or "")
@@ -272,7 +269,7 @@ def public_board():
     theme = request.args.get("theme", "")
     if theme and theme not in {t.key for t in themes}:
         theme = ""
-    page = max(1, min(request.args.get("page", 1, type=int), 1000))
+    page = min(page_from(request.args.get("page")), 1000)
     entries, pages = services.board(db.session, theme, page)
     return render_template("tracker/board.html", entries=entries, pages=pages, page=page, theme=theme,
                            themes=themes, today=services.today())
