@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
-from sqlalchemy import case, delete, func, insert, literal, select
+from sqlalchemy import case, delete, func, insert, literal, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from participation.analysis import Tagger, Taxonomy, ThemeSpec, build_tagger
@@ -17,9 +17,10 @@ from participation.analysis.classifier import ThemeModel
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTally, CommentTheme, TaggerModel
+from participation.core.suppression import SMALLEST_SHOWN
 from participation.core.transaction import Refused
 from participation.db import add_to_tallies, today
-from participation.respond.models import Answer, Response
+from participation.respond.models import Answer, Response, ResponseTally
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from participation.themes.services import active_themes
@@ -179,6 +180,17 @@ def comment_words(original: bool):
     return Answer.text if original else CommentAnalysis.redacted
 
 
+def in_groups_shown(survey_id, original: bool):
+    """SQL condition on a survey id column: the survey had 5 or more responses, so its comments may be read
+    by someone who sees redacted words; always true for staff who read responses as written. The same rule
+    as participation.core.suppression.group_shown, counted from the running totals."""
+    if original:
+        return true()
+    large = (select(ResponseTally.survey_id).group_by(ResponseTally.survey_id)
+             .having(func.sum(ResponseTally.count) >= SMALLEST_SHOWN))
+    return survey_id.in_(large)
+
+
 @dataclass(frozen=True)
 class ReadableComment:
     """A comment as the reports show it: its words for the reader, its feeling and its survey."""
@@ -190,11 +202,13 @@ class ReadableComment:
 
 def readable_comments(session: Session, theme_key: str, original: bool, limit: int = 50,
                       offset: int = 0) -> list[ReadableComment]:
-    """The newest comments, of one theme or all, worded for the reader (see comment_words)."""
+    """The newest comments, of one theme or all, worded for the reader (see comment_words); readers of
+    redacted words see only comments from surveys of 5 or more responses (see in_groups_shown)."""
     query = (select(comment_words(original), CommentAnalysis.sentiment, Survey.title)
              .select_from(CommentAnalysis)
              .join(Answer, Answer.id == CommentAnalysis.answer_id)
-             .join(Survey, Survey.id == CommentAnalysis.survey_id))
+             .join(Survey, Survey.id == CommentAnalysis.survey_id)
+             .where(in_groups_shown(CommentAnalysis.survey_id, original)))
     if theme_key:
         query = query.join(CommentTheme, CommentTheme.answer_id == CommentAnalysis.answer_id).join(
             Theme, Theme.id == CommentTheme.theme_id).where(Theme.key == theme_key)

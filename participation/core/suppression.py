@@ -16,6 +16,13 @@ def suppress_small_count(count: int, exact: bool = False) -> int | str:
     return FEWER_THAN
 
 
+def group_shown(responses: int, exact: bool = False) -> bool:
+    """True when a group of young people (a survey, or those a filter picks) is large enough for its
+    figures and comments to be shown: 5 or more responses, or a reader who may see exact figures.
+    participation.comments.services.in_groups_shown is the same rule in SQL."""
+    return exact or responses >= SMALLEST_SHOWN
+
+
 def suppress_counts(counts: dict[str, int], exact: bool = False) -> tuple[dict[str, int | str], int | str]:
     """Suppress a row of counts that add up to a total; return (shown counts, shown total).
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis
-from participation.comments.services import comment_words
+from participation.comments.services import comment_words, in_groups_shown
 from participation.core.transaction import Refused
 from participation.exchange.codec import UnreadableFile, decode_upload, read_table
 from participation.pledges.importing import Parsed, PromiseRow, match_identities, parse_lines, parse_table
@@ -331,7 +331,8 @@ def _comments(session: Session, promise_ids: list[int], original: bool) -> dict[
         select(ReviewQuestion.promise_id, text)
         .join(Answer, Answer.question_id == ReviewQuestion.question_id)
         .join(CommentAnalysis, CommentAnalysis.answer_id == Answer.id)
-        .where(ReviewQuestion.part == "comment", ReviewQuestion.promise_id.in_(promise_ids), Answer.text != "")
+        .where(ReviewQuestion.part == "comment", ReviewQuestion.promise_id.in_(promise_ids), Answer.text != "",
+               in_groups_shown(CommentAnalysis.survey_id, original))
         .order_by(Answer.id))
     found: dict[int, list[str]] = {}
     for promise_id, comment in rows:

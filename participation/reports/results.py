@@ -13,7 +13,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from participation.reports import charts
-from participation.core.suppression import SMALLEST_SHOWN, share, suppress_counts, suppress_small_count
+from participation.core.suppression import group_shown, share, suppress_counts, suppress_small_count
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import question_type
@@ -61,7 +61,7 @@ class Results:
 def results(session: Session, survey: Survey, exact: bool) -> Results:
     """Every question's figures for one survey; without `exact`, small counts are hidden."""
     total = session.scalar(select(func.count()).select_from(Response).where(Response.survey_id == survey.id)) or 0
-    if not exact and total < SMALLEST_SHOWN:
+    if not group_shown(total, exact):
         return Results(survey, suppress_small_count(total), True, [])
     answered = dict(session.execute(
         select(Answer.question_id, func.count(distinct(Answer.response_id)))

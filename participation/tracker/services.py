@@ -11,12 +11,12 @@ from sqlalchemy.orm import Session, selectinload
 from participation.auth.models import AuditEntry
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTheme
-from participation.comments.services import comment_words
+from participation.comments.services import comment_words, in_groups_shown
 from participation.core.transaction import Refused
 from participation.db import today
 from participation.pledges.models import Promise, ReviewQuestion
 from participation.pledges.services import promise_results
-from participation.respond.models import Answer
+from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from participation.tracker.models import SOURCES, Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme
@@ -257,7 +257,8 @@ def comment_texts(session: Session, ids: list[int], original: bool) -> list[str]
     if not ids:
         return []
     return list(session.scalars(select(comment_words(original)).select_from(Answer).outerjoin(
-        CommentAnalysis, CommentAnalysis.answer_id == Answer.id).where(Answer.id.in_(ids)).order_by(Answer.id)))
+        CommentAnalysis, CommentAnalysis.answer_id == Answer.id).join(Response, Response.id == Answer.response_id)
+        .where(Answer.id.in_(ids), in_groups_shown(Response.survey_id, original)).order_by(Answer.id)))
 
 
 def prefill_from_comments(session: Session, answer_ids: list[int]) -> ItemInput:

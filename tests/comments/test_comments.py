@@ -102,6 +102,9 @@ def test_bulk_accept_and_only_the_safeguarding_lead_handles_flags(app, demo, log
 
 
 def test_committee_members_read_only_redacted_text(app, demo, login_as):
+    # Five young people answer: committee members read comments only from groups of 5 or more.
+    for n in range(4):
+        _answer(app, f"my carers are kind {n}", "more trips out")
     _answer(app, "my PA is called Priya and she is great", "ring me on 07700 900123")
     committee = login_as("committee", email="cllr@council.example")
     page = committee.get("/reports/comments").text
