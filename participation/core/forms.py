@@ -18,6 +18,13 @@ from participation.core.transaction import Refused, run
 T = TypeVar("T")
 
 
+def redraws_when_timed_out(view: Callable[..., T]) -> Callable[..., T]:
+    """Mark a staff form's view as safe to run again when its form token has expired or is missing: it changes
+    nothing unless its form validates (which needs the token), so it redraws the form with what was typed."""
+    view.redraws_when_timed_out = True  # type: ignore[attr-defined]
+    return view
+
+
 class ButtonForm(FlaskForm):
     """A form that is only a button, carrying the CSRF token."""
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, redirect, render_template, request, url_for
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
+from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
+from werkzeug.exceptions import HTTPException
 
 from participation.auth.roles import home_endpoint
 from participation.core.headers import CONTENT_SECURITY_POLICY
@@ -47,6 +49,33 @@ def security_headers(response: Response) -> Response:
         # not show someone's answers or typed phone number, nor a council computer a staff page or export.
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+#: Posted fields never shown back on the timed-out page: secrets, and file contents carried between steps.
+_NEVER_SHOWN = ("csrf_token", "password", "file_data", "payload")
+#: The most of one typed value shown back.
+_LONGEST_SHOWN = 20_000
+
+
+@bp.app_errorhandler(CSRFError)
+def form_timed_out(error):
+    """A form sent with an expired or missing token. A staff form marked with `redraws_when_timed_out` is drawn
+    again with what was typed and asks to send again; any other form gets a plain page showing what was typed,
+    so it can be copied. Nothing is saved either way."""
+    view = current_app.view_functions.get(request.endpoint or "")
+    if getattr(view, "redraws_when_timed_out", False) and current_user.is_authenticated:
+        try:
+            # The guards the staff blueprint puts before each page (signed in, the right role, not idle).
+            if not any(guard() is not None for guard in current_app.before_request_funcs.get(request.blueprint, ())):
+                return current_app.make_response(view(**(request.view_args or {})))
+        except HTTPException:
+            pass
+        finally:
+            db.session.rollback()
+    typed = [(name, value[:_LONGEST_SHOWN]) for name, value in request.form.items(multi=True)
+             if value.strip() and not any(secret in name for secret in _NEVER_SHOWN)]
+    return render_template("errors/form_timed_out.html", typed=typed,
+                           signed_in=current_user.is_authenticated), 400
 
 
 @bp.app_errorhandler(403)

@@ -7,7 +7,7 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
-from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome
+from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome, redraws_when_timed_out
 from participation.db import db
 from participation.pledges import services
 from participation.pledges.forms import ImportForm, PledgeForm, PromiseForm, ReviewForm, VersionForm
@@ -30,6 +30,7 @@ def index():
 
 
 @bp.route("/new", methods=["GET", "POST"])
+@redraws_when_timed_out
 def new():
     """Start a Pledge or Charter with its first year."""
     form = PledgeForm()
@@ -67,6 +68,7 @@ def new_version(pledge_id: int):
 
 
 @bp.route("/versions/<int:version_id>/add", methods=["GET", "POST"])
+@redraws_when_timed_out
 def add_promises(version_id: int):
     """Paste or upload promises, see a preview, then save them all at once."""
     version = _version(version_id)
@@ -89,6 +91,7 @@ def add_promises(version_id: int):
 
 
 @bp.route("/promises/<int:promise_id>", methods=["GET", "POST"])
+@redraws_when_timed_out
 def edit_promise(promise_id: int):
     """Reword a promise or change its theme; its history is kept."""
     promise = db.session.get(Promise, promise_id) or abort(404)

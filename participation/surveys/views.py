@@ -9,7 +9,7 @@ from participation.auth.access import require, user_can
 from participation.auth.services import count_safeguarding_leads
 from participation.auth.roles import Permission
 from participation.core import golive
-from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome
+from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome, redraws_when_timed_out
 from participation.core.numbers import id_from
 from participation.db import db
 from participation.respond.pages import render_intro, render_page
@@ -45,6 +45,7 @@ def index():
 
 
 @bp.route("/new", methods=["GET", "POST"])
+@redraws_when_timed_out
 def new():
     """Start a survey, blank or from a template."""
     form = NewSurveyForm()
@@ -69,6 +70,7 @@ def show(survey_id: int):
 
 
 @bp.route("/<int:survey_id>/details", methods=["GET", "POST"])
+@redraws_when_timed_out
 def details(survey_id: int):
     """Edit title, intro, audience, age band, dates and link name."""
     survey = _survey(survey_id)
@@ -113,6 +115,7 @@ def _question_input(form: QuestionForm) -> QuestionInput:
 
 
 @bp.route("/<int:survey_id>/questions/new", methods=["GET", "POST"])
+@redraws_when_timed_out
 def add_question(survey_id: int):
     """Add a question of any kind."""
     survey = _survey(survey_id)
@@ -126,6 +129,7 @@ def add_question(survey_id: int):
 
 
 @bp.route("/<int:survey_id>/questions/<int:question_id>", methods=["GET", "POST"])
+@redraws_when_timed_out
 def edit_question(survey_id: int, question_id: int):
     """Change a question, within what keeps stored answers whole."""
     survey = _survey(survey_id)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from participation.auth.access import require
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission
-from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome
+from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome, redraws_when_timed_out
 from participation.core.numbers import id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
@@ -82,6 +82,7 @@ def _prefill(form: ItemForm) -> services.ItemInput:
 
 
 @bp.route("/new", methods=["GET", "POST"])
+@redraws_when_timed_out
 def new_item():
     """Make a "you said", from scratch, from comments chosen in the review queue, or from a promise."""
     form = ItemForm()
@@ -112,6 +113,7 @@ def item(item_id: int):
 
 
 @bp.route("/<int:item_id>/edit", methods=["GET", "POST"])
+@redraws_when_timed_out
 def edit_item(item_id: int):
     """Change what young people said, its themes or its source."""
     item = _item(item_id)
@@ -158,6 +160,7 @@ def _action_input(form: ActionForm) -> services.ActionInput:
 
 
 @bp.route("/<int:item_id>/actions/new", methods=["GET", "POST"])
+@redraws_when_timed_out
 def action_new(item_id: int):
     """Add an action to an item."""
     item = _item(item_id)
@@ -170,6 +173,7 @@ def action_new(item_id: int):
 
 
 @bp.route("/actions/<int:action_id>", methods=["GET", "POST"])
+@redraws_when_timed_out
 def action_edit(action_id: int):
     """Change an action: what, who, when, status, "we did" or why not."""
     action = _action(action_id)
