@@ -1,26 +1,33 @@
 """A survey's results question by question: who answered, who skipped, and each answer's count.
 
 Counts are made in SQL from stored answers, grouped per question and choice, so the page runs a
-fixed number of queries however many young people answered. Small numbers are suppressed with
-participation.core.suppression for everyone who may not see exact figures.
+fixed number of queries however many young people answered. Every figure covers the chosen group
+(participation.reports.groups). Small numbers are suppressed with participation.core.suppression for
+everyone who may not see exact figures, and a group under 5 shows nothing at all.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
-from participation.reports import charts
+from participation.comments.models import CommentAnalysis, CommentTheme
+from participation.comments.services import POSITIVE, comment_words
 from participation.core.suppression import group_shown, share, suppress_counts, suppress_small_count
+from participation.reports import charts
+from participation.reports.groups import Group
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import question_type
+from participation.themes.models import Theme
 
-
-#: Comments listed under a free-text question on the results page.
-COMMENTS_SHOWN = 50
+#: Comments shown under a free-text question on the results page; the rest are a page away.
+COMMENTS_SHOWN = 5
+#: Comments on each page of a question's comments.
+COMMENTS_PER_PAGE = 25
 
 
 @dataclass(frozen=True)
@@ -30,6 +37,16 @@ class AnswerRow:
     label: str
     count: int | str
     share: float | None
+
+
+@dataclass(frozen=True)
+class Comment:
+    """One comment as the results show it: words for the reader, day (officers only), feeling, themes."""
+
+    text: str
+    day: date | None
+    feeling: str
+    themes: tuple[str, ...]
 
 
 @dataclass
@@ -42,7 +59,7 @@ class QuestionResult:
     skipped: int | str
     rows: list[AnswerRow] = field(default_factory=list)
     several: bool = False
-    comments: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
 
     def figure_json(self) -> str:
         """The bar chart of this question's answers, for the vendored plotly.js."""
@@ -56,33 +73,53 @@ class Results:
     responses: int | str
     too_few: bool
     questions: list[QuestionResult]
+    group: Group = field(default_factory=Group)
 
 
-def results(session: Session, survey: Survey, exact: bool) -> Results:
-    """Every question's figures for one survey; without `exact`, small counts are hidden."""
-    total = session.scalar(select(func.count()).select_from(Response).where(Response.survey_id == survey.id)) or 0
+def in_group(survey: Survey, group: Group) -> list:
+    """Conditions on Response picking the group's responses to the survey."""
+    conditions = [Response.survey_id == survey.id]
+    if group.start:
+        conditions.append(Response.submitted_on >= group.start)
+    if group.end:
+        conditions.append(Response.submitted_on <= group.end)
+    if group.question_id:
+        conditions.append(Response.id.in_(select(Answer.response_id).where(
+            Answer.question_id == group.question_id, Answer.choice == group.choice)))
+    return conditions
+
+
+def group_size(session: Session, survey: Survey, group: Group) -> int:
+    """How many responses the group holds."""
+    return session.scalar(select(func.count()).select_from(Response).where(*in_group(survey, group))) or 0
+
+
+def results(session: Session, survey: Survey, exact: bool, group: Group = Group()) -> Results:
+    """Every question's figures for one group of a survey's responses; without `exact`, small counts are
+    hidden, comments are redacted, and a group under 5 shows nothing."""
+    total = group_size(session, survey, group)
     if not group_shown(total, exact):
-        return Results(survey, suppress_small_count(total), True, [])
+        return Results(survey, suppress_small_count(total), True, [], group)
+    where = in_group(survey, group)
     answered = dict(session.execute(
         select(Answer.question_id, func.count(distinct(Answer.response_id)))
-        .join(Response, Response.id == Answer.response_id).where(Response.survey_id == survey.id)
+        .join(Response, Response.id == Answer.response_id).where(*where)
         .group_by(Answer.question_id)).all())
     chosen: dict[tuple[int, str], int] = {
         (qid, choice): n for qid, choice, n in session.execute(
             select(Answer.question_id, Answer.choice, func.count(distinct(Answer.response_id)))
             .join(Response, Response.id == Answer.response_id)
-            .where(Response.survey_id == survey.id, Answer.choice.is_not(None))
+            .where(*where, Answer.choice.is_not(None))
             .group_by(Answer.question_id, Answer.choice)).all()}
     out = []
     for question in survey.ordered_questions:
         shown = total if question.show_if_question_id is None else \
             chosen.get((question.show_if_question_id, question.show_if_value), 0)
         n = answered.get(question.id, 0)
-        kind = question_type(question)
         several = question.kind == "multiple"
         result = QuestionResult(question, shown, n, max(shown - n, 0), several=several)
         if question.kind != "text":
-            counts = {c.label: chosen.get((question.id, c.value), 0) for c in kind.choices(question)}
+            counts = {c.label: chosen.get((question.id, c.value), 0) for c in question_type(question).choices(question)}
             if several:
                 # Several choices do not add up to those who answered: each is suppressed on its own.
                 cells = {k: suppress_small_count(v, exact) for k, v in counts.items()}
@@ -90,13 +127,61 @@ def results(session: Session, survey: Survey, exact: bool) -> Results:
             else:
                 cells, base = suppress_counts(counts, exact)
             result.rows = [AnswerRow(label, cell, share(cell, base)) for label, cell in cells.items()]
-        elif exact:
-            result.comments = list(session.scalars(
-                select(Answer.text).join(Response, Response.id == Answer.response_id)
-                .where(Answer.question_id == question.id, Answer.text.is_not(None), Answer.text != "")
-                .order_by(Response.submitted_on.desc(), Answer.id.desc()).limit(COMMENTS_SHOWN)))
+        else:
+            result.comments = comments(session, survey, question, group, exact, limit=COMMENTS_SHOWN)
         if not exact:
             result.shown, result.answered = suppress_small_count(shown), suppress_small_count(n)
             result.skipped = suppress_small_count(max(shown - n, 0))
         out.append(result)
-    return Results(survey, total if exact else suppress_small_count(total), False, out)
+    return Results(survey, total if exact else suppress_small_count(total), False, out, group)
+
+
+def feeling(sentiment: float) -> str:
+    """A comment's feeling in words, on the same line the dashboard counts positive comments by."""
+    if sentiment > POSITIVE:
+        return "Positive"
+    if sentiment < -POSITIVE:
+        return "Negative"
+    return "Neutral"
+
+
+def _matching(survey: Survey, question: Question, group: Group, original: bool, search: str) -> list:
+    conditions = [*in_group(survey, group), Answer.question_id == question.id, Answer.text.is_not(None),
+                  Answer.text != ""]
+    if search:
+        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        # Readers of redacted words search the redacted words, so a search cannot find a name.
+        conditions.append(comment_words(original).ilike(f"%{escaped}%", escape="\\"))
+    return conditions
+
+
+def _comment_query(original: bool):
+    return (select(Answer.id, comment_words(original), Response.submitted_on, CommentAnalysis.sentiment)
+            .select_from(Answer).join(Response, Response.id == Answer.response_id)
+            .join(CommentAnalysis, CommentAnalysis.answer_id == Answer.id))
+
+
+def comments(session: Session, survey: Survey, question: Question, group: Group, original: bool,
+             search: str = "", limit: int = COMMENTS_PER_PAGE, offset: int = 0) -> list[Comment]:
+    """A free-text question's comments in the group, newest first, with their feeling and themes.
+
+    Readers who do not see original words get the redacted words, no day, and nothing from a group under 5
+    (the caller checks the group's size with group_shown)."""
+    rows = session.execute(_comment_query(original).where(*_matching(survey, question, group, original, search))
+                           .order_by(Response.submitted_on.desc(), Answer.id.desc()).limit(limit).offset(offset)).all()
+    themes: dict[int, list[str]] = {}
+    if rows:
+        for answer_id, name in session.execute(
+                select(CommentTheme.answer_id, Theme.name).join(Theme, Theme.id == CommentTheme.theme_id)
+                .where(CommentTheme.answer_id.in_([r[0] for r in rows]))
+                .order_by(CommentTheme.answer_id, CommentTheme.position)):
+            themes.setdefault(answer_id, []).append(name)
+    return [Comment(text or "", day if original else None, feeling(sentiment), tuple(themes.get(aid, ())))
+            for aid, text, day, sentiment in rows]
+
+
+def comment_count(session: Session, survey: Survey, question: Question, group: Group, original: bool,
+                  search: str = "") -> int:
+    """How many of a question's comments match, for paging."""
+    return session.scalar(_comment_query(original).with_only_columns(func.count())
+                          .where(*_matching(survey, question, group, original, search))) or 0

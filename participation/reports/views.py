@@ -13,16 +13,16 @@ from participation.auth.roles import Permission, can, sees_original_words
 from participation.comments import services as comment_services
 from participation.core.headers import CHART_PAGE_POLICY
 from participation.core.numbers import day_from, id_from, page_from
-from participation.core.suppression import suppress_small_count
+from participation.core.suppression import group_shown, suppress_small_count
 from participation.db import db, today
 from participation.exchange.codec import MIMETYPES, encode_table
 from participation.pledges import services as pledges
 from participation.pledges.models import PledgeVersion
-from participation.reports import results, services
+from participation.reports import groups, results, services
 from participation.scorecard import services as scorecard
 from participation.themes.services import active_themes
 from participation.surveys.builder import response_counts
-from participation.surveys.models import AUDIENCES, Survey
+from participation.surveys.models import AUDIENCES, Question, Survey
 from participation.tracker.rules import STATUSES
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -129,10 +129,44 @@ require(results_bp, Permission.READ_REPORTS)
 results_bp.after_request(_chart_styles)
 
 
-@results_bp.get("/<int:survey_id>/results")
-def survey_results(survey_id: int):
-    """One survey's results question by question; small numbers hidden unless the reader sees responses."""
+def _survey_and_group(survey_id: int):
+    """The survey, whether the reader sees exact figures, the group the address asks for and its form."""
     survey = db.session.get(Survey, survey_id) or abort(404)
     exact = can(current_user.role, Permission.READ_RESPONSES)
-    return render_template("reports/results.html", survey=survey, exact=exact,
-                           res=results.results(db.session, survey, exact))
+    group, form = groups.read_group(request.args, survey, whole_months=not exact)
+    return survey, exact, group, form
+
+
+@results_bp.get("/<int:survey_id>/results")
+def survey_results(survey_id: int):
+    """One survey's results question by question, for the chosen group; small numbers hidden unless the
+    reader sees responses."""
+    survey, exact, group, form = _survey_and_group(survey_id)
+    res = None if form.errors else results.results(db.session, survey, exact, group)
+    return render_template("reports/results.html", survey=survey, exact=exact, res=res, form=form,
+                           breakdowns=groups.breakdown_choices(survey), args=_group_args(form))
+
+
+@results_bp.get("/<int:survey_id>/results/comments/<int:text_question_id>")
+def survey_comments(survey_id: int, text_question_id: int):
+    """Every comment to one free-text question in the chosen group, newest first, paged and searchable."""
+    survey, exact, group, form = _survey_and_group(survey_id)
+    question = db.session.get(Question, text_question_id)
+    if question is None or question.survey_id != survey.id or question.kind != "text":
+        abort(404)
+    search = request.args.get("q", "").strip()[:100]
+    page = max(1, min(request.args.get("page", 1, type=int), 10_000))
+    shown = not form.errors and group_shown(results.group_size(db.session, survey, group), exact)
+    found = results.comment_count(db.session, survey, question, group, exact, search) if shown else 0
+    per = results.COMMENTS_PER_PAGE
+    listed = results.comments(db.session, survey, question, group, exact, search, per, (page - 1) * per) \
+        if shown else []
+    return render_template("reports/results_comments.html", survey=survey, question=question, exact=exact,
+                           form=form, group=group, shown=shown, comments=listed, found=found, search=search,
+                           page=page, pages=max(1, -(-found // per)), args=_group_args(form),
+                           breakdowns=groups.breakdown_choices(survey))
+
+
+def _group_args(form: groups.GroupForm) -> dict[str, str]:
+    """The filters as typed, to carry into links."""
+    return {k: v for k, v in {"start": form.start, "end": form.end, "breakdown": form.breakdown}.items() if v}

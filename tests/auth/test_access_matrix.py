@@ -31,6 +31,8 @@ def _values(app, rule) -> dict:
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.slug == "demo"))
         question = db.session.scalar(select(Question).where(Question.survey_id == survey.id))
+        text_question = db.session.scalar(select(Question).where(Question.survey_id == survey.id,
+                                                                 Question.kind == "text"))
         user = db.session.scalar(select(StaffUser))
         # The first of each kind the demo made (ids are not 1 when an earlier test used the numbers).
         first = {name: db.session.scalar(select(func.min(column)))
@@ -38,7 +40,7 @@ def _values(app, rule) -> dict:
                                       ("pledge_id", Pledge.id), ("version_id", PledgeVersion.id),
                                       ("promise_id", Promise.id), ("answer_id", Answer.id), ("measure_id", Measure.id))}
     known = {**{name: value or 1 for name, value in first.items()}, "survey_id": survey.id,
-             "question_id": question.id, "user_id": user.id, "number": 1,
+             "question_id": question.id, "text_question_id": text_question.id, "user_id": user.id, "number": 1,
              "slug": "demo", "filename": "css/respond.css", "request_id": "0" * 32}
     values = {}
     for name in rule.arguments:
