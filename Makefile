@@ -8,6 +8,8 @@ FLASK := $(BIN)/flask --app participation
 
 # Gunicorn's access log without the client address, user agent or time: see README, "Privacy".
 ACCESS_LOG_FORMAT := %(m)s %(U)s %(s)s %(b)s %(M)sms
+# ... and with no line at all for the pages young people open, or the files they load.
+ACCESS_LOGGER := participation.core.access_log.AccessLog
 
 .PHONY: run test install install-dev migrate demo serve browser-assets vendor-plotly clean
 
@@ -38,7 +40,8 @@ demo: install
 serve: install
 	@echo "Serving on http://127.0.0.1:$(PORT)/s/demo"
 	$(BIN)/gunicorn --no-control-socket --workers 2 --bind 127.0.0.1:$(PORT) \
-		--access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' "participation:create_app()"
+		--access-logfile - --access-logformat '$(ACCESS_LOG_FORMAT)' --logger-class $(ACCESS_LOGGER) \
+		"participation:create_app()"
 
 # axe-core for the accessibility checks in tests/browser; skipped quietly where npm is missing.
 browser-assets:

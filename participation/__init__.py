@@ -10,6 +10,7 @@ from flask import Flask, request
 from participation.config import Config
 from participation.core import logs
 from participation.core.requests import ReadableRequest
+from participation.core.sessions import SealedCookieSessionInterface
 from participation.db import db
 from participation.extensions import csrf, limiter, login_manager, migrate
 
@@ -78,6 +79,7 @@ def create_app(config: object | None = None) -> Flask:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     logs.install(app)
     app.request_class = ReadableRequest
+    app.session_interface = SealedCookieSessionInterface()
 
     @app.context_processor
     def council() -> dict:

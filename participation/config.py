@@ -131,6 +131,10 @@ class Config:
     #: far above any real day, so that only a deliberate flood ever reaches it).
     HELP_REQUESTS_PER_VISITOR = "5 per 10 minutes"
     HELP_REQUESTS_CEILING = os.environ.get("HELP_REQUESTS_CEILING", "600 per 10 minutes")
+    #: Requests to be contacted are held in memory and written together at a random moment this many
+    #: seconds after the first is taken (see help_requests/holding.py).
+    HELP_REQUEST_HOLD_MIN = float(os.environ.get("HELP_REQUEST_HOLD_MIN", "120"))
+    HELP_REQUEST_HOLD_MAX: float | None = float(os.environ.get("HELP_REQUEST_HOLD_MAX", "600"))
     #: Wrong access codes one browser may type, and everyone together for one survey.
     ACCESS_CODES_PER_VISITOR = "10 per 10 minutes"
     ACCESS_CODES_CEILING = os.environ.get("ACCESS_CODES_CEILING", "1000 per hour")
@@ -143,6 +147,7 @@ class TestConfig(Config):
 
     __test__ = False  # not a pytest test class
     INTRO_CACHE_SECONDS = 0.0  # tests change surveys and look at once; one test turns it on
+    HELP_REQUEST_HOLD_MAX = None  # no timer: tests write held requests with holding.write_now
 
     TESTING = True
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime, timezone
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import MetaData, event
+from sqlalchemy import BigInteger, Integer, MetaData, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase
@@ -27,6 +28,16 @@ class Base(DeclarativeBase):
 
 
 db = SQLAlchemy(model_class=Base)
+
+
+#: A row id drawn at random instead of counted: on PostgreSQL a BIGINT, on SQLite its INTEGER, which
+#: is the row's own key there, so rows are also kept in random order rather than in the order written.
+RandomId = BigInteger().with_variant(Integer, "sqlite")
+
+
+def random_id() -> int:
+    """A fresh random id, from 1 to 2^62: no order, no count, nothing about when it was made."""
+    return secrets.randbelow(2 ** 62) + 1
 
 
 def today() -> date:

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import db
+from participation.db import RandomId, db
 from participation.themes.models import Theme
 
 
@@ -17,7 +17,7 @@ class CommentAnalysis(db.Model):
 
     __tablename__ = "comment_analyses"
 
-    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
+    answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
     #: The day the answer was sent (the response's day), so comments can be counted by period.
@@ -48,7 +48,7 @@ class CommentTheme(db.Model):
 
     __tablename__ = "comment_themes"
 
-    answer_id: Mapped[int] = mapped_column(ForeignKey("comment_analyses.answer_id", ondelete="CASCADE"),
+    answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("comment_analyses.answer_id", ondelete="CASCADE"),
                                            primary_key=True)
     theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True, index=True)
     #: 0 for the best-fitting theme, then 1, 2...

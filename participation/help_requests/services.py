@@ -5,22 +5,27 @@ from __future__ import annotations
 import secrets
 from datetime import date
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from participation.auth.services import record
 from participation.core.transaction import Refused
 from participation.db import today
 from participation.help_requests.models import HelpRequest
+from participation.respond.blending import rewrite_recent_sends
 
 
-def ask(session: Session, name: str, contact: str, best_time: str, message: str) -> HelpRequest:
-    """Keep a request to be contacted; nothing about any answers goes with it."""
-    asked = HelpRequest(id=secrets.token_hex(16), name=name or "", contact=contact, best_time=best_time or "",
-                        message=message or "")
-    session.add(asked)
-    session.flush()
-    return asked
+def new_request(name: str, contact: str, best_time: str, message: str) -> dict:
+    """A request to be contacted as a row to write; nothing about any answers goes with it."""
+    return {"id": secrets.token_hex(16), "asked_on": today(), "name": name or "", "contact": contact,
+            "best_time": best_time or "", "message": message or "", "status": "open", "note": ""}
+
+
+def write_held(session: Session, rows: list[dict]) -> None:
+    """Write held requests in the order given (already shuffled), and rewrite the recent sends in the
+    same transaction so no row version or row order ties a request to any answers; no commit."""
+    session.execute(insert(HelpRequest), rows)
+    rewrite_recent_sends(session)
 
 
 def requests(session: Session, done_shown: int = 100) -> tuple[list[HelpRequest], list[HelpRequest]]:

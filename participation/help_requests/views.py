@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from participation.auth.access import require
@@ -13,7 +13,7 @@ from participation.core.transaction import run
 from participation.db import db
 from participation.core import limits
 from participation.extensions import visitor_key
-from participation.help_requests import services
+from participation.help_requests import holding, services
 from participation.help_requests.forms import MAX_MESSAGE, HelpRequestForm
 
 bp = Blueprint("help", __name__, url_prefix="/get-help")
@@ -36,8 +36,9 @@ def ask():
         return render_template("help_requests/ask.html", form=form, max_message=MAX_MESSAGE, unreadable=True), 400
     if form.validate_on_submit():
         if limits.allowed(PER_VISITOR, visitor_key()) and limits.allowed(EVERYONE, "all"):
-            run(db.session, lambda: services.ask(db.session, form.name.data, form.contact.data,
-                                                 form.best_time.data, form.message.data))
+            # Held, and written later with others at a random moment: see holding.py.
+            holding.hold(current_app._get_current_object(), form.name.data, form.contact.data,
+                         form.best_time.data, form.message.data)
             return redirect(url_for(".asked"))
         # Refused: everything typed stays in the form, and other ways to get help come first.
         return render_template("help_requests/ask.html", form=form, max_message=MAX_MESSAGE, refused=True), 429

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import db, today
+from participation.db import RandomId, db, random_id, today
 
 
 class Response(db.Model):
@@ -22,7 +22,8 @@ class Response(db.Model):
 
     __tablename__ = "responses"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    #: Random, never a running number, so ids say nothing about the order responses were sent.
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, autoincrement=False, default=random_id)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
     #: The day it was sent; never the time.
     submitted_on: Mapped[date] = mapped_column(Date, default=today, index=True)
@@ -38,8 +39,9 @@ class Answer(db.Model):
     __tablename__ = "answers"
     __table_args__ = (Index("ix_answers_question_choice", "question_id", "choice"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    response_id: Mapped[int] = mapped_column(ForeignKey("responses.id", ondelete="CASCADE"), index=True)
+    #: Random, like the response's.
+    id: Mapped[int] = mapped_column(RandomId, primary_key=True, autoincrement=False, default=random_id)
+    response_id: Mapped[int] = mapped_column(RandomId, ForeignKey("responses.id", ondelete="CASCADE"), index=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
     #: The value of the chosen answer ("kept", "4", "yes", an option value); empty for free text.
     choice: Mapped[str | None] = mapped_column(String(60))

@@ -14,6 +14,9 @@ from participation.surveys.question_types import question_type
 #: access code they typed, by survey id.
 DRAFTS = "drafts"
 CODES = "codes"
+#: Set by every send, read once by the thank-you page: HELP_FIRST or PLAIN, the same length.
+AFTER_SEND = "sent"
+HELP_FIRST, PLAIN = "help", "done"
 
 
 def draft_key(survey: Survey) -> str | None:

@@ -8,7 +8,6 @@ possible while many young people send at once. The totals, which every send touc
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple, Sequence
@@ -19,18 +18,16 @@ from sqlalchemy.orm import Session
 from participation.analysis import Tagger
 from participation.analysis.tagger import Tagging
 from participation.comments.services import NewComments, tagger_and_theme_ids
+from participation.db import random_id
 from participation.respond.models import Answer, Response
 from participation.respond.tallies import add_responses
 
 _RESPONSES = Response.__table__
 _ANSWERS = Answer.__table__
-# Rows come back in no promised order (asking for one makes SQLite insert a row at a time), so
-# each new id is matched to its row by what was inserted: responses of the same day are alike until
-# their answers are added, and comments by response, question and text.
-_NEW_RESPONSES = insert(_RESPONSES).returning(_RESPONSES.c.id, _RESPONSES.c.submitted_on)
-_NEW_CHOICES = insert(_ANSWERS)
-_NEW_TEXTS = insert(_ANSWERS).returning(_ANSWERS.c.id, _ANSWERS.c.response_id, _ANSWERS.c.question_id,
-                                        _ANSWERS.c.text)
+# Every id is drawn at random here, before the write, so rows need not come back from the database
+# and nothing about an id or its place in a table says when it was written.
+_NEW_RESPONSES = insert(_RESPONSES)
+_NEW_ANSWERS = insert(_ANSWERS)
 
 
 class AnswerRow(NamedTuple):
@@ -80,29 +77,21 @@ def write(session: Session, prepared: Prepared) -> None:
         return
     connection = session.connection()
     survey_id = prepared.survey_id
-    by_day = defaultdict(list)
-    for response_id, day in connection.execute(
-            _NEW_RESPONSES, [{"survey_id": survey_id, "submitted_on": one.day} for one in prepared.sent]):
-        by_day[day].append(response_id)
-    response_ids = [by_day[one.day].pop() for one in prepared.sent]
-    choices, texts = [], []
+    response_ids = [random_id() for _ in prepared.sent]
+    connection.execute(_NEW_RESPONSES, [{"id": response_id, "survey_id": survey_id, "submitted_on": one.day}
+                                        for response_id, one in zip(response_ids, prepared.sent)])
+    rows, comments = [], NewComments()
+    readings = iter(prepared.taggings)
     for response_id, one in zip(response_ids, prepared.sent):
         for answer in one.answers:
-            row = {"response_id": response_id, "question_id": answer.question_id, "choice": answer.choice,
-                   "text": answer.text}
-            (texts if answer.text else choices).append(row)
-    if choices:
-        connection.execute(_NEW_CHOICES, choices)
-    comments = NewComments()
-    if texts:
-        new_ids = defaultdict(list)
-        for answer_id, response_id, question_id, text in connection.execute(_NEW_TEXTS, texts):
-            new_ids[(response_id, question_id, text)].append(answer_id)
-        days = dict(zip(response_ids, (one.day for one in prepared.sent)))
-        for row, tagging in zip(texts, prepared.taggings):
-            answer_id = new_ids[(row["response_id"], row["question_id"], row["text"])].pop()
-            comments.add(answer_id, survey_id, row["question_id"], days[row["response_id"]], tagging,
-                         prepared.theme_ids)
+            answer_id = random_id()
+            rows.append({"id": answer_id, "response_id": response_id, "question_id": answer.question_id,
+                         "choice": answer.choice, "text": answer.text})
+            if answer.text:
+                comments.add(answer_id, survey_id, answer.question_id, one.day, next(readings),
+                             prepared.theme_ids)
+    if rows:
+        connection.execute(_NEW_ANSWERS, rows)
     comments.write(connection)
     add_responses(connection, survey_id, prepared.sent)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from flask import (Blueprint, abort, current_app, flash, make_response, redirect, render_template, request,
-                   url_for)
+                   session, url_for)
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -16,7 +16,8 @@ from participation.core import limits
 from participation.extensions import TOO_MANY, limiter, visitor_key
 from participation.respond import services
 from participation.respond.forms import AccessCodeForm, SendForm, fits_page, page_form
-from participation.respond.pages import CODES, DRAFTS, draft_key, remember, render_intro, render_page, unlocked
+from participation.respond.pages import (AFTER_SEND, CODES, DRAFTS, HELP_FIRST, PLAIN, draft_key, remember,
+                                         render_intro, render_page, unlocked)
 from participation.respond.services import Outcome
 from participation.surveys.models import Survey
 from participation.surveys.services import SurveyState, survey_state
@@ -148,9 +149,9 @@ def check(slug: str):
             if result.outcome is Outcome.STORED:
                 # Only these answers are gone; an old page sent again never forgets newer unsent ones.
                 remember(DRAFTS, survey, None)
-            if result.needs_help:
-                # Shown once, from this answer only: nothing kept in the cookie or the link says why.
-                return render_template("respond/thanks.html", survey=survey, help_first=True)
+            # Every send answers the same way: the same redirect, and the same-sized mark in the
+            # (encrypted) cookie, read once by the thank-you page to put help first where it may be needed.
+            session[AFTER_SEND] = HELP_FIRST if result.needs_help else PLAIN
             return redirect(url_for(".thanks", slug=slug))
         if result.outcome is Outcome.INCOMPLETE:
             flash("Please answer this question before you send your answers.")
@@ -174,4 +175,4 @@ def thanks(slug: str):
     survey = services.find_survey(db.session, slug)
     if survey is None or survey_state(survey) is SurveyState.DRAFT:
         abort(404)
-    return render_template("respond/thanks.html", survey=survey)
+    return render_template("respond/thanks.html", survey=survey, help_first=session.pop(AFTER_SEND, None) == HELP_FIRST)

@@ -58,7 +58,9 @@ class QuestionType:
         if value in (None, "", []):
             return ""
         if isinstance(value, list):
-            return "; ".join(labels.get(v, v) for v in value)
+            # In the order the question offers them, whatever order they were stored in.
+            place = {v: i for i, v in enumerate(labels)}
+            return "; ".join(labels.get(v, v) for v in sorted(value, key=lambda v: place.get(v, len(place))))
         return labels.get(value, value)
 
     def stored(self, value: Any) -> list[tuple[str | None, str | None]]:

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import db, today
+from participation.db import RandomId, db, today
 from participation.tracker.rules import rag
 
 #: Where a "you said" came from.
@@ -74,7 +74,7 @@ class YouSaidEvidence(db.Model):
     __tablename__ = "you_said_evidence"
 
     item_id: Mapped[int] = mapped_column(ForeignKey("you_said_items.id", ondelete="CASCADE"), primary_key=True)
-    answer_id: Mapped[int] = mapped_column(ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
+    answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
 
 
 class Action(db.Model):

@@ -40,7 +40,7 @@ def _plant(app):
         tracker.set_published(db.session, None, item, True)
         db.session.commit()
         from participation.help_requests import services as help_requests
-        help_requests.ask(db.session, PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], TEXT)
+        help_requests.write_held(db.session, [help_requests.new_request(PAYLOADS[0], PAYLOADS[1], PAYLOADS[2], TEXT)])
         db.session.commit()
 
 

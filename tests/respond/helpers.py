@@ -62,6 +62,6 @@ def stored_answers(app) -> list[tuple[str, str | None, str | None]]:
     with app.app_context():
         rows = db.session.execute(
             select(Question.text, Answer.choice, Answer.text)
-            .join(Question, Question.id == Answer.question_id).order_by(Answer.id)
+            .join(Question, Question.id == Answer.question_id).order_by(Question.id, Answer.choice)
         )
         return [tuple(row) for row in rows]

@@ -33,6 +33,8 @@ def test_no_address_browser_or_time_is_stored_or_logged(app, demo, caplog):
     from tests.conftest import csrf_token
     asked = client.post("/get-help", data={"csrf_token": csrf_token(form), "contact": "07700 900123"}, **identity)
     assert asked.status_code == 302
+    from participation.help_requests.holding import write_now
+    write_now(app)
 
     stored = _everything_stored(app)
     assert "07700 900123" in stored  # the request was kept, with nothing else about the phone
@@ -58,15 +60,59 @@ def test_response_tables_have_no_column_that_could_identify_someone(app):
                 assert "TIMESTAMP" not in str(column["type"]).upper() and "DATETIME" not in str(column["type"]).upper()
 
 
-def test_the_session_cookie_holds_only_a_random_key(client, app, demo):
+def _readable(cookie_value: str) -> str:
+    """Everything anyone who sees the cookie could read from it, trying each way it could be encoded."""
+    import base64
+    import zlib
+
+    parts = [cookie_value]
+    for piece in cookie_value.lstrip(".").split("."):
+        try:
+            raw = base64.urlsafe_b64decode(piece + "=" * (-len(piece) % 4))
+        except ValueError:
+            continue
+        parts.append(raw.decode("latin-1"))
+        try:
+            parts.append(zlib.decompress(raw).decode("latin-1"))
+        except zlib.error:
+            pass
+    return "\n".join(parts)
+
+
+def test_the_session_cookie_is_opaque_and_holds_no_time(client, app, demo):
+    """Before, the cookie was signed but readable: the draft key, and its last change to the second."""
+    from flask.sessions import SecureCookieSessionInterface
+    from itsdangerous import BadSignature
+
+    from participation.respond.models import Draft
+
     answer_demo(client, app)
     cookie = client.get_cookie("session")
     assert cookie is not None and cookie.http_only
-    from flask.sessions import SecureCookieSessionInterface
-    serializer = SecureCookieSessionInterface().get_signing_serializer(app)
-    content = serializer.loads(cookie.value)
-    assert set(content) <= {"csrf_token", "drafts", "_permanent", "_flashes"}
-    assert all(len(key) >= 40 for key in content["drafts"].values())
+    with app.app_context():
+        key = db.session.scalars(select(Draft.key)).one()
+    seen = _readable(cookie.value)
+    assert key not in seen and "drafts" not in seen and "csrf_token" not in seen
+    try:  # Flask's own signed cookie, with its timestamp, can no longer be read from it
+        SecureCookieSessionInterface().get_signing_serializer(app).loads(cookie.value)
+        raise AssertionError("the cookie opened as a plain signed cookie")
+    except BadSignature:
+        pass
+    # The app itself still finds the answers with it: only a random key is inside, and no time.
+    content = app.session_interface.get_signing_serializer(app).loads(cookie.value)
+    assert set(content) <= {"csrf_token", "drafts", "_permanent", "_flashes", "limit_key"}
+    assert list(content["drafts"].values()) == [key]
+    # Two different sessions look alike: the same length, nothing in common.
+    other = app.test_client()
+    other.get("/s/demo/1")
+    assert len(other.get_cookie("session").value) == len(cookie.value)
+
+
+def test_a_changed_cookie_is_no_session_at_all(client, app, demo):
+    answer_demo(client, app)
+    value = client.get_cookie("session").value
+    client.set_cookie("session", value[:-4] + ("AAAA" if not value.endswith("AAAA") else "BBBB"))
+    assert client.get("/s/demo/check").status_code == 410  # the answers cannot be found with it
 
 
 def test_unsent_answers_are_deleted_after_a_few_days(client, app, demo, runner):

@@ -69,7 +69,9 @@ def test_random_requests_to_be_contacted_never_break_the_page_or_store_invalid_v
         pairs.extend((name, v) for v in (value if isinstance(value, list) else [value]))
     reply = client.post("/get-help", data="&".join(f"{quote(k)}={quote_from_bytes(v)}" for k, v in pairs),
                         content_type="application/x-www-form-urlencoded")
-    assert reply.status_code in (200, 302, 429), reply.status_code
+    assert reply.status_code in (200, 302, 400, 429), reply.status_code
+    from participation.help_requests.holding import write_now
+    write_now(app)
     with app.app_context():
         for asked in db.session.scalars(select(HelpRequest)):
             assert asked.contact.strip() and len(asked.contact) <= 200 and len(asked.name) <= 80
