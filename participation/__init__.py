@@ -27,8 +27,9 @@ def create_app(config: object | None = None) -> Flask:
     )
     app.config.from_object(config if config is not None else Config())
 
-    from participation.core.numbers import IdConverter
+    from participation.core.numbers import AnswerIdConverter, IdConverter
     app.url_map.converters["int"] = IdConverter  # before any route: ids past the database's are a 404
+    app.url_map.converters["answer"] = AnswerIdConverter
 
     db.init_app(app)
     csrf.init_app(app)

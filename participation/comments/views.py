@@ -9,7 +9,7 @@ from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments import services
 from participation.core.forms import ButtonForm, flash_outcome
-from participation.core.numbers import id_from, page_from
+from participation.core.numbers import answer_id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
 from participation.themes.services import active_themes
@@ -28,7 +28,7 @@ def queue():
                            reviewed=reviewed, counts=services.counts(db.session), button=ButtonForm())
 
 
-@bp.post("/<int:answer_id>")
+@bp.post("/<answer:answer_id>")
 def confirm(answer_id: int):
     """Save the themes an officer chose for one comment."""
     if not ButtonForm().validate_on_submit():
@@ -44,7 +44,7 @@ def accept():
     if not ButtonForm().validate_on_submit():
         abort(400)
     field = "on_page" if request.form.get("all") == "page" else "selected"
-    ids = [n for n in map(id_from, request.form.getlist(field)) if n]
+    ids = [n for n in map(answer_id_from, request.form.getlist(field)) if n]
     if not ids:
         flash("Tick the comments whose suggested themes you accept.", "error")
     else:
@@ -53,7 +53,7 @@ def accept():
     return redirect(url_for(".queue"))
 
 
-@bp.post("/<int:answer_id>/handled")
+@bp.post("/<answer:answer_id>/handled")
 def handled(answer_id: int):
     """The safeguarding lead marks a flag as handled, with a note."""
     if not ButtonForm().validate_on_submit():

@@ -7,8 +7,10 @@ from datetime import date
 
 from werkzeug.routing import IntegerConverter
 
-#: The largest id any table can hold: ids are 32-bit integers on PostgreSQL.
+#: The largest id any table can hold: ids are 32-bit integers on PostgreSQL...
 LARGEST_ID = 2 ** 31 - 1
+#: ...except responses and answers, whose ids are drawn at random up to this (participation.db.random_id).
+LARGEST_RANDOM_ID = 2 ** 62
 #: Far past the last page of any list; a page number beyond it shows that list's last (empty) page.
 LAST_PAGE = 100_000
 #: Reports and filters cover these years; a date outside them is read as no date.
@@ -23,13 +25,26 @@ class IdConverter(IntegerConverter):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
-def id_from(value: object) -> int | None:
+class AnswerIdConverter(IntegerConverter):
+    """`<answer:...>`: an answer's random id; past LARGEST_RANDOM_ID matches no route, so it is a 404."""
+
+    def __init__(self, map, fixed_digits: int = 0, min: int | None = None, max: int | None = LARGEST_RANDOM_ID,
+                 signed: bool = False) -> None:
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def id_from(value: object, largest: int = LARGEST_ID) -> int | None:
     """A positive id from text, or None when it is not one or is past any id the database can hold."""
     text = str(value or "").strip()
-    if not text.isascii() or not text.isdigit() or len(text) > 10:
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(largest)):
         return None
     number = int(text)
-    return number if 0 < number <= LARGEST_ID else None
+    return number if 0 < number <= largest else None
+
+
+def answer_id_from(value: object) -> int | None:
+    """An answer's random id from text, or None."""
+    return id_from(value, LARGEST_RANDOM_ID)
 
 
 def page_from(value: object) -> int:

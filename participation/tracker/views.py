@@ -14,7 +14,7 @@ from participation.auth.access import require
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission
 from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome, redraws_when_timed_out
-from participation.core.numbers import id_from, page_from
+from participation.core.numbers import answer_id_from, id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
 from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table, read_upload
@@ -59,7 +59,7 @@ def _item_input(form: ItemForm) -> services.ItemInput:
         source_survey_id=id_from(form.source_survey_id.data), source_question_id=id_from(form.source_question_id.data),
         source_promise_id=id_from(form.source_promise_id.data), meeting_on=form.meeting_on.data,
         reference=form.reference.data or "", raised_on=form.raised_on.data,
-        evidence=[n for n in map(id_from, request.form.getlist("evidence")) if n])
+        evidence=[n for n in map(answer_id_from, request.form.getlist("evidence")) if n])
 
 
 def _prefill(form: ItemForm) -> services.ItemInput:
@@ -73,7 +73,7 @@ def _prefill(form: ItemForm) -> services.ItemInput:
         form.source.data = data.source
         form.source_promise_id.data = str(promise_id)
         return data
-    ids = [n for n in map(id_from, request.form.getlist("selected")) if n]
+    ids = [n for n in map(answer_id_from, request.form.getlist("selected")) if n]
     data = services.prefill_from_comments(db.session, ids)
     form.source.data = data.source
     form.source_survey_id.data = str(data.source_survey_id or "")
