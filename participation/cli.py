@@ -25,6 +25,7 @@ from participation.exchange.codec import UnreadableFile, encode_table, read_uplo
 from participation.exchange.services import write_responses_csv
 from participation.help_requests.services import purge_handled
 from participation.pledges.demo import seed_demo_pledge
+from participation.reports import results
 from participation.respond.demo import add_demo_responses
 from participation.respond.models import Response
 from participation.respond.retention import cutoff_for, purge_old_responses
@@ -44,6 +45,7 @@ def register_commands(app: Flask) -> None:
     """Attach every command to the app."""
     app.cli.add_command(seed_demo)
     app.cli.add_command(export_responses)
+    app.cli.add_command(export_results)
     app.cli.add_command(purge_drafts)
     app.cli.add_command(create_user)
     app.cli.add_command(tag_comments)
@@ -147,6 +149,25 @@ def export_responses(slug: str) -> None:
     if survey is None:
         raise click.ClickException(f"There is no survey with the link name {slug!r}.")
     write_responses_csv(db.session, survey, sys.stdout)
+
+
+@click.command("export-results")
+@with_appcontext
+@needs_schema
+@click.argument("slug")
+@click.option("--format", "kind", type=click.Choice(["csv", "xlsx"]), default="csv", show_default=True,
+              help="CSV text, or an Excel workbook (write it to a file: > results.xlsx).")
+def export_results(slug: str, kind: str) -> None:
+    """Write one survey's results table (question, answer, count, percent) to standard output, every count exact."""
+    survey = survey_by_slug(db.session, slug)
+    if survey is None:
+        raise click.ClickException(f"There is no survey with the link name {slug!r}.")
+    res = results.results(db.session, survey, exact=True)
+    data = encode_table(kind, results.RESULTS_HEADER, results.results_table(res), "Results")
+    if kind == "csv":
+        sys.stdout.write(data.decode("utf-8-sig"))
+    else:
+        sys.stdout.buffer.write(data)
 
 
 @click.command("purge-drafts")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 from itertools import groupby
-from typing import IO, Iterator
+from typing import IO, Iterator, Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,19 +17,29 @@ from participation.surveys.models import Survey
 from participation.surveys.question_types import question_type
 
 
-def response_rows(session: Session, survey: Survey) -> Iterator[list[str]]:
-    """Yield one row per response: each question's answer in words, in survey order."""
+def response_header(survey: Survey, with_day: bool = False) -> list[str]:
+    """The columns of a responses export: the day sent (when asked for), then each question's text."""
+    return (["Day sent"] if with_day else []) + [q.text for q in survey.ordered_questions]
+
+
+def response_rows(session: Session, survey: Survey, where: Sequence = (), with_day: bool = False
+                  ) -> Iterator[list[str]]:
+    """Yield one row per response: the day it was sent (when asked for; never a time), then each
+    question's answer in words, in survey order. `where` narrows the responses (conditions on Response)."""
     questions = survey.ordered_questions
     column = {q.id: i for i, q in enumerate(questions)}
     answers = session.execute(
         # An outer join, so a response that skipped every optional question still gets its row.
-        select(Response.id.label("response_id"), Answer.question_id, Answer.choice, Answer.text)
+        select(Response.id.label("response_id"), Response.submitted_on, Answer.question_id, Answer.choice,
+               Answer.text)
         .outerjoin(Answer, Answer.response_id == Response.id)
-        .where(Response.survey_id == survey.id)
+        .where(Response.survey_id == survey.id, *where)
         .order_by(Response.id, Answer.id)
         .execution_options(yield_per=2000)
     )
     for _, group in groupby(answers, key=lambda a: a.response_id):
+        group = list(group)
+        day = [group[0].submitted_on.isoformat()] if with_day else []
         values: list[list[str] | str | None] = [None] * len(questions)
         for answer in group:
             i = column.get(answer.question_id)
@@ -41,12 +51,12 @@ def response_rows(session: Session, survey: Survey) -> Iterator[list[str]]:
                 values[i] = [*(values[i] or []), answer.choice]
             else:
                 values[i] = answer.choice
-        yield [question_type(q).describe(q, v) for q, v in zip(questions, values)]
+        yield day + [question_type(q).describe(q, v) for q, v in zip(questions, values)]
 
 
 def write_responses_csv(session: Session, survey: Survey, out: IO[str]) -> int:
     """Write a header of question texts and one row per response; return the number of rows."""
-    return write_csv(out, [q.text for q in survey.ordered_questions], response_rows(session, survey))
+    return write_csv(out, response_header(survey), response_rows(session, survey))
 
 
 #: Columns never exported, even to administrators.

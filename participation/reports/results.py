@@ -185,3 +185,36 @@ def comment_count(session: Session, survey: Survey, question: Question, group: G
     """How many of a question's comments match, for paging."""
     return session.scalar(_comment_query(original).with_only_columns(func.count())
                           .where(*_matching(survey, question, group, original, search))) or 0
+
+
+#: The results table's columns, in downloads and from `flask export-results`.
+RESULTS_HEADER = ["question", "answer", "count", "percent"]
+
+
+def results_table(res: Results) -> list[list[object]]:
+    """The results as rows of question, answer, count and percent: the same figures as the page (a hidden
+    count stays hidden, its percent blank); nothing when the group is too small to show."""
+    rows: list[list[object]] = []
+    for q in res.questions:
+        for row in q.rows:
+            rows.append([q.question.text, row.label, row.count, "" if row.share is None else round(row.share * 100)])
+    return rows
+
+
+#: The comments download's columns; the day only for readers who see original words.
+def comments_header(original: bool) -> list[str]:
+    return ["question", "comment", "feeling", "themes"] + (["day sent"] if original else [])
+
+
+def comments_table(session: Session, res: Results, original: bool) -> list[list[object]]:
+    """Every comment in the group to each free-text question, newest first, with feeling and themes (and the
+    day for readers who see original words); nothing when the group is too small to show."""
+    rows: list[list[object]] = []
+    if res.too_few:
+        return rows
+    for q in res.questions:
+        if q.question.kind == "text":
+            for c in comments(session, res.survey, q.question, res.group, original, limit=None):
+                rows.append([q.question.text, c.text, c.feeling, "; ".join(c.themes)]
+                            + ([c.day.isoformat()] if original and c.day else []))
+    return rows

@@ -16,6 +16,7 @@ from participation.core.numbers import day_from, id_from, page_from
 from participation.core.suppression import group_shown, suppress_small_count
 from participation.db import db, today
 from participation.exchange.codec import MIMETYPES, encode_table
+from participation.exchange.services import response_header, response_rows
 from participation.pledges import services as pledges
 from participation.pledges.models import PledgeVersion
 from participation.reports import groups, results, services
@@ -165,6 +166,27 @@ def survey_comments(survey_id: int, text_question_id: int):
                            form=form, group=group, shown=shown, comments=listed, found=found, search=search,
                            page=page, pages=max(1, -(-found // per)), args=_group_args(form),
                            breakdowns=groups.breakdown_choices(survey))
+
+
+@results_bp.get("/<int:survey_id>/results/<any(results, comments, responses):what>.<any(csv, xlsx):kind>")
+def survey_download(survey_id: int, what: str, kind: str):
+    """The results, the comments or (officers only) the responses of the chosen group, as CSV or Excel,
+    formula-safe; committee members get the figures as the page shows them and nothing from a group under 5."""
+    survey, exact, group, form = _survey_and_group(survey_id)
+    if form.errors:
+        abort(400)
+    if what == "responses":
+        if not exact:
+            abort(403)
+        header, rows = response_header(survey, with_day=True), \
+            response_rows(db.session, survey, results.in_group(survey, group), with_day=True)
+    else:
+        res = results.results(db.session, survey, exact, group)
+        header, rows = (results.RESULTS_HEADER, results.results_table(res)) if what == "results" else \
+            (results.comments_header(exact), results.comments_table(db.session, res, exact))
+    name = f"{survey.slug}-{what}.{kind}"
+    return Response(encode_table(kind, header, rows, what.capitalize()), mimetype=MIMETYPES[kind],
+                    headers={"Content-Disposition": f"attachment; filename={name}"})
 
 
 def _group_args(form: groups.GroupForm) -> dict[str, str]:
