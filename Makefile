@@ -11,7 +11,7 @@ ACCESS_LOG_FORMAT := %(m)s %(U)s %(s)s %(b)s %(M)sms
 # ... and with no line at all for the pages young people open, or the files they load.
 ACCESS_LOGGER := participation.core.access_log.AccessLog
 
-.PHONY: run test install install-dev migrate demo serve browser-assets vendor-plotly clean
+.PHONY: run test model install install-dev migrate demo serve browser-assets vendor-plotly clean
 
 run: install migrate demo serve
 
@@ -62,6 +62,11 @@ vendor-plotly:
 
 test: install-dev browser-assets
 	$(BIN)/python -m pytest
+
+# The theme model shipped in participation/analysis/data/theme_model.npz, learnt again from the
+# shared corpus of published texts (../shared/corpus, or THEMES_CORPUS) and the product's examples.
+model: install
+	$(BIN)/python bench/train_themes.py
 
 clean:
 	rm -rf $(VENV) tests/browser/node_modules .pytest_cache

@@ -31,9 +31,9 @@ def main() -> None:
     start = time.perf_counter()
     tagger = build_tagger(extra_examples=extra)
     elapsed = time.perf_counter() - start
-    features = sum(len(m.weights) for m in tagger.models.values())
+    features = len(tagger.model.features)
     print(f"retrained on {len(base) + len(extra):,} labelled comments in {elapsed:.1f} s "
-          f"({features:,} weighted features kept)")
+          f"({features:,} features known)")
 
 
 if __name__ == "__main__":

@@ -35,7 +35,7 @@ def lr_predictions(rows, own, k: int, c: float) -> np.ndarray:
 
 def naive_bayes_predictions(rows, k: int) -> np.ndarray:
     """The earlier tagger: Naive Bayes on the product's examples plus keywords, given the training folds too."""
-    from participation.analysis.classifier import train
+    from naive_bayes import train
     from participation.analysis.tagger import Tagger, default_taxonomy, load_examples
 
     texts = [r["text"] for r in rows]

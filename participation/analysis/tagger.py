@@ -9,27 +9,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from participation.analysis import classifier, redaction, safeguarding, sentiment
-from participation.analysis.classifier import ThemeModel
+from participation.analysis import redaction, safeguarding, sentiment
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS, Taxonomy, ThemeSpec
-from participation.analysis.tokens import features, tokenize
+from participation.analysis.themes import ThemeModel, choose, fine_tune
+from participation.analysis.tokens import tokenize
 
 DATA = Path(__file__).parent / "data"
 DEFAULT_NAMES = {
     "involve-me": "Involve me", "safe-home": "Provide me with a good, safe home", "healthy": "Keep me healthy",
     "achieve": "Help me to achieve", "adult-life": "Support me to move to adult life",
 }
-#: A theme is given when its combined score reaches this.
-THRESHOLD = 0.6
-#: Naive Bayes counts overlapping word features as independent and is overconfident; dividing its
-#: log-odds by this brings its probabilities back in line (chosen by cross-validation, like the rest).
-TEMPERATURE = 6.0
-#: How far the classifier alone can take a theme's score (the keywords can take it the rest of the way).
-MODEL_WEIGHT = 0.7
-#: How much one keyword counts towards a theme; chosen with the threshold by 4-fold cross-validation on the training set.
-KEYWORD_WEIGHT = 0.55
-
-
 @dataclass(frozen=True)
 class Tagging:
     """What the tagger made of one comment."""
@@ -70,83 +59,23 @@ def load_examples(name: str = "themes_train.jsonl") -> list[tuple[str, tuple[str
 
 @dataclass
 class Tagger:
-    """A taxonomy with its trained models and compiled keyword patterns."""
+    """A taxonomy with the theme model that scores it (see `participation.analysis.themes`)."""
 
     taxonomy: Taxonomy
-    models: dict[str, ThemeModel]
-    #: First word of a keyword -> ((the keyword's words, theme keys), ...), longest first.
-    _keywords: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = field(
-        default_factory=dict, init=False, repr=False)
-    _evidence: dict[str, tuple[tuple[int, float], ...]] = field(default_factory=dict, init=False, repr=False)
-    _priors: list[float | None] = field(default_factory=list, init=False, repr=False)
+    model: ThemeModel
 
     def __post_init__(self) -> None:
-        themes_by_keyword: dict[tuple[str, ...], list[str]] = {}
-        for theme in self.taxonomy.themes:
-            for keyword in theme.keywords:
-                words = tuple(tokenize(keyword))
-                if words and theme.key not in themes_by_keyword.get(words, []):
-                    themes_by_keyword.setdefault(words, []).append(theme.key)
-        by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
-        for words, keys in themes_by_keyword.items():
-            by_first.setdefault(words[0], []).append((words, tuple(keys)))
-        self._keywords = {first: tuple(sorted(entries, key=lambda e: -len(e[0])))
-                          for first, entries in by_first.items()}
-        # Every feature that matters to any theme, once: feature -> ((theme index, weight), ...).
-        index = {t.key: i for i, t in enumerate(self.taxonomy.themes)}
-        evidence: dict[str, list[tuple[int, float]]] = {}
-        for key, model in self.models.items():
-            if key in index:
-                for feature, weight in model.weights.items():
-                    evidence.setdefault(feature, []).append((index[key], weight))
-        self._evidence = {f: tuple(v) for f, v in evidence.items()}
-        self._priors = [self.models[t.key].prior if t.key in self.models and self.models[t.key].weights else None
-                        for t in self.taxonomy.themes]
-
-    def _keyword_hits(self, tokens: list[str]) -> dict[str, int]:
-        """Count keyword matches per theme, longest keyword first at each word."""
-        hits: dict[str, int] = {}
-        keywords = self._keywords
-        i, n = 0, len(tokens)
-        while i < n:
-            entries = keywords.get(tokens[i])
-            step = 1
-            if entries:
-                for words, keys in entries:
-                    if len(words) == 1 or tuple(tokens[i:i + len(words)]) == words:
-                        for key in keys:
-                            hits[key] = hits.get(key, 0) + 1
-                        step = len(words)
-                        break
-            i += step
-        return hits
+        if self.model.keys != self.taxonomy.keys:
+            self.model = self.model.subset(self.taxonomy.keys)
 
     def scores(self, tokens: list[str]) -> dict[str, float]:
-        """A 0-1 score for each theme from the classifier and the keywords together."""
-        hits = self._keyword_hits(tokens)
-        logits = [p or 0.0 for p in self._priors]
-        evidence = self._evidence
-        for feature in features(tokens):
-            found = evidence.get(feature)
-            if found:
-                for i, weight in found:
-                    logits[i] += weight
-        result = {}
-        for i, theme in enumerate(self.taxonomy.themes):
-            words = min(1.0, KEYWORD_WEIGHT * hits.get(theme.key, 0))
-            if self._priors[i] is None:
-                result[theme.key] = words
-            else:
-                # Either kind of evidence can carry a theme alone; together they reinforce each other.
-                model = MODEL_WEIGHT * classifier.logistic(logits[i] / TEMPERATURE)
-                result[theme.key] = 1.0 - (1.0 - model) * (1.0 - words)
-        return result
+        """A 0-1 score for each theme: the model's probability that the comment is about it."""
+        return dict(zip(self.taxonomy.keys, self.model.probabilities(tokens).tolist()))
 
-    def tag(self, text: str) -> Tagging:
-        """Tag one comment."""
-        tokens = tokenize(text)
-        scores = self.scores(tokens)
-        themes = tuple(sorted((k for k, v in scores.items() if v >= THRESHOLD), key=lambda k: -scores[k]))
+    def _tagging(self, text: str, tokens: list[str], probabilities: list[float]) -> Tagging:
+        keys = self.taxonomy.keys
+        scores = dict(zip(keys, probabilities))
+        themes = choose(keys, probabilities, self.model.thresholds, tokens)
         words = set(tokens)
         reasons = safeguarding.check(text, words)
         return Tagging(
@@ -154,6 +83,10 @@ class Tagger:
             sentiment=round(sentiment.polarity(tokens), 3), safeguarding=bool(reasons),
             safeguarding_reasons=reasons, redacted=redaction.redact(text, words),
         )
+
+    def tag(self, text: str) -> Tagging:
+        """Tag one comment."""
+        return self.tag_many([text])[0]
 
     def tag_many(self, texts: Sequence[str]) -> list[Tagging]:
         """Tag many comments.
@@ -164,22 +97,52 @@ class Tagger:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            return [self.tag(text) for text in texts]
+            tokens = [tokenize(text) for text in texts]
+            probabilities = self.model.probabilities_many(tokens).tolist()
+            return [self._tagging(text, t, p) for text, t, p in zip(texts, tokens, probabilities)]
         finally:
             if enabled:
                 gc.enable()
 
 
+#: How much more a council's own example counts than one of the product's in fine-tuning.
+OWN_WEIGHT = 10.0
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> ThemeModel:
+    """The theme model learnt from published texts and the product's examples (`make model`)."""
+    return ThemeModel.load()
+
+
+def own_examples(taxonomy: Taxonomy) -> list[tuple[str, list[str]]]:
+    """A council's own words and example comments for its themes, beyond the default words."""
+    examples = []
+    for theme in taxonomy.themes:
+        defaults = set(DEFAULT_KEYWORDS.get(theme.key, ()))
+        examples.extend((word, [theme.key]) for word in theme.keywords if word not in defaults)
+        examples.extend((example, [theme.key]) for example in theme.examples)
+    return examples
+
+
 def build_tagger(taxonomy: Taxonomy | None = None,
                  extra_examples: Iterable[tuple[str, Sequence[str]]] = ()) -> Tagger:
-    """Train a tagger for a taxonomy from the shipped examples, each theme's own, and extra ones."""
+    """A tagger for a taxonomy: the shipped model, adjusted to the council's own themes and examples.
+
+    With the default themes and nothing new this trains nothing. Otherwise the shipped model is
+    fine-tuned on the product's examples, each theme's own words and examples and the extra
+    (officer-confirmed) comments; a theme the shipped model lacks is learnt from those alone.
+    """
     taxonomy = taxonomy or default_taxonomy()
     keys = set(taxonomy.keys)
-    examples = [(text, [k for k in themes if k in keys]) for text, themes in load_examples()]
-    for theme in taxonomy.themes:
-        examples.extend((example, [theme.key]) for example in theme.examples)
-    examples.extend((text, [k for k in themes if k in keys]) for text, themes in extra_examples)
-    return Tagger(taxonomy, classifier.train(examples, taxonomy.keys) if examples else {})
+    base = shipped_model()
+    new = own_examples(taxonomy) + [(text, [k for k in themes if k in keys]) for text, themes in extra_examples]
+    if not new and keys <= set(base.keys):
+        return Tagger(taxonomy, base)
+    shipped = [(text, [k for k in themes if k in keys]) for text, themes in load_examples()]
+    examples = [(tokenize(t), k) for t, k in shipped + new]
+    counted = [1.0] * len(shipped) + [OWN_WEIGHT] * len(new)
+    return Tagger(taxonomy, fine_tune(base, taxonomy.keys, examples, weights_of=counted))
 
 
 @lru_cache(maxsize=1)

@@ -13,8 +13,9 @@ from sqlalchemy import case, delete, func, insert, literal, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from participation.analysis import Tagger, Taxonomy, ThemeSpec, build_tagger
-from participation.analysis.classifier import ThemeModel
+from participation.analysis.tagger import shipped_model
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
+from participation.analysis.themes import ThemeModel
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTally, CommentTheme, TaggerModel
 from participation.core.suppression import SMALLEST_SHOWN
@@ -64,10 +65,10 @@ def tagger_and_theme_ids(session: Session) -> tuple[Tagger, dict[str, int]]:
     tagger = _TAGGERS.get(key)
     if tagger is None:
         newest = session.get(TaggerModel, newest_id) if newest_id else None
-        models = newest.payload.get("models", {}) if newest else {}
-        if newest and set(models) >= set(taxonomy.keys):
-            tagger = Tagger(taxonomy, {k: ThemeModel(m["prior"], m["weights"]) for k, m in models.items()
-                                       if k in taxonomy.keys})
+        stored = newest.payload if newest else {}
+        # A retrained model serves while the themes it was trained for are still those in use.
+        if stored.get("format") == "theme-model-1" and set(stored["keys"]) >= set(taxonomy.keys):
+            tagger = Tagger(taxonomy, ThemeModel.from_changes(shipped_model(), stored))
         else:
             tagger = build_tagger(taxonomy)
         _TAGGERS.clear()
@@ -335,7 +336,7 @@ def retrain(session: Session, actor) -> TaggerModel:
     model = TaggerModel(
         created_at=datetime.now(timezone.utc).replace(tzinfo=None), confirmed=len(extra),
         examples=len(extra) + sum(len(t.examples) for t in taxonomy.themes),
-        payload={"models": {k: {"prior": m.prior, "weights": m.weights} for k, m in tagger.models.items()}})
+        payload=tagger.model.changes_from(shipped_model()))
     session.add(model)
     session.flush()
     record(session, actor, "tagger.retrained", model, f"Retrained the tagger with {len(extra)} confirmed comments")

@@ -1,4 +1,4 @@
-"""Sentiment follows TextBlob; themes come from the classifier and young people's words."""
+"""Sentiment follows TextBlob; themes come from the shipped theme model and councils' own examples."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ import pytest
 from textblob.en import sentiment as textblob_sentiment
 
 from participation.analysis import Taxonomy, ThemeSpec, build_tagger, default_taxonomy, tag, tag_many
-from participation.analysis.classifier import probability, train_theme
 from participation.analysis.sentiment import polarity
-from participation.analysis.tokens import features, tokenize
+from participation.analysis.tokens import tokenize
 
 
 @pytest.mark.parametrize("text", [
@@ -25,22 +24,6 @@ def test_young_peoples_negations_turn_feelings_round():
     assert polarity(tokenize("nobody listens its rubbish")) < 0
     assert polarity(tokenize("my PA is really helpful")) > 0
     assert -1 <= polarity(tokenize("worst worst worst!!!!")) <= 1
-
-
-def test_compiled_naive_bayes_gives_textblobs_probabilities():
-    from textblob.classifiers import NaiveBayesClassifier
-
-    texts = [("my foster mum is kind", True), ("moving again to a new placement", True), ("i love my carers", True),
-             ("school is hard", False), ("my PA helps with money", False), ("exams went well", False)]
-    rows = [(frozenset(features(tokenize(t))), label) for t, label in texts]
-    model = train_theme(rows, min_weight=0.0)
-    reference = NaiveBayesClassifier([(sorted(f), "yes" if label else "no") for f, label in rows],
-                                     feature_extractor=lambda doc, train_set=None: {w: True for w in doc})
-    for probe in ("my foster carers are kind", "school exams", "money"):
-        feats = features(tokenize(probe))
-        known = sorted(f for f in feats if any(f in r for r, _ in rows))
-        expected = reference.prob_classify(known).prob("yes")
-        assert probability(model, feats) == pytest.approx(expected, abs=1e-6)
 
 
 def test_a_comment_can_have_several_themes_best_first():
@@ -85,10 +68,12 @@ def test_a_councils_own_theme_is_learned_from_its_keywords_and_examples():
 
 
 def test_confirmed_examples_teach_the_tagger_new_words():
-    before = build_tagger().tag("zorbing and parkour every saturday")
+    before = build_tagger().tag("zorbing and parkour are the best")
     assert "healthy" not in before.themes
     taught = build_tagger(extra_examples=[(f"I love zorbing and parkour {i}", ["healthy"]) for i in range(8)])
-    assert "healthy" in taught.tag("zorbing and parkour every saturday").themes
+    assert "healthy" in taught.tag("zorbing and parkour are the best").themes
+    # What the tagger knew still holds.
+    assert taught.tag("my foster carer is lovely").themes == ("safe-home",)
 
 
 def test_threats_read_negative_not_positive():

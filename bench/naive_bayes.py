@@ -1,4 +1,4 @@
-"""Theme classifier: TextBlob's Naive Bayes, trained on token features, compiled for speed.
+"""The earlier theme classifier (TextBlob's Naive Bayes with keywords), kept to compare against: bench/themes_eval.py --compare.
 
 One yes/no classifier per theme lets a comment carry several themes. Training goes through
 TextBlob's NaiveBayesClassifier (NLTK underneath) with our own feature extractor over token
