@@ -218,3 +218,42 @@ def comments_table(session: Session, res: Results, original: bool) -> list[list[
                 rows.append([q.question.text, c.text, c.feeling, "; ".join(c.themes)]
                             + ([c.day.isoformat()] if original and c.day else []))
     return rows
+
+
+@dataclass
+class OneResponse:
+    """One young person's answers as they saw them on "check your answers", with the day they sent them."""
+
+    number: int
+    total: int
+    day: date
+    #: Each page's title and its questions: (question text, the answer in words, or "" when skipped,
+    #: and whether the question was shown to them at all).
+    pages: list[tuple[str, list[tuple[str, str, bool]]]]
+
+
+def one_response(session: Session, survey: Survey, group: Group, number: int) -> OneResponse | None:
+    """The group's response at `number` (1 to the group's size), or None when there is none. Responses come
+    in the order of their random ids, which says nothing about the order they were sent in."""
+    total = group_size(session, survey, group)
+    if not 1 <= number <= total:
+        return None
+    picked = session.execute(select(Response.id, Response.submitted_on).where(*in_group(survey, group))
+                             .order_by(Response.id).offset(number - 1).limit(1)).one()
+    questions = survey.ordered_questions
+    several = {q.id for q in questions if question_type(q).multiple}
+    given: dict[str, object] = {}
+    for question_id, choice, text in session.execute(
+            select(Answer.question_id, Answer.choice, Answer.text).where(Answer.response_id == picked.id)):
+        key = f"q{question_id}"
+        if question_id in several:
+            given.setdefault(key, []).append(choice)  # type: ignore[union-attr]
+        else:
+            given[key] = text if text is not None else choice
+    pages: list[tuple[str, list[tuple[str, str, bool]]]] = []
+    for question in questions:
+        if not pages or pages[-1][0] != question.section.title:
+            pages.append((question.section.title, []))
+        words = question_type(question).describe(question, given.get(question.field_name))
+        pages[-1][1].append((question.text, words, question.is_shown(given)))
+    return OneResponse(number, total, picked.submitted_on, pages)

@@ -192,3 +192,18 @@ def survey_download(survey_id: int, what: str, kind: str):
 def _group_args(form: groups.GroupForm) -> dict[str, str]:
     """The filters as typed, to carry into links."""
     return {k: v for k, v in {"start": form.start, "end": form.end, "breakdown": form.breakdown}.items() if v}
+
+
+responses_bp = Blueprint("responses", __name__, url_prefix="/surveys")
+require(responses_bp, Permission.READ_RESPONSES)
+
+
+@responses_bp.get("/<int:survey_id>/responses/<int:number>")
+def one_response(survey_id: int, number: int):
+    """One anonymous response of the chosen group as the young person saw their answers, the day only."""
+    survey, exact, group, form = _survey_and_group(survey_id)
+    shown = None if form.errors else results.one_response(db.session, survey, group, number)
+    if shown is None and not form.errors and number != 1:
+        abort(404)
+    return render_template("reports/one_response.html", survey=survey, shown=shown, form=form, group=group,
+                           breakdowns=groups.breakdown_choices(survey), args=_group_args(form), exact=exact)

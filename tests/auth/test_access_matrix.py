@@ -24,6 +24,7 @@ STAFF = {"auth.change_password": {"committee", "officer", "administrator"}, "sur
          "comments.": {"officer", "administrator"}, "themes.": {"officer", "administrator"},
          "pledges.": {"officer", "administrator"}, "tracker.": {"officer", "administrator"},
          "scorecard.": {"officer", "administrator"}, "results.": {"committee", "officer", "administrator"},
+         "responses.": {"officer", "administrator"},
          "reports.": {"committee", "officer", "administrator"}, "help_requests.": {"officer", "administrator"}}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 
 from openpyxl import load_workbook
@@ -110,3 +111,39 @@ def test_export_results_counts_equal_those_from_export_responses(app, runner):
     assert xlsx.exit_code == 0
     book = load_workbook(io.BytesIO(xlsx.stdout_bytes))
     assert [list(map(str, r)) for r in book.active.values] == table
+
+
+def test_an_officer_reads_one_response_at_a_time_as_it_was_checked(app, client, login_as):
+    with app.app_context():
+        made = make_survey(db.session, "one-by-one", sections=[
+            {"title": "About you", "questions": [{"kind": "yesno", "text": "Are you 16 or over?", "required": False},
+                                                 {"kind": "multiple", "text": "Who helps you?",
+                                                  "options": ["Carer", "Social worker", "Friend"]}]},
+            {"title": "Your plan", "questions": [{"kind": "single", "text": "Do you have a pathway plan?",
+                                                  "options": ["Yes", "No"]},
+                                                 {"kind": "text", "text": "Tell us more"}]}])
+        age, helps, plan, more = made.ordered_questions
+        plan.show_if_question_id, plan.show_if_value = age.id, "yes"
+        store(db.session, made.id, [
+            Sent(MARCH, [AnswerRow(age.id, choice="yes"), AnswerRow(helps.id, choice="friend"),
+                         AnswerRow(helps.id, choice="carer"), AnswerRow(plan.id, choice="no"),
+                         AnswerRow(more.id, text="<b>more</b> visits")]),
+            Sent(APRIL, [AnswerRow(age.id, choice="no")])])
+        db.session.commit()
+        survey = made.id
+    officer = _as(client, login_as, "officer")
+    pages = [officer.get(f"/surveys/{survey}/responses/{n}").text for n in (1, 2)]
+    older = next(p for p in pages if "sent on 10 March 2026" in p)
+    younger = next(p for p in pages if "sent on 15 April 2026" in p)
+    assert "Response 1 of 2" in pages[0] and "Response 2 of 2" in pages[1]
+    assert '<dt class="summary-key">Who helps you?</dt>\n    <dd class="summary-value"><span class="answer">Carer; Friend' in older
+    assert "&lt;b&gt;more&lt;/b&gt; visits" in older and "<b>more" not in older
+    assert "About you" in older and "Your plan" in older
+    assert "Not asked: an earlier answer meant this question was not shown" in younger
+    assert younger.count("Skipped") == 2  # who helps, and tell us more
+    # The day, never a time; the filters apply.
+    assert not re.search(r"\d{1,2}:\d{2}", older.split("<main")[1])
+    only_april = officer.get(f"/surveys/{survey}/responses/1?start=2026-04-01").text
+    assert "Response 1 of 1" in only_april and "15 April 2026" in only_april
+    assert officer.get(f"/surveys/{survey}/responses/3").status_code == 404
+    assert _as(client, login_as, "committee").get(f"/surveys/{survey}/responses/1").status_code == 403
