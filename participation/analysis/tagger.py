@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from participation.analysis import redaction, safeguarding, sentiment
+from participation.analysis import redaction, safeguarding, safeguarding_kinds, sentiment
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS, Taxonomy, ThemeSpec
 from participation.analysis.themes import ThemeModel, choose, fine_tune
 from participation.analysis.tokens import tokenize
@@ -29,6 +29,8 @@ class Tagging:
     safeguarding: bool
     safeguarding_reasons: tuple[str, ...]
     redacted: str
+    #: Kinds of risk found (keys of `safeguarding_kinds.KINDS`), most urgent first.
+    risks: tuple[str, ...] = ()
 
     @property
     def confidence(self) -> float:
@@ -82,6 +84,7 @@ class Tagger:
             themes=themes, scores=scores,
             sentiment=round(sentiment.polarity(tokens), 3), safeguarding=bool(reasons),
             safeguarding_reasons=reasons, redacted=redaction.redact(text, words),
+            risks=safeguarding_kinds.ordered(reasons),
         )
 
     def tag(self, text: str) -> Tagging:

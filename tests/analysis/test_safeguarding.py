@@ -35,3 +35,10 @@ def test_risk_texts_are_flagged_with_their_reason(text, reason):
 ])
 def test_everyday_words_are_not_flagged(text):
     assert check(text) == ()
+
+
+def test_taggings_name_the_kinds_of_risk_most_urgent_first():
+    from participation.analysis import tag_many
+    flagged, plain = tag_many(["they said they will stab me and i want to kill myself", "the wifi is slow"])
+    assert flagged.safeguarding and flagged.risks == ("suicidal-thoughts", "violence-threats")
+    assert not plain.safeguarding and plain.risks == ()
