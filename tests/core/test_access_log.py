@@ -38,9 +38,11 @@ def _get(port: int, path: str, method: str = "GET", body: str = "") -> int:
 
 @pytest.fixture
 def served(tmp_path: Path):
-    """gunicorn as `make serve` runs it, on a fresh SQLite file with the demo; its access log file."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp_path / 'served.db'}", "INSTANCE_DIR": str(tmp_path),
-           "PYTHONPATH": str(ROOT)}
+    """gunicorn as `make serve` runs it, on a fresh SQLite file with the demo: its port, access log
+    file, process and database file. Requests to be contacted are held for longer than any test."""
+    database = tmp_path / "served.db"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "INSTANCE_DIR": str(tmp_path),
+           "PYTHONPATH": str(ROOT), "HELP_REQUEST_HOLD_MIN": "600", "HELP_REQUEST_HOLD_MAX": "900"}
     env.pop("TEST_DATABASE_URL", None)
     flask = [sys.executable, "-m", "flask", "--app", "participation"]
     for command in (["db", "upgrade"], ["seed-demo", "--responses", "0"]):
@@ -58,14 +60,14 @@ def served(tmp_path: Path):
                     break
             except OSError:
                 time.sleep(0.2)
-        yield port, log
+        yield port, log, server, database
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
 def test_no_page_a_young_person_opens_is_logged_and_no_path_can_forge_a_line(served):
-    port, log = served
+    port, log, _, _ = served
     for path in ("/s/demo", "/s/demo/1", "/s/demo/check", "/s/demo/thanks", "/get-help", "/get-help/sent",
                  "/static/css/respond.css"):
         _get(port, path)
