@@ -106,5 +106,5 @@ def hold(app: Flask, name: str, contact: str, best_time: str, message: str) -> N
 
 
 def write_now(app: Flask) -> int:
-    """Write everything this process holds at once (tests, and `flask write-help-requests`)."""
+    """Write everything this process holds at once (the tests, and bench/linking_attack.py)."""
     return held(app).write()

@@ -50,7 +50,8 @@ def rewrite_recent_sends(session: Session) -> int:
     _one_by_one(session, CommentTheme.__table__, "answer_id", list(comments))
     receipts = list(session.scalars(select(SubmissionReceipt.token_hash).where(SubmissionReceipt.used_on >= since)))
     _one_by_one(session, SubmissionReceipt.__table__, "token_hash", receipts)
-    # The running totals are shared by many sends; rewriting them all at once is enough.
-    for tally in (ResponseTally, AnswerTally, CommentTally):
+    # The running totals are shared by many sends; rewriting them all at once is enough. They are
+    # taken in the order a send takes them (storing.write), so the two never wait on each other in a circle.
+    for tally in (CommentTally, ResponseTally, AnswerTally):
         session.execute(update(tally).where(tally.day >= since).values(count=tally.count))
     return len(responses)
