@@ -45,6 +45,7 @@ def create_app(config: object | None = None) -> Flask:
     from participation.comments.views import bp as comments_bp
     from participation.core.views import bp as core_bp
     from participation.reports.views import bp as reports_bp, responses_bp, results_bp
+    from participation.reports.paper_views import bp as papers_bp, writing_bp as paper_writing_bp
     from participation.respond.views import bp as respond_bp
     from participation.surveys.views import bp as surveys_bp
     from participation.themes.views import bp as themes_bp
@@ -56,7 +57,8 @@ def create_app(config: object | None = None) -> Flask:
     from participation.help_requests.services import open_count
 
     for blueprint in (core_bp, auth_bp, admin_bp, surveys_bp, pledges_bp, comments_bp, themes_bp, tracker_bp,
-                      scorecard_bp, reports_bp, results_bp, responses_bp, respond_bp, board_bp, help_bp, help_requests_bp):
+                      scorecard_bp, reports_bp, papers_bp, paper_writing_bp, results_bp, responses_bp, respond_bp,
+                      board_bp, help_bp, help_requests_bp):
         app.register_blueprint(blueprint)
     # Respondent forms check their own CSRF token, so a timed-out page keeps what was typed.
     csrf.exempt(respond_bp)

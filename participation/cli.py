@@ -26,6 +26,7 @@ from participation.exchange.services import write_responses_csv
 from participation.help_requests.services import purge_handled
 from participation.pledges.demo import seed_demo_pledge
 from participation.reports import results
+from participation.reports.paper import seed_demo_paper
 from participation.respond.demo import add_demo_responses
 from participation.respond.models import Response
 from participation.respond.retention import cutoff_for, purge_old_responses
@@ -135,6 +136,8 @@ def seed_demo(responses: int | None) -> None:
             said.append("Added the demo tracker; some items are on the board at /you-said-we-did.")
         if seed_demo_scorecard(db.session, survey):
             said.append("Added the demo scorecard at /scorecard; the committee sees it first at /reports.")
+        if seed_demo_paper(db.session):
+            said.append("Added a paper for the next committee meeting at /reports/papers.")
     for line in said:
         click.echo(line)
 

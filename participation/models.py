@@ -10,3 +10,4 @@ from participation.pledges.models import Pledge, PledgeVersion, Promise, ReviewQ
 from participation.tracker.models import Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme  # noqa: F401
 from participation.help_requests.models import HelpRequest  # noqa: F401
 from participation.scorecard.models import Measure, MeasureGroup, MeasureValue  # noqa: F401
+from participation.reports.models import CommitteePaper, CommitteeQuote  # noqa: F401

@@ -70,8 +70,9 @@ def themes(rows: Sequence[ThemeRow]) -> go.Figure:
          "name": "Average feeling (-1 to 1)", "mode": "markers", "yaxis": "y2",
          "marker": {"color": PURPLE, "size": 14, "symbol": "diamond"}},
     ], "What young people wrote about", "", "Comments",
-        yaxis2={"title": {"text": "Average feeling"}, "overlaying": "y", "side": "right", "range": [-1, 1],
-                "showgrid": False})
+        yaxis2={"title": {"text": "Average feeling", "standoff": 12}, "overlaying": "y", "side": "right",
+                "range": [-1, 1], "showgrid": False, "automargin": True},
+        margin={"r": 80})
 
 
 @dataclass(frozen=True)
@@ -96,13 +97,50 @@ def promises(bars: Sequence[PromiseBar]) -> go.Figure:
                    barmode="stack", yaxis={"range": [0, 100], "ticksuffix": "%"})
 
 
+def _wrapped(label: str, width: int = 42) -> str:
+    """A long label over two or more lines, so it is read whole rather than cut off."""
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(label, width)) or label
+
+
+def promises_as_rows(bars: Sequence[PromiseBar]) -> go.Figure:
+    """Each promise's answers stacked to 100% as a row, in full words across the page rather than rotated
+    under the legend; the least kept first."""
+    rows = [_wrapped(b.label, 46) for b in bars]
+    traces = [{"type": "bar", "orientation": "h", "y": rows, "name": name, "marker": {"color": RATING_COLOURS[key]},
+               "x": [None if b.shares.get(key) is None else round(b.shares[key] * 100, 1) for b in bars]}
+              for key, name in RATING_NAMES.items()]
+    return _figure(traces, "Is each promise kept?", "Share of answers", "", height=120 + 42 * len(bars),
+                   barmode="stack", legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom",
+                                            "traceorder": "normal"},
+                   margin={"l": 10, "t": 70, "b": 50}, xaxis={"range": [0, 100], "ticksuffix": "%",
+                                                              "gridcolor": "#b1b4b6", "showgrid": True},
+                   yaxis={"autorange": "reversed", "automargin": True, "showgrid": False, "zeroline": False})
+
+
+def themes_as_rows(rows: Sequence[ThemeRow]) -> go.Figure:
+    """Comments per theme as rows with the theme's name across the page, and how they felt written on each bar."""
+    def words(r: ThemeRow) -> str:
+        return "" if r.sentiment is None or not isinstance(r.count, int) else f"feeling {r.sentiment:+.2f}"
+
+    return _figure([{"type": "bar", "orientation": "h", "y": [_wrapped(r.name, 36) for r in rows],
+                     "x": [_shown(r.count) for r in rows], "marker": {"color": BLUE}, "name": "Comments",
+                     "text": [words(r) for r in rows], "textposition": "outside", "cliponaxis": False}],
+                   "What young people wrote about", "Comments", "", height=80 + 44 * len(rows), showlegend=False,
+                   margin={"l": 10, "t": 50, "b": 50, "r": 90},
+                   xaxis={"showgrid": True, "gridcolor": "#b1b4b6"},
+                   yaxis={"autorange": "reversed", "automargin": True, "showgrid": False, "zeroline": False})
+
+
 def actions(rag_by_month: Sequence[tuple[date, dict[str, int | str]]]) -> go.Figure:
     """Actions by RAG at the end of each month, stacked."""
     months = [m.strftime("%b %Y") for m, _ in rag_by_month]
     traces = [{"type": "bar", "x": months, "y": [_shown(counts.get(colour, 0)) for _, counts in rag_by_month],
                "name": colour.capitalize(), "marker": {"color": RAG_COLOURS[colour]}}
               for colour in ("red", "amber", "green")]
-    return _figure(traces, "Actions by RAG rating, month by month", "End of month", "Actions", barmode="stack")
+    return _figure(traces, "Actions by RAG rating, month by month", "End of month", "Actions", barmode="stack",
+                   legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom"}, margin={"t": 70})
 
 
 def to_json(fig: go.Figure) -> str:

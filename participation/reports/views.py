@@ -71,14 +71,6 @@ def index():
                            statuses=STATUSES, args=request.args)
 
 
-@bp.get("/print")
-def printable():
-    """The committee report for the chosen period, ready to print or save as PDF."""
-    board = _dashboard()
-    return render_template("reports/print.html", board=board, summary=services.summary_words(board),
-                           card=scorecard.scorecard(db.session, exact=board.exact), exact=board.exact, statuses=STATUSES)
-
-
 @bp.get("/export.<any(csv, xlsx):kind>")
 def export(kind: str):
     """The dashboard's figures as CSV or Excel, suppressed as on screen; no cell is ever a formula."""

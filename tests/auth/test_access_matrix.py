@@ -13,6 +13,7 @@ from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from participation.tracker.models import Action, YouSaid
 from participation.scorecard.models import Measure
+from participation.reports.models import CommitteePaper
 from tests.conftest import PASSWORD, csrf_token
 
 PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout"}
@@ -25,7 +26,8 @@ STAFF = {"auth.change_password": {"committee", "officer", "administrator"}, "sur
          "pledges.": {"officer", "administrator"}, "tracker.": {"officer", "administrator"},
          "scorecard.": {"officer", "administrator"}, "results.": {"committee", "officer", "administrator"},
          "responses.": {"officer", "administrator"},
-         "reports.": {"committee", "officer", "administrator"}, "help_requests.": {"officer", "administrator"}}
+         "reports.": {"committee", "officer", "administrator"}, "help_requests.": {"officer", "administrator"},
+         "papers.": {"committee", "officer", "administrator"}, "paper_writing.": {"officer", "administrator"}}
 
 
 def _values(app, rule) -> dict:
@@ -39,7 +41,8 @@ def _values(app, rule) -> dict:
         first = {name: db.session.scalar(select(func.min(column)))
                  for name, column in (("item_id", YouSaid.id), ("action_id", Action.id), ("theme_id", Theme.id),
                                       ("pledge_id", Pledge.id), ("version_id", PledgeVersion.id),
-                                      ("promise_id", Promise.id), ("answer_id", Answer.id), ("measure_id", Measure.id))}
+                                      ("promise_id", Promise.id), ("answer_id", Answer.id), ("measure_id", Measure.id),
+                                      ("paper_id", CommitteePaper.id))}
     known = {**{name: value or 1 for name, value in first.items()}, "survey_id": survey.id,
              "question_id": question.id, "text_question_id": text_question.id, "user_id": user.id, "number": 1,
              "slug": "demo", "filename": "css/respond.css", "request_id": "0" * 32}

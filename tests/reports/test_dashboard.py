@@ -87,7 +87,7 @@ def test_the_printable_report_and_exports_are_for_report_readers_only(app, demo,
     assert client.get("/reports/print").status_code == 302
     committee = login_as("committee")
     page = committee.get("/reports/print").text
-    assert "Report to the Corporate Parenting Committee" in page and "Scorecard" in page
+    assert "Corporate Parenting Committee" in page and "The scorecard" in page and "Committee is asked to" in page
     csp = committee.get("/reports/").headers["Content-Security-Policy"]
     assert "script-src 'self';" in csp and "unsafe-eval" not in csp
 
