@@ -98,7 +98,7 @@ def test_the_committee_paper_prints_on_a4_with_page_numbers_and_no_chart_split(
     expect(page.get_by_role("heading", name="Committee is asked to")).to_be_visible()
     assert page.get_by_role("link", name="Change the words on this paper").count() == 0
     assert_accessible(page)
-    headings = page.evaluate("() => [...document.querySelectorAll('main h2, main h3')]"
+    headings = page.evaluate("() => [...document.querySelectorAll('main h2, main h3, main .group-row th')]"
                              ".filter(h => h.offsetParent !== null).map(h => h.textContent.trim())")
 
     page.emulate_media(media="print")
