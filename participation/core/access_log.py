@@ -13,14 +13,9 @@ import re
 
 from gunicorn.glogging import Logger
 
-#: Paths never logged: the young people's pages, and the files every page loads.
-UNLOGGED = ("/s/", "/get-help", "/static/")
+from participation.core.logs import logged
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\\]")
-
-
-def logged(path: str) -> bool:
-    """True when a request for this path gets a line in the access log."""
-    return not any(path == prefix.rstrip("/") or path.startswith(prefix) for prefix in UNLOGGED)
 
 
 def _escaped(value):

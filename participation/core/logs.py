@@ -1,5 +1,5 @@
-"""What the application's own log may say: never a young person's answers, a draft key or the values
-sent to the database.
+"""What the application's own log may say: never a young person's answers, a draft key, the values
+sent to the database, or which of their pages an error happened on.
 
 SQLAlchemy is told to leave statement parameters out of its errors (`hide_parameters`), but a
 database's own message can still quote a row ("Failing row contains (...)", "Key (...)=(...)").
@@ -10,8 +10,19 @@ words, which hold no values because every value is sent as a parameter.
 from __future__ import annotations
 
 import logging
+import re
 
-from sqlalchemy.exc import DBAPIError, StatementError
+from sqlalchemy.exc import StatementError
+
+#: Paths never named in a log: the young people's pages, and the files every page loads.
+UNLOGGED = ("/s/", "/get-help", "/static/")
+#: Flask's line for an error it did not expect: "Exception on /s/demo/check [POST]".
+_EXCEPTION_ON = re.compile(r"^Exception on (\S+) \[")
+
+
+def logged(path: str) -> bool:
+    """True when a log may name this path."""
+    return not any(path == prefix.rstrip("/") or path.startswith(prefix) for prefix in UNLOGGED)
 
 
 def _database_error(exc_info) -> BaseException | None:
@@ -39,6 +50,9 @@ class NoDataInLogs(logging.Filter):
     """Strip the details of a database error from a log record before it is written anywhere."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        found = _EXCEPTION_ON.match(str(record.msg))
+        if found and not logged(found.group(1)):  # an error on a young person's page: never which page
+            record.msg, record.args = "Exception on a young person's page", ()
         error = _database_error(record.exc_info)
         if error is not None:
             record.msg = f"{record.getMessage()}: {describe(error)}"
