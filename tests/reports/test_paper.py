@@ -137,3 +137,4 @@ def test_a_period_that_ends_before_it_starts_is_refused(app, seeded, login_as):
     assert reply.status_code == 200 and "The period must start on or before the day it ends." in reply.text
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(CommitteePaper)) == before == 1  # the demo's
+
