@@ -1,122 +1,202 @@
 """Flag comments that suggest a young person may be at risk, so a safeguarding lead reads them first.
 
-Patterns are phrases young people use, grouped by reason. A match is set aside when a negation
-comes just before it ("nobody hurts me", "I don't feel unsafe") or when it sits inside an
-everyday saying ("I killed it in my exams", "I'd die for a pizza"). Missing a real case is worse
-than a false alarm, so patterns lean wide; the tests hold both sides.
+Comments are read the way young people write them: text-speak, slang, misspellings and no
+punctuation are turned into plain words first (`safeguarding_words.SPELLINGS`), then rules for
+each kind of risk run (`safeguarding_words.RULES`). Each flag names its kind and the words that
+raised it, so a lead can see why.
+
+A match is set aside when a denial comes just before it ("nobody hurts me"), when it is an
+everyday saying ("I'd kill for a pizza"), a play fight or game, a film or song with no "I" or
+"me" in it, or a trouble the young person says is long over and sorted. Missing a real case is
+worse than a false alarm, so the rules lean wide and anything unclear is flagged.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
 
-_REASONS: dict[str, list[str]] = {
-    "suicide": [
-        r"kill(?:ing)? ?my ?self", r"end(?:ing)? (?:it all|my life|it)\b(?! (?:with|at|on|in|for|by))",
-        r"suicid\w*", r"want(?:ed)? to die", r"wish (?:i was|i were|i'?d been) (?:dead|never born)",
-        r"(?:do ?n'?t|do not|dont) want to (?:be here|live|be alive|wake up|exist)",
-        r"(?:no|what'?s the) (?:point|reason) (?:in |of )?(?:living|being alive|going on|me being here|life)",
-        r"better off (?:dead|without me)", r"take my (?:own )?life", r"not (?:be|being) here any ?more",
-    ],
-    "self-harm": [
-        r"self[- ]?harm\w*", r"cut(?:ting|s)? (?:my ?self|myself|my arms?|my legs?|my wrists?)",
-        r"(?:hurt|hurting|harm|harming|burn|burning|punish|punishing) (?:my ?self|myself)", r"overdos\w*",
-        r"took (?:loads of|too many|a load of) (?:tablets|pills)", r"(?:started|been|still|keep|kept) cutting",
-        r"cutting again",
-    ],
-    "abuse": [
-        r"(?:hits?|hitting|beats?|beating|beat|punch(?:es|ed)?|kicks?|kicked|slap(?:s|ped)?|chok(?:e|es|ed|ing)|"
-        r"strangl\w*|push(?:es|ed)|shov(?:e|es|ed)|throws? things at) (?:me|us)\b",
-        r"hurts? (?:me|us)(?! (?:when|that|if|because|cos|how))", r"touch(?:es|ed|ing)? me", r"abus(?:e|es|ed|ing|ive)\b",
-        r"rap(?:e|ed|ing)\b", r"sexual(?:ly)? (?:abuse|assault\w*|touch\w*)", r"locks? me (?:in|out)",
-        r"(?:doesn'?t|dont|don'?t|never) (?:let me|give me) (?:eat|food)", r"starv(?:e|es|ed|ing) me",
-        r"makes? me (?:do|watch) (?:things|stuff|sexual)", r"hit me with",
-    ],
-    "unsafe-at-home": [
-        r"(?:do ?n'?t|do not|dont|never|not) feel safe", r"(?:feel|felt|am|i'?m|im|get|getting) (?:so |really |very )?"
-        r"(?:unsafe|scared|frightened|afraid|terrified)", r"scared (?:of|at|in|to go|to be)", r"not safe (?:at|in|where|with|here)",
-        r"(?:afraid|frightened|terrified) of (?:my|the|him|her|them)",
-    ],
-    "missing": [
-        r"(?:ran|run|running) away", r"(?:went|go|going|gone) missing", r"slept (?:rough|outside|in (?:a|the) park|"
-        r"on the streets?|in a car|on a bench)", r"stay(?:ed|ing)? out all night", r"police (?:brought|bring|found) me back",
-    ],
-    "exploitation": [
-        r"(?:carry|carrying|hold|holding|drop|dropping|move|moving) (?:stuff|things|drugs|packages?|bags?|parcels?|food) for (?:them|him|older)",
-        r"county lines", r"(?:deal|dealing|sell|selling|run|running) (?:drugs|weed|gear|for them)",
-        r"(?:older|old|grown) (?:man|men|boys?|lads?|guys?|people)\b.{0,40}\b(?:money|weed|drugs|gifts|presents|meet|pictures|pics|photos|lifts|phone)",
-        r"send (?:him|them|her) (?:pics|pictures|photos|nudes)", r"nudes", r"groom(?:ed|ing)",
-        r"(?:owe|owes|owing) (?:them|him) money", r"gives? me (?:money|weed|drugs|gifts|vapes)",
-    ],
-    "homeless": [
-        r"nowhere to (?:sleep|stay|go|live)", r"no where to (?:sleep|stay|go)", r"(?:kicked|thrown|chucked) (?:me )?out",
-        r"sleep(?:ing)? rough", r"homeless", r"sofa[- ]?surf\w*", r"(?:sleep|sleeping|slept|staying|stay|stayed) on (?:a |my |the |someone'?s |a mate'?s |mates? |friends? )?sofa", r"evict(?:ed|ion)", r"on the streets?\b",
-    ],
-    "bullying-threats": [
-        r"(?:said|say|says|saying|going to|gonna|will|threaten\w*|told me)\b.{0,30}\b(?:stab|kill|hurt|beat|jump|batter|"
-        r"shank|smash|get) (?:me|us)\b", r"threaten(?:s|ed|ing)? (?:me|to)", r"(?:bullied|bullying|bullies).{0,40}"
-        r"(?:scared|threat|knife|hurt|hit|beat)", r"(?:knife|weapon) (?:to|at) school",
-    ],
-}
-
-# Everyday sayings that look like risk words.
-_SAYINGS = re.compile(
-    r"kill(?:ed|ing)? it\b|killing me (?:lol|haha|lmao)|kill me (?:lol|haha)|(?:would|will|gonna|going to) kill me if|"
-    r"die for\b|dying (?:to|for)\b|to die for|life ?saver|murder(?:s|ed)? (?:me|it)|school is murder|"
-    r"killing (?:myself|me) laughing|dead (?:funny|good|nice)|scared of (?:spiders|dogs|heights|the dark|clowns)|"
-    r"cut my (?:hair|nails|fringe)|run(?:ning)? away with (?:it|the)|missing from (?:class|lessons?|the lesson)|missing (?:out|my|the|you|him|her|them|home|school)\b"
-)
-_NEGATION_BEFORE = re.compile(
-    r"(?:\b(?:not|never|no ?one|nobody|nothing|don'?t|doesn'?t|didn'?t|dont|doesnt|didnt|isn'?t|wasn'?t|aint|ain'?t|"
-    r"no longer|stopped|stop|used to|anymore)\W+(?:\w+\W+){0,2})$"
-)
-_PATTERNS = [(reason, re.compile(r"\b(?:" + "|".join(patterns) + r")")) for reason, patterns in _REASONS.items()]
-_ANY = re.compile("|".join(f"(?:{p.pattern})" for _, p in _PATTERNS))
+from participation.analysis import safeguarding_words as W
+from participation.analysis.safeguarding_kinds import KINDS, URGENCY
 
 
-def _negated(text: str, start: int) -> bool:
-    return bool(_NEGATION_BEFORE.search(text[max(0, start - 40):start]))
+@dataclass(frozen=True)
+class Finding:
+    """One kind of risk in a comment, with the words that raised it (as the young person wrote them)."""
+
+    kind: str
+    evidence: tuple[str, ...]
+    #: (start, end) character offsets of the evidence in the comment.
+    spans: tuple[tuple[int, int], ...]
+
+    @property
+    def label(self) -> str:
+        return KINDS[self.kind]
 
 
-# Words at least one of which every risk phrase contains; most comments have none, and skip the patterns.
-_TRIGGERS = frozenset("""
-kill killing killed myself suicide suicidal die dead harm harming cut cutting cuts hurt hurts hurting hit hits
-hitting beat beats beating punch punches punched kick kicks kicked slap slaps slapped choke chokes choked choking
-push pushes pushed shove shoves shoved throws touch touches touched touching abuse abuses abused abusing abusive
-rape raped raping sexual sexually lock locks starve starves starved starving safe unsafe scared frightened afraid
-terrified ran run running missing slept rough outside police carry carrying hold holding drop dropping moving
-county deal dealing sell selling drugs weed older old grown nudes pics groomed grooming owe owes owing gives give
-nowhere kicked thrown chucked homeless sofa evicted eviction streets street stab shank smash jump batter threaten
-threatens threatened threatening bullied bullying bullies knife weapon overdose overdosed overdosing tablets pills
-point living alive exist born wish better life end ending eat food bench car night stuff things here live
-wake anymore existing reason move burn burning punish punishing sleep
-""".split())
-_STEMS = ("suicid", "harm", "kill", "abus", "overdos", "groom", "homeless", "threat", "bull", "nude", "stab",
-          "sofa", "evict", "rape", " get me", " get us", "no where")
+_TOKEN = re.compile(r"[a-z0-9\u00a3]+(?:['\u2019][a-z]+)*|[.!?;\n]+", re.IGNORECASE)
+_RUN = re.compile(r"([a-z])\1\1+")
+_RUNS = re.compile(r"([a-z])\1+")
+_ALPHA = re.compile(r"[a-z]+")
+_FIRST_PERSON = frozenset("i im ive id ill me my myself us we our".split())
+_STOPS = frozenset({".", "but"})
 
 
-_STEM = re.compile("|".join(map(re.escape, _STEMS)))
+def _compile(pattern):
+    if isinstance(pattern, tuple):
+        return tuple(re.compile(p) for p in pattern)
+    return (re.compile(r"\b(?:" + pattern + r")"),)
+
+
+_RULES = [(kind, frozenset(anchors.split()) - W.COMMON, _compile(pattern)) for kind, anchors, pattern in W.RULES]
+_EMPTY = [W.RULES[i][:2] for i, (_, anchors, _) in enumerate(_RULES) if not anchors]
+assert not _EMPTY, f"rules need an anchor outside COMMON: {_EMPTY}"
+_BY_ANCHOR: dict[str, list[int]] = {}
+for _i, (_kind, _anchors, _) in enumerate(_RULES):
+    for _word in _anchors:
+        _BY_ANCHOR.setdefault(_word, []).append(_i)
+
+#: Every word a rule's pattern spells out, and the plain words text-speak becomes.
+_LEXICON = frozenset(w for _, _, p in W.RULES for part in (p if isinstance(p, tuple) else (p,))
+                     for w in _ALPHA.findall(part)) | frozenset(w for v in W.SPELLINGS.values() for w in v.split())
+#: A comment needs one of these (as the tagger splits words) for the rules to run at all.
+TRIGGERS = frozenset(_BY_ANCHOR) | frozenset(
+    key for key, value in W.SPELLINGS.items() if any(w in _BY_ANCHOR for w in value.split())) | frozenset(
+    {"social-worker", "independent-reviewing-officer", "no-one", "self", "sewer"})
+_SAYINGS = re.compile(r"\b(?:" + W.SAYINGS + r")")
+_PLAY = re.compile(r"\b(?:" + W.PLAY + r")")
+_PLAY_TOO_FAR = re.compile(r"\b(?:" + W.PLAY_TOO_FAR + r")")
+_MEDIA = re.compile(W.MEDIA)
+_PAST = re.compile(r"\b(?:" + W.PAST + r")")
+_RESOLVED = re.compile(r"\b(?:" + W.RESOLVED + r")")
+_STILL = re.compile(W.STILL)
+#: Kinds a play fight, sport or game can look like.
+_PLAY_KINDS = frozenset({"physical-abuse", "violence-threats", "domestic-abuse", "self-harm"})
+#: Kinds a film, song, game or lesson can be about without it happening to the young person.
+_MEDIA_KINDS = frozenset({"suicidal-thoughts", "self-harm", "sexual-abuse", "sexual-exploitation", "physical-abuse",
+                          "domestic-abuse", "criminal-exploitation", "violence-threats", "radicalisation",
+                          "substance-misuse", "going-missing"})
+
+
+def _plain_word(token: str) -> str:
+    token = token.lower().replace("'", "").replace("\u2019", "")
+    if _RUN.search(token):  # "pleeease", "killlll"
+        token = _RUN.sub(r"\1\1", token)
+        if token not in _LEXICON and token not in W.SPELLINGS:
+            single = _RUNS.sub(r"\1", token)
+            if single in _LEXICON or single in W.SPELLINGS:
+                token = single
+    return token
+
+
+def normalise(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """The comment in plain words, each word's start in it, and each word's place in the original."""
+    words: list[str] = []
+    places: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(text):
+        place = match.span()
+        raw = match.group()
+        if raw[0] in ".!?;\n":
+            if words and words[-1] != ".":
+                words.append(".")
+                places.append(place)
+            continue
+        token = _plain_word(raw)
+        if token == "one" and words and words[-1] == "no":
+            words[-1] = "noone"
+            places[-1] = (places[-1][0], place[1])
+            continue
+        for word in W.SPELLINGS.get(token, token).split():
+            words.append(word)
+            places.append(place)
+    starts = []
+    position = 0
+    for word in words:
+        starts.append(position)
+        position += len(word) + 1
+    return " ".join(words), starts, places
+
+
+def _denied(words: list[str], first: int) -> bool:
+    """Whether a denial ("nobody", "never", "don't") comes in the few words before word `first`."""
+    for i in range(first - 1, max(-1, first - 5), -1):
+        word = words[i]
+        if word in _STOPS:
+            return False
+        if word in W.NEGATORS or word == "no":
+            after = words[i + 1] if i + 1 < len(words) else ""
+            return after not in W.NOT_A_DENIAL
+    return False
+
+
+def _about_someone_else(words: list[str], first: int, last: int) -> bool:
+    """A match with no "I" or "me" in or right next to it."""
+    near = words[max(0, first - 1):last + 2]
+    return _FIRST_PERSON.isdisjoint(near)
+
+
+def _merged(spans: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((a, b) for a, b in merged)
+
+
+def assess(text: str, words: set[str] | frozenset[str] | None = None, *, prefilter: bool = True) -> list[Finding]:
+    """Each kind of risk the comment shows, most urgent first, with the words that raised it.
+
+    `words`, the comment's lower-case tokens, may be passed in when already known; most comments
+    share none with `TRIGGERS` and cost one set lookup per word.
+    """
+    if prefilter:
+        if words is None:
+            words = set(_ALPHA.findall(text.lower()))
+        if words.isdisjoint(TRIGGERS) and not _RUN.search(text.lower()):
+            return []
+    plain, starts, places = normalise(text)
+    tokens = plain.split(" ")
+    candidates = sorted({i for word in set(tokens) for i in _BY_ANCHOR.get(word, ())}) if prefilter \
+        else range(len(_RULES))
+    if not candidates:
+        return []
+    plain = _SAYINGS.sub(lambda m: " " * len(m.group()), plain)
+    if _PAST.search(plain) and _RESOLVED.search(plain) and not _STILL.search(plain):
+        return []
+    play = bool(_PLAY.search(plain)) and not _PLAY_TOO_FAR.search(plain)
+    media = bool(_MEDIA.search(plain))
+    found: dict[str, list[tuple[int, int]]] = {}
+    for i in candidates:
+        kind, _, patterns = _RULES[i]
+        if play and kind in _PLAY_KINDS:
+            continue
+        spans = []
+        for n, pattern in enumerate(patterns):
+            hit = None
+            for match in pattern.finditer(plain):
+                first = bisect_right(starts, match.start()) - 1
+                last = bisect_right(starts, max(match.start(), match.end() - 1)) - 1
+                if n == 0 and tokens[first] not in W.NEGATORS and tokens[first] != "no" and _denied(tokens, first):
+                    continue
+                if media and kind in _MEDIA_KINDS and _about_someone_else(tokens, first, last):
+                    continue
+                hit = (places[first][0], places[last][1])
+                break
+            if hit is None:
+                break
+            spans.append(hit)
+        else:
+            found.setdefault(kind, []).extend(spans)
+    findings = []
+    for kind in sorted(found, key=URGENCY.__getitem__):
+        spans = _merged(found[kind])
+        findings.append(Finding(kind, tuple(dict.fromkeys(text[a:b] for a, b in spans)), spans))
+    return findings
 
 
 def check(text: str, words: set[str] | frozenset[str] | None = None) -> tuple[str, ...]:
-    """Return the reasons a comment may show a risk, most serious first; empty when none.
-
-    `words`, the comment's lower-case tokens, may be passed in when already known.
-    """
-    lowered = text.lower().replace("\u2019", "'")
-    if words is None:
-        words = set(re.findall(r"[a-z]+", lowered))
-    if words.isdisjoint(_TRIGGERS) and not _STEM.search(lowered):
-        return ()
-    if not _ANY.search(lowered):
-        return ()
-    lowered = _SAYINGS.sub(" ", lowered)
-    reasons = []
-    for reason, pattern in _PATTERNS:
-        for match in pattern.finditer(lowered):
-            phrase = match.group(0)
-            # A risk phrase that carries its own negation ("don't feel safe") is never set aside.
-            if re.match(r"(?:do ?n'?t|do not|dont|never|not|no )", phrase) or not _negated(lowered, match.start()):
-                reasons.append(reason)
-                break
-    return tuple(reasons)
+    """The kinds of risk a comment may show, most urgent first; empty when none."""
+    return tuple(finding.kind for finding in assess(text, words))

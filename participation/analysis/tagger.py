@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from participation.analysis import redaction, safeguarding, safeguarding_kinds, sentiment
+from participation.analysis import redaction, safeguarding, sentiment
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS, Taxonomy, ThemeSpec
 from participation.analysis.themes import ThemeModel, choose, fine_tune
 from participation.analysis.tokens import tokenize
@@ -31,6 +31,8 @@ class Tagging:
     redacted: str
     #: Kinds of risk found (keys of `safeguarding_kinds.KINDS`), most urgent first.
     risks: tuple[str, ...] = ()
+    #: For each kind found, the words that raised it, as written.
+    evidence: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def confidence(self) -> float:
@@ -79,12 +81,13 @@ class Tagger:
         scores = dict(zip(keys, probabilities))
         themes = choose(keys, probabilities, self.model.thresholds, tokens)
         words = set(tokens)
-        reasons = safeguarding.check(text, words)
+        findings = safeguarding.assess(text, words)
+        reasons = tuple(finding.kind for finding in findings)
         return Tagging(
             themes=themes, scores=scores,
             sentiment=round(sentiment.polarity(tokens), 3), safeguarding=bool(reasons),
             safeguarding_reasons=reasons, redacted=redaction.redact(text, words),
-            risks=safeguarding_kinds.ordered(reasons),
+            risks=reasons, evidence={finding.kind: finding.evidence for finding in findings},
         )
 
     def tag(self, text: str) -> Tagging:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from participation.analysis import safeguarding_kinds
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments import services
@@ -16,6 +17,12 @@ from participation.themes.services import active_themes
 
 bp = Blueprint("comments", __name__, url_prefix="/comments")
 require(bp, Permission.READ_RESPONSES)
+
+
+@bp.app_template_filter("risk_words")
+def risk_words(reasons) -> str:
+    """A flag's kinds of risk in the words a safeguarding lead uses, most urgent first."""
+    return ", ".join(safeguarding_kinds.KINDS[kind] for kind in safeguarding_kinds.ordered(reasons or ()))
 
 
 @bp.get("/")

@@ -52,7 +52,7 @@ def test_nothing_fits_gives_no_theme_and_tag_many_keeps_order():
 
 def test_every_tagging_has_sentiment_safeguarding_and_redaction():
     tagging = tag("my sw is dave, call me on 07700 900123, i dont want to be here anymore")
-    assert tagging.safeguarding and "suicide" in tagging.safeguarding_reasons
+    assert tagging.safeguarding and "suicidal-thoughts" in tagging.safeguarding_reasons
     assert "[phone]" in tagging.redacted and "[name]" in tagging.redacted and "07700" not in tagging.redacted
     assert -1 <= tagging.sentiment <= 1
 

@@ -71,7 +71,7 @@ def test_queue_puts_safeguarding_flags_first_and_officers_confirm_themes(app, de
     page = client.get("/comments/").text
     assert "1 safeguarding flag" in page
     first = re.search(r'id="c(\d+)-title">(.*?)</h2>', page, re.S)
-    assert "Safeguarding: abuse" in first.group(2)
+    assert "Safeguarding: physical abuse" in first.group(2)
     answer_id = int(first.group(1))
     reply = post_form(client, f"/comments/{answer_id}", {f"themes-{answer_id}": ["safe-home", "involve-me"]},
                       form_page="/comments/")
