@@ -200,3 +200,8 @@ def assess(text: str, words: set[str] | frozenset[str] | None = None, *, prefilt
 def check(text: str, words: set[str] | frozenset[str] | None = None) -> tuple[str, ...]:
     """The kinds of risk a comment may show, most urgent first; empty when none."""
     return tuple(finding.kind for finding in assess(text, words))
+
+
+def spans_of(findings: list[Finding]) -> tuple[tuple[int, int, str], ...]:
+    """Every piece of evidence as (start, end, kind), in the order it comes in the comment."""
+    return tuple(sorted((start, end, f.kind) for f in findings for start, end in f.spans))

@@ -33,6 +33,8 @@ class Tagging:
     risks: tuple[str, ...] = ()
     #: For each kind found, the words that raised it, as written.
     evidence: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Where those words are in the comment: (start, end, kind), in order.
+    evidence_spans: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def confidence(self) -> float:
@@ -88,6 +90,7 @@ class Tagger:
             sentiment=round(sentiment.polarity(tokens), 3), safeguarding=bool(reasons),
             safeguarding_reasons=reasons, redacted=redaction.redact(text, words),
             risks=reasons, evidence={finding.kind: finding.evidence for finding in findings},
+            evidence_spans=safeguarding.spans_of(findings),
         )
 
     def tag(self, text: str) -> Tagging:

@@ -33,6 +33,10 @@ class CommentAnalysis(db.Model):
     reviewed_on: Mapped[date | None] = mapped_column(Date)
     safeguarding: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
     safeguarding_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    #: The words that raised the flag: [start, end, kind] character spans of the answer's text.
+    safeguarding_evidence: Mapped[list[list]] = mapped_column(JSON, default=list)
+    #: The place of the flag's most urgent kind in the order of urgency (0 most urgent); None unflagged.
+    flag_urgency: Mapped[int | None] = mapped_column(Integer, index=True)
     #: For flagged comments: "open" until the safeguarding lead marks it "handled".
     flag_status: Mapped[str] = mapped_column(String(10), default="", index=True)
     flag_note: Mapped[str] = mapped_column(Text, default="")

@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 from sqlalchemy import case, delete, func, insert, literal, select, true
 from sqlalchemy.orm import Session, selectinload
 
-from participation.analysis import Tagger, Taxonomy, ThemeSpec, build_tagger
+from participation.analysis import Tagger, Taxonomy, ThemeSpec, build_tagger, safeguarding_kinds
 from participation.analysis.tagger import shipped_model
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 from participation.analysis.themes import ThemeModel
@@ -150,10 +150,18 @@ def rebuild_tallies(session: Session) -> None:
         .group_by(CommentAnalysis.survey_id, CommentAnalysis.submitted_on, CommentTheme.theme_id)))
 
 
+def urgency_of(reasons) -> int | None:
+    """The place of the most urgent kind among a flag's reasons in the order of urgency; None for none."""
+    kinds = safeguarding_kinds.ordered(reasons)
+    return safeguarding_kinds.URGENCY[kinds[0]] if kinds else None
+
+
 def _reading(tagging) -> dict:
     """The columns of a comment's reading that come straight from the tagger."""
     return {"sentiment": tagging.sentiment, "confidence": tagging.confidence, "redacted": tagging.redacted,
-            "safeguarding": tagging.safeguarding, "safeguarding_reasons": list(tagging.safeguarding_reasons)}
+            "safeguarding": tagging.safeguarding, "safeguarding_reasons": list(tagging.safeguarding_reasons),
+            "safeguarding_evidence": [list(span) for span in tagging.evidence_spans],
+            "flag_urgency": urgency_of(tagging.safeguarding_reasons)}
 
 
 def _flag_status(tagging, before: str = "") -> str:
@@ -228,7 +236,8 @@ class QueueItem:
 
 
 def queue(session: Session, *, reviewed: bool = False, limit: int = 50, offset: int = 0) -> list[QueueItem]:
-    """Comments to review: open safeguarding flags first, then untagged, then the least certain."""
+    """Comments to review: open safeguarding flags first, the most urgent kind first and the longest
+    waiting first within a kind; then untagged comments, then the least certain."""
     untagged = ~select(CommentTheme.answer_id).where(CommentTheme.answer_id == CommentAnalysis.answer_id).exists()
     status = "confirmed" if reviewed else "suggested"
     rows = session.execute(
@@ -238,7 +247,10 @@ def queue(session: Session, *, reviewed: bool = False, limit: int = 50, offset: 
         .join(Question, Question.id == CommentAnalysis.question_id)
         .where((CommentAnalysis.status == status) | (CommentAnalysis.flag_status == "open"))
         .options(selectinload(CommentAnalysis.themes).selectinload(CommentTheme.theme))
-        .order_by(case((CommentAnalysis.flag_status == "open", 0), else_=1), case((untagged, 0), else_=1),
+        .order_by(case((CommentAnalysis.flag_status == "open", 0), else_=1),
+                  case((CommentAnalysis.flag_status == "open", func.coalesce(CommentAnalysis.flag_urgency, 99)), else_=0),
+                  case((CommentAnalysis.flag_status == "open", CommentAnalysis.submitted_on), else_=None),
+                  case((untagged, 0), else_=1),
                   CommentAnalysis.confidence, CommentAnalysis.answer_id)
         .limit(limit).offset(offset))
     return [QueueItem(*row) for row in rows]

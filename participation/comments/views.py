@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from markupsafe import Markup, escape
 from flask_login import current_user
 
 from participation.analysis import safeguarding_kinds
@@ -23,6 +24,21 @@ require(bp, Permission.READ_RESPONSES)
 def risk_words(reasons) -> str:
     """A flag's kinds of risk in the words a safeguarding lead uses, most urgent first."""
     return ", ".join(safeguarding_kinds.KINDS[kind] for kind in safeguarding_kinds.ordered(reasons or ()))
+
+
+@bp.app_template_filter("with_evidence")
+def with_evidence(text: str, spans) -> Markup:
+    """The comment with the words that raised its safeguarding flag marked, each titled with its kind."""
+    text = text or ""
+    out, at = [], 0
+    for start, end, kind in sorted(tuple(span) for span in spans or ()):
+        if start < at or end > len(text) or start >= end:
+            continue  # overlapping or stale spans are left unmarked rather than garbled
+        words = safeguarding_kinds.KINDS.get(safeguarding_kinds.kind_of(kind), "")
+        out += [escape(text[at:start]), Markup('<mark title="%s">') % words, escape(text[start:end]), Markup("</mark>")]
+        at = end
+    out.append(escape(text[at:]))
+    return Markup("").join(out)
 
 
 @bp.get("/")

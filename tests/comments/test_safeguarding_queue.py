@@ -1,0 +1,34 @@
+"""The safeguarding lead's queue names each flag's kind in words, marks the words that raised it,
+and puts the most urgent kinds first."""
+
+from __future__ import annotations
+
+import re
+
+from tests.comments.test_comments import _answer
+
+
+def _flags(page: str) -> list[tuple[str, str]]:
+    """(heading, comment) for each flagged comment, in the order shown."""
+    sections = re.findall(r'<section class="page-block flagged".*?</section>', page, re.S)
+    return [(re.search(r'<strong class="tag tag-flag">(.*?)</strong>', s).group(1),
+             re.search(r'<blockquote class="comment">(.*?)</blockquote>', s, re.S).group(1)) for s in sections]
+
+
+def test_flags_show_their_kind_and_the_words_that_raised_them(app, demo, login_as):
+    _answer(app, "idk", "my carer hits me when she is angry & I <hate> it")
+    page = login_as("officer").get("/comments/").text
+    [(heading, comment)] = _flags(page)
+    assert heading == "Safeguarding: physical abuse"
+    assert comment == 'my carer <mark title="physical abuse">hits me</mark> when she is angry &amp; I &lt;hate&gt; it'
+
+
+def test_the_most_urgent_kind_comes_first_whatever_order_they_came_in(app, demo, login_as):
+    _answer(app, "the wifi is rubbish", "theres no food in the house")
+    _answer(app, "i wanna kms tbh", "school is ok")
+    _answer(app, "older boys make me carry packages for them", "idk")
+    page = login_as("officer").get("/comments/").text
+    headings = [heading for heading, _ in _flags(page)]
+    assert headings == ["Safeguarding: suicidal thoughts", "Safeguarding: criminal exploitation",
+                        "Safeguarding: neglect"]
+    assert '<mark title="suicidal thoughts">kms</mark>' in page
