@@ -79,8 +79,18 @@ _MEDIA_KINDS = frozenset({"suicidal-thoughts", "self-harm", "sexual-abuse", "sex
                           "substance-misuse", "going-missing"})
 
 
+_SHORT = {"ll": "will", "d": "would", "re": "are", "ve": "have"}
+_GAMES = re.compile(r"\b(?:roblox|fortnite|xbox|minecraft|discord|game|games|gaming|playstation|ps4|ps5|online|snapchat|"
+                    r"snap|insta|instagram|tiktok)\b")
+
+
 def _plain_word(token: str) -> str:
-    token = token.lower().replace("'", "").replace("\u2019", "")
+    token = token.lower().replace("\u2019", "'")
+    if "'" in token:  # "he'll" is "he will", not "hell"
+        head, _, tail = token.partition("'")
+        if tail in _SHORT and head in {"he", "she", "they", "i", "you", "we", "it"}:
+            return f"{head} {_SHORT[tail]}"
+        token = token.replace("'", "")
     if _RUN.search(token):  # "pleeease", "killlll"
         token = _RUN.sub(r"\1\1", token)
         if token not in _LEXICON and token not in W.SPELLINGS:
@@ -107,7 +117,7 @@ def normalise(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
             words[-1] = "noone"
             places[-1] = (places[-1][0], place[1])
             continue
-        for word in W.SPELLINGS.get(token, token).split():
+        for word in (W.SPELLINGS.get(token, token).split() if " " in token or token in W.SPELLINGS else (token,)):
             words.append(word)
             places.append(place)
     starts = []
@@ -168,6 +178,7 @@ def assess(text: str, words: set[str] | frozenset[str] | None = None, *, prefilt
         return []
     play = bool(_PLAY.search(plain)) and not _PLAY_TOO_FAR.search(plain)
     media = bool(_MEDIA.search(plain))
+    games = bool(_GAMES.search(plain))
     found: dict[str, list[tuple[int, int]]] = {}
     for i in candidates:
         kind, _, patterns = _RULES[i]
@@ -181,7 +192,8 @@ def assess(text: str, words: set[str] | frozenset[str] | None = None, *, prefilt
                 last = bisect_right(starts, max(match.start(), match.end() - 1)) - 1
                 if n == 0 and tokens[first] not in W.NEGATORS and tokens[first] != "no" and _denied(tokens, first):
                     continue
-                if media and kind in _MEDIA_KINDS and _about_someone_else(tokens, first, last):
+                if media and kind in _MEDIA_KINDS and _about_someone_else(tokens, first, last) and not (
+                        games and kind == "sexual-exploitation"):
                     continue
                 hit = (places[first][0], places[last][1])
                 break

@@ -47,6 +47,7 @@ SPELLINGS: dict[str, str] = {
     "skool": "school", "skl": "school", "coll": "college", "bruv": "bro", "fam": "family", "mandem": "olders",
     "elders": "olders", "drunkk": "drunk", "sh": "sh", "im": "im", "ive": "ive", "gotten": "got", "alot": "a lot",
     "anymore": "any more", "nomore": "no more", "everyday": "every day", "everynight": "every night",
+    "theyll": "they will", "theyd": "they would", "hed": "he would", "youll": "you will",
     "bedroom": "room", "bdroom": "room", "cos'": "because", "tho": "though", "ive": "ive",
 }
 
@@ -87,7 +88,7 @@ DRUG_ANCHORS = ("weed drugs coke cocaine pills xanax xans ket ketamine mdma mand
 
 #: Words too common in ordinary comments to wake the rules; a rule needs a rarer anchor besides.
 COMMON = frozenset("""
-care help get social worker home make out live family how own keep money see moved things stay life tell plan go
+care help get social worker home make out live family how own keep money see moved things stay life plan go
 where give move nothing living take back wish leaving better listen listens made let talk house flat
 friends mum dad contact pay changing moving keeps without stop afford
 """.split())
@@ -146,6 +147,9 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
      r"(?:looked|looking|look|checked|checking|googled|googling|searched|searching|research\w*) (?:up )?(?:how|ways|"
      r"methods) (?:to|you can|i can|i could|u can) (?:die|end it|kill|not wake|overdose|hang|do it)|"
      r"(?:painless|quickest|easiest) (?:way|ways) to (?:die|go|end it)"),
+    ("suicidal-thoughts", "bridge roof edge tracks cliff balcony railway",
+     (r"\b(?:bridge|roof|edge|tracks|cliff|car park|balcony|railway|multi storey)\b",
+      r"\b(?:jump|jumping|jumped|fall|falling|throw myself|let go|over the edge|end it|die|step off)\b")),
     ("suicidal-thoughts", "hang hanging hanged noose rope neck",
      rf"hang(?:ing|ed)? {MYSELF}|noose|(?:rope|belt|cord|scarf) (?:round|around) my neck|tie something (?:round|around) my neck"),
     ("suicidal-thoughts", "go carry cope take cant cannot couldnt",
@@ -157,7 +161,7 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("suicidal-thoughts", "miss notice care die", r"(?:noone|nobody) (?:would|will|is going to|gonna) "
                                                    r"(?:even )?(?:miss|notice|care) (?:me |if i|when i|im|i was)|"
                                                    r"(?:dont|do not) care if i (?:die|live|wake up|am dead|get hurt)"),
-    ("suicidal-thoughts", "plan planned planning date", r"(?:got|have|made|make|making) (?:a |the )?(?:plan|date) "
+    ("suicidal-thoughts", "plan planned planning date die end kill", r"(?:got|have|made|make|making) (?:a |the )?(?:plan|date) "
                                                         r"(?:to|for) (?:die|end|kill|it|when|how|do it)|"
                                                         r"(?:planned|planning) (?:how|when) (?:to|ill|i will|im going to)"),
     # --- self-harm ---
@@ -175,7 +179,8 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
                              r"start|stop|urge to start|thinking about|think about) cutting|cutting again|cutting "
                              r"(?:myself )?(?:every|most|when|at night|in the)"),
     ("self-harm", "cuts scars scar blade blades razor razors sharpener",
-     r"(?:the|my|fresh|new|hide|hiding|cover|covering) (?:cuts|scars) (?:on|up) my|razor blades?|blades? (?:to|from|"
+     r"(?:the|my|fresh|new|hide|hiding|cover|covering) (?:cuts|scars) (?:on|up) my|razor blades?|(?:sharpener|razor) apart|"
+     r"blades? out of (?:a |my )?sharpener|blades? (?:to|from|"
      r"out of|hidden)|(?:break|broke|broken|took apart|taking apart) (?:a |my )?(?:sharpener|razor)"),
     ("self-harm", "overdose overdosed overdosing overdoses",
      r"overdos\w*"),
@@ -216,7 +221,7 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
      r"in my underwear|without (?:my )?clothes)|sexting|(?:dirty|sexual|rude|explicit) (?:pictures|messages|videos|chat|"
      r"stuff)"),
     ("sexual-exploitation", "share send post leak show pictures videos",
-     r"(?:threaten\w*|going to|will|said (?:he|she|they) (?:would|will)) (?:to )?(?:share|send|post|leak|show) (?:my|the|"
+     r"(?:threaten\w*|going to|will|hell|shell|said (?:he|she|they) (?:would|will)) (?:to )?(?:share|send|post|leak|show) (?:my|the|"
      r"them|those|everyone my) (?:pictures|videos|nudes)"),
     ("sexual-exploitation", "pictures picture videos video",
      r"(?:send|sent|sending|asks? for|asked for|asking for|wants?|wanted|pressur\w+ me (?:to|into) send\w*) "
@@ -266,7 +271,7 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
     # --- domestic abuse ---
     ("domestic-abuse", "strangle strangles strangled strangling choke choked chokes choking neck throat breathe",
      r"strangl\w*|chok(?:e|ed|es|ing) me|(?:hands?|arm) (?:round|around|on) my (?:neck|throat)|couldnt breathe"),
-    ("domestic-abuse", "boyfriend girlfriend partner husband wife ex fiance dad missus",
+    ("domestic-abuse", "boyfriend girlfriend partner husband wife ex fiance dad missus babys",
      (rf"\b{PARTNER}\b", rf"\b(?:{HIT}|throws?|threw|threaten\w*|control\w*|checks? my phone|wont let me|doesnt let me|"
                          r"dont let me|takes? my (?:money|phone|bank card|card)|took my (?:money|phone|card)|follows me|"
                          r"followed me|turns? up|turned up|keeps turning up|came round|comes round|stalk\w*|watching "
@@ -307,10 +312,13 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
      r"deal|dealing|hide|hiding|stash|steal|stealing|rob|robbing|shoplift\w*|nick|nicking|run drugs|do drops|deliver|"
      r"hold (?:stuff|drugs|things|it))"),
     ("criminal-exploitation", "gang gangs", r"\bgangs?\b(?! of (?:friends|mates))"),
+    ("criminal-exploitation", "drop dropping dropped deliver delivering delivered packages parcels packs",
+     r"(?:drop|dropping|dropped|deliver\w*) (?:off )?(?:packages|parcels|packs|bags|bits)|(?:pay|pays|paid|paying) "
+     r"(?:me|us) (?:to|for) (?:carry|take|drop|deliver|hold|move|run|sell|keep)"),
     ("criminal-exploitation", "money cash paid pay pays paying",
      r"(?:pay|paying|paid|give|gives|gave|offer\w*) (?:me |us )?(?:loads of |good |easy |quick |bare |a lot of )?(?:money|"
      r"cash|a lot) (?:to|for) (?:carry|take|drop|deliver|hold|move|go to|run|sell|keep)"),
-    ("criminal-exploitation", "family mum brother sister nan baby kids",
+    ("criminal-exploitation", "carry owe debt package run sell drop snitch grass",
      (r"\b(?:hurt|get|stab|kill|shoot|find|go after|come for|target|touch|burn)\b",
       rf"\b{FAMILY}\b", r"\b(?:owe|debt|run|package|carry|work for|sell|drop|money|dont do|if i dont|if i stop|snitch|"
                         r"grass)\b")),
@@ -557,7 +565,7 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("feeling-unsafe", "please plz pls someone asap urgently rescued saved urgent", r"(?:please|plz|someone|pls) help (?:me|us)|help (?:me|us) (?:please|now|asap|"
                                       r"quick|urgently)|(?:need|needs) help (?:now|asap|please|urgently|quick|right now)"
                                       r"|(?:need|want) (?:to be )?(?:rescued|saved|taken away from)"),
-    ("feeling-unsafe", "sleep sleeping slept lock locking wedge wedging block blocking barricade",
+    ("feeling-unsafe", "sleep sleeping slept lock locking wedge wedging block blocking barricade chair",
      r"(?:sleep|sleeping|slept) with (?:a |the )?(?:knife|chair|door (?:locked|blocked|barricaded))|(?:lock|locking|"
      r"wedge|wedging|block|blocking|barricad\w*|put a chair against) (?:my |the )?(?:door|room door)"
      r"(?: (?:at night|every night|so|because|when|before))?"),
@@ -598,6 +606,8 @@ SAYINGS = (
     r"results|new school|the new school|big school|college|horror films|snakes|wasps|bees|flying|the dentist|"
     r"injections|getting lost|being late|my gcses|gcses|sats|mocks|interviews|driving)|"
     r"cut (?:my|his|her) (?:hair|nails|fringe|finger|thumb|hand)|cut (?:myself )?(?:shaving|cooking|on a)|"
+    r"i (?:broke|sprained|twisted|bruised|hurt|injured|banged) my (?:ankle|knee|leg|arm|wrist|back|foot|finger|hand|"
+    r"toe|head|nose|elbow|shoulder)\b(?! (?:on purpose|myself))|"
     r"(?:hurt|injured|cut|burnt|burned|bruised) (?:my ?self|my (?:ankle|knee|leg|arm|wrist|back|foot|finger|hand)) "
     r"(?:at|in|playing|on|when|while|during|doing) (?:football|rugby|pe|the trampoline|cooking|training|a game|the "
     r"park|gym|netball|basketball|boxing|skating|my bike|the match|hockey|dance|practice)|"
@@ -645,4 +655,4 @@ RESOLVED = (r"(?:im|i am|ive been|its|it is|everything is|things are|all|i feel|
             r"that) (?:in|for|since)|recovered|in recovery|moved on|not any more|dont any more")
 #: Signs the trouble is not over after all.
 STILL = (r"\b(?:still|again|sometimes|recently|relapse\w*|lately|these days|at the moment|right now|tonight|today|"
-         r"this week|last night|yesterday|now and then|started|starting|keeps|keep|every day|every night|but now)\b")
+         r"this week|last night|yesterday|now and then|started|starting|keeps|keep|every day|every night)\b")
