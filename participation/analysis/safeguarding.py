@@ -63,7 +63,7 @@ _LEXICON = frozenset(w for _, _, p in W.RULES for part in (p if isinstance(p, tu
 #: A comment needs one of these (as the tagger splits words) for the rules to run at all.
 TRIGGERS = frozenset(_BY_ANCHOR) | frozenset(
     key for key, value in W.SPELLINGS.items() if any(w in _BY_ANCHOR for w in value.split())) | frozenset(
-    {"social-worker", "independent-reviewing-officer", "no-one", "self", "sewer"})
+    {"self", "sewer"})
 _SAYINGS = re.compile(r"\b(?:" + W.SAYINGS + r")")
 _PLAY = re.compile(r"\b(?:" + W.PLAY + r")")
 _PLAY_TOO_FAR = re.compile(r"\b(?:" + W.PLAY_TOO_FAR + r")")
@@ -71,6 +71,8 @@ _MEDIA = re.compile(W.MEDIA)
 _PAST = re.compile(r"\b(?:" + W.PAST + r")")
 _RESOLVED = re.compile(r"\b(?:" + W.RESOLVED + r")")
 _STILL = re.compile(W.STILL)
+_TRIP = re.compile(W.TRIP)
+_HOMELESS_PLAIN = re.compile(W.HOMELESS_PLAIN)
 #: Kinds a play fight, sport or game can look like.
 _PLAY_KINDS = frozenset({"physical-abuse", "violence-threats", "domestic-abuse", "self-harm"})
 #: Kinds a film, song, game or lesson can be about without it happening to the young person.
@@ -113,8 +115,8 @@ def normalise(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
                 places.append(place)
             continue
         token = _plain_word(raw)
-        if token == "one" and words and words[-1] == "no":
-            words[-1] = "noone"
+        if token in ("one", "where", "body") and words and words[-1] == "no":  # "no one", "no where"
+            words[-1] = "noone" if token != "where" else "nowhere"
             places[-1] = (places[-1][0], place[1])
             continue
         for word in (W.SPELLINGS.get(token, token).split() if " " in token or token in W.SPELLINGS else (token,)):
@@ -173,16 +175,19 @@ def assess(text: str, words: set[str] | frozenset[str] | None = None, *, prefilt
         else range(len(_RULES))
     if not candidates:
         return []
+    if not any(patterns[0].search(plain) for _, _, patterns in (_RULES[i] for i in candidates)):
+        return []  # the usual case: a trigger word, but no risk phrase
     plain = _SAYINGS.sub(lambda m: " " * len(m.group()), plain)
     if _PAST.search(plain) and _RESOLVED.search(plain) and not _STILL.search(plain):
         return []
     play = bool(_PLAY.search(plain)) and not _PLAY_TOO_FAR.search(plain)
     media = bool(_MEDIA.search(plain))
     games = bool(_GAMES.search(plain))
+    trip = bool(_TRIP.search(plain)) and not _HOMELESS_PLAIN.search(plain)
     found: dict[str, list[tuple[int, int]]] = {}
     for i in candidates:
         kind, _, patterns = _RULES[i]
-        if play and kind in _PLAY_KINDS:
+        if play and kind in _PLAY_KINDS or trip and kind == "homelessness":
             continue
         spans = []
         for n, pattern in enumerate(patterns):

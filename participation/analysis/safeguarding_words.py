@@ -88,9 +88,11 @@ DRUG_ANCHORS = ("weed drugs coke cocaine pills xanax xans ket ketamine mdma mand
 
 #: Words too common in ordinary comments to wake the rules; a rule needs a rarer anchor besides.
 COMMON = frozenset("""
-care help get social worker home make out live family how own keep money see moved things stay life plan go
+care help get social worker home make out live family how own keep see moved things stay life plan go
 where give move nothing living take back wish leaving better listen listens made let talk house flat
-friends mum dad contact pay changing moving keeps without stop afford
+friends mum dad contact pay changing moving keeps without stop afford never placement only
+someone stuff making miss advocate interview changed letters check ring waiting share everything
+speak teacher car train paying rent bills tenancy medication
 """.split())
 
 RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
@@ -207,7 +209,7 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
      r"(?:wants?|wanted|asks?|asked|make|makes|made|force|forces|forced|tries|tried) (?:me )?(?:to )?(?:kiss|touch|"
      r"undress|strip|take (?:off )?my clothes|watch porn|have sex|do sexual)|(?:shows?|showed|showing|sends?|sent) me "
      r"(?:porn|his (?:private|privates|willy|dick|penis|thing)|naked (?:pictures|videos))"),
-    ("sexual-abuse", "shower bath changed changing undress",
+    ("sexual-abuse", "shower bath changed changing undress watching watches watched",
      r"(?:watches|watched|watching|stares at|staring at|films|filmed) me (?:in the shower|in the bath|get changed|"
      r"getting changed|undress)|(?:walks?|walked|comes?|came) in (?:on me )?when im (?:in the shower|in the bath|"
      r"getting changed|changing|naked)"),
@@ -488,7 +490,7 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
                                                 r"burden|an outsider|a lodger|a paycheck|a pay cheque|money|a stranger)|"
                                                 r"(?:treat|treats|treated) (?:me|us) (?:different|differently) (?:to|"
                                                 r"from|than) (?:their|her|his) own"),
-    ("emotional-abuse", "only", r"only (?:doing it|do it|in it|have me|keep me|keeps me|want me|wants me|look after me|foster me|here) "
+    ("emotional-abuse", "money", r"only (?:doing it|do it|in it|have me|keep me|keeps me|want me|wants me|look after me|foster me|here) "
                                  r"for (?:the )?money"),
     ("emotional-abuse", "ignore ignores ignored", r"(?:ignore|ignores|ignored) (?:me|us) (?:for days|all the time|"
                                                   r"completely|like im not|for weeks)"),
@@ -562,7 +564,7 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
                                        rf"{SCARED} for my (?:life|safety)|{SCARED} all the time|"
                                        rf"(?:im|i am|so|really|too) {SCARED} (?:at|in) (?:night|the night|my room|my "
                                        r"placement|the house|my house|home|my flat|the flat|the home|the unit|here)"),
-    ("feeling-unsafe", "please plz pls someone asap urgently rescued saved urgent", r"(?:please|plz|someone|pls) help (?:me|us)|help (?:me|us) (?:please|now|asap|"
+    ("feeling-unsafe", "please plz pls someone asap urgently rescued saved urgent", r"(?:please|plz|someone|pls) help (?:me|us)\b(?! (?:with|to|find|get|do|fill|understand|sort|out with|learn|pick|choose|apply|make|write))|help (?:me|us) (?:please|now|asap|"
                                       r"quick|urgently)|(?:need|needs) help (?:now|asap|please|urgently|quick|right now)"
                                       r"|(?:need|want) (?:to be )?(?:rescued|saved|taken away from)"),
     ("feeling-unsafe", "sleep sleeping slept lock locking wedge wedging block blocking barricade chair",
@@ -582,6 +584,47 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("feeling-unsafe", "worry worried scares scare scary", r"(?:he|she|they|it|staff|carer|carers|the house|"
                                                            r"living there|going home) (?:really )?(?:scares|scare|"
                                                            r"frightens|frighten|terrifies|terrify) (?:me|us)"),
+    # --- found writing more comments in young people's style ---
+    ("suicidal-thoughts", "point", r"(?:dont|cant|do not|cannot) see (?:the |a )?point (?:any more|of anything|in anything|"
+                                   r"of living|in living|of being|of me|in me|in trying|of trying|in life)|(?:dont|cant) "
+                                   r"see (?:the |a )?point(?= \.|$)"),
+    ("suicidal-thoughts", "done everything", r"done with (?:everything|it all|life|living|everyone)(?= \.|$| now| "
+                                             r"honestly| tbh| and)"),
+    ("suicidal-thoughts", "disappear vanish", r"(?:want|wanna|wish i could|could just|just want|wish i could just) "
+                                              r"(?:to )?(?:just )?(?:disappear|vanish)\b(?! (?:to|for a|on|into|with|off to))"),
+    ("suicidal-thoughts", "rope noose", r"(?:got|bought|have|hid|hidden|keep|kept|found) (?:a |some |the )?(?:rope|noose)\b(?! (?:swing|ladder|bridge|course|climb))"),
+    ("self-harm", "bleed bleeds bleeding", r"(?:till|until|so|and) (?:i|it|they) (?:bleed|bleeds|bled)|make (?:it|them) bleed"),
+    ("self-harm", "purpose", (r"\b(?:burn|burnt|burned|cut|scratch\w*|hit|hurt|bruise\w*|starve\w*|punch\w*|bang\w*)\b",
+                              r"\bon purpose\b")),
+    ("sexual-abuse", "makes forces forced making force", r"(?:makes?|made|making|forces?|forced) (?:me|us) (?:to )?do "
+                                                         r"(?:things|stuff) (?:i dont want|i didnt want|to him|to her|with "
+                                                         r"him|with her|for him|for money|in bed|in my room|that)"),
+    ("sexual-abuse", "privates private willy dick penis", r"(?:pictures|videos|picture|video) of (?:his|her|their) "
+                                                          r"(?:private|privates|willy|dick|penis|thing|bits)"),
+    ("sexual-exploitation", "online snapchat snap insta instagram tiktok discord internet app roblox whatsapp",
+     (r"\b(?:pictures|videos|money|gifts|presents|secret|sends me|send him|wants me)\b",
+      r"\b(?:online|snapchat|snap|insta|instagram|tiktok|discord|internet|an app|roblox|whatsapp|facebook)\b",
+      r"\b(?:man|guy|stranger|bloke|adult|older|someone i met|person i met)\b")),
+    ("sexual-exploitation", "boyfriend girlfriend",
+     r"(?:im|i am) (?:1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b.{0,25}\b(?:boyfriend|girlfriend|man|"
+     r"guy|hes|he is)\b(?: is)? (?:1[89]|[2-5][0-9]|twenty\w*|thirty\w*|forty\w*)\b"),
+    ("emotional-abuse", "door mattress duvet blanket bed clothes",
+     r"(?:took|take|takes|taken|takes away|took away) (?:my |our )?(?:door|mattress|bed|duvet|blanket|clothes|shoes)"
+     r"(?: (?:off|away))?|(?:wont|dont|never) give (?:me|us) (?:my |a )?(?:mattress|bed|duvet|blanket|clothes)"),
+    ("emotional-abuse", "paid", r"(?:only|just) (?:keeps?|has|have|wants?|looks? after|fosters?|puts up with) (?:me|us) "
+                               r"(?:because|for|so) (?:she|he|they) (?:gets?|get|can get) paid|(?:she|he|they) (?:only|"
+                               r"just) (?:do it|does it|foster|have me) (?:for|because of) (?:the )?(?:money|pay)"),
+    ("emotional-abuse", "horrible nasty cruel mean vile evil", r"(?:horrible|nasty|cruel|mean|vile|evil) to (?:me|us)"),
+    ("homelessness", "leave tonight", r"(?:have to|got to|need to|must|gotta|told to) (?:leave|get out|move out|go) "
+                                      r"(?:tonight|today|now|by tomorrow|the house|the flat|the placement)\b(?! (?:for|to|or ill be late))"),
+    ("homelessness", "tent car hostel doorway shed garage stairwell",
+     r"(?:staying|living|sleeping|stay|live|stayed|lived|slept) in (?:a |the |my |his )?(?:tent|car|bus station|doorway|"
+     r"shed|garage|stairwell|park)"),
+    ("feeling-unsafe", "out away here there", r"(?:get|take) (?:me|us) (?:out of|away from) (?:here|this (?:house|place|"
+                                              r"placement|flat)|there|them|him|her)"),
+    ("feeling-unsafe", "there placement return", r"(?:dont|do not|never|cant) (?:want to |wanna )?(?:go|going|return) "
+                                                 r"(?:back|home) (?:there|tonight|to (?:that|the) (?:house|placement|flat|"
+                                                 r"home))"),
 ]
 
 #: Everyday sayings and look-alikes, blanked out before the rules run ("I'd kill for a pizza").
@@ -636,6 +679,10 @@ PLAY = (r"play ?fight\w*|playfight\w*|messing (?:about|around)|mucking (?:about|
 #: Play fights that went too far are still flagged.
 PLAY_TOO_FAR = (r"wouldnt stop|didnt stop|wont stop|wouldnt let me go|scared|crying|cry|every night|every day|blood|"
                 r"really hurt|on purpose|bruises|couldnt breathe|carer|staff|foster")
+#: Trips away: sleeping in a tent or a car on them is not being homeless.
+TRIP = (r"\b(?:camping|festival|holiday|scouts|cubs|brownies|guides|dofe|duke of edinburgh|road trip|on the way|"
+        r"the journey|residential|sleepover|glamping)\b")
+HOMELESS_PLAIN = r"\b(?:nowhere|kicked|chucked|thrown|homeless|evict\w*|sofa|tonight|streets?|rough)\b"
 #: Films, songs, games and news: a match about them, with no "I" or "me" in it, is not about the young person.
 MEDIA = (r"\b(?:film|films|movie|movies|series|tv|telly|episode|netflix|youtube|song|songs|lyrics|album|rapper|drill "
          r"music|music video|book|books|novel|game|games|gaming|fortnite|cod|call of duty|gta|minecraft|roblox|fifa|"
