@@ -57,6 +57,7 @@ for _i, (_kind, _anchors, _) in enumerate(_RULES):
     for _word in _anchors:
         _BY_ANCHOR.setdefault(_word, []).append(_i)
 
+_ANCHORS = frozenset(_BY_ANCHOR)
 #: Every word a rule's pattern spells out, and the plain words text-speak becomes.
 _LEXICON = frozenset(w for _, _, p in W.RULES for part in (p if isinstance(p, tuple) else (p,))
                      for w in _ALPHA.findall(part)) | frozenset(w for v in W.SPELLINGS.values() for w in v.split())
@@ -130,6 +131,31 @@ def normalise(text: str) -> tuple[str, list[int], list[tuple[int, int]]]:
     return " ".join(words), starts, places
 
 
+_QUICK_SHORT = re.compile(r"\b(he|she|they|i|you|we|it)['\u2019](ll|d|re|ve)\b")
+_QUICK_STOP = re.compile(r"[.!?;\n]+")
+_QUICK_GAP = re.compile(r"[^a-z0-9\u00a3.]+")
+_SPLIT = {key: tuple(value.split()) for key, value in W.SPELLINGS.items() if value != key}
+_SPLIT_KEYS = frozenset(_SPLIT)
+
+
+def _quick_plain(lowered: str) -> str:
+    """The same plain words as `normalise`, without keeping where each came from (for the first look)."""
+    text = _QUICK_SHORT.sub(lambda m: f"{m.group(1)} {_SHORT[m.group(2)]}", lowered)
+    text = _QUICK_STOP.sub(" . ", text.replace("'", "").replace("\u2019", ""))
+    found = _QUICK_GAP.sub(" ", text).split()
+    if _SPLIT_KEYS.isdisjoint(found) and "no" not in found:
+        return " ".join(found)
+    words: list[str] = []
+    for word in found:
+        if word == "." and (not words or words[-1] == "."):
+            continue
+        if word in ("one", "where", "body") and words and words[-1] == "no":
+            words[-1] = "noone" if word != "where" else "nowhere"
+            continue
+        words.extend(_SPLIT.get(word, (word,)))
+    return " ".join(words)
+
+
 def _denied(words: list[str], first: int) -> bool:
     """Whether a denial ("nobody", "never", "don't") comes in the few words before word `first`."""
     for i in range(first - 1, max(-1, first - 5), -1):
@@ -165,10 +191,17 @@ def assess(text: str, words: set[str] | frozenset[str] | None = None, *, prefilt
     share none with `TRIGGERS` and cost one set lookup per word.
     """
     if prefilter:
+        lowered = text.lower()
         if words is None:
-            words = set(_ALPHA.findall(text.lower()))
-        if words.isdisjoint(TRIGGERS) and not _RUN.search(text.lower()):
+            words = set(_ALPHA.findall(lowered))
+        runs = _RUN.search(lowered)
+        if words.isdisjoint(TRIGGERS) and not runs:
             return []
+        if not runs:  # a first look without keeping places: most comments stop here
+            quick = _quick_plain(lowered)
+            rules = {i for word in _ANCHORS.intersection(quick.split(" ")) for i in _BY_ANCHOR[word]}
+            if not any(_RULES[i][2][0].search(quick) for i in rules):
+                return []
     plain, starts, places = normalise(text)
     tokens = plain.split(" ")
     candidates = sorted({i for word in set(tokens) for i in _BY_ANCHOR.get(word, ())}) if prefilter \

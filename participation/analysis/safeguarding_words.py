@@ -92,7 +92,7 @@ care help get social worker home make out live family how own keep see moved thi
 where give move nothing living take back wish leaving better listen listens made let talk house flat
 friends mum dad contact pay changing moving keeps without stop afford never placement only
 someone stuff making miss advocate interview changed letters check ring waiting share everything
-speak teacher car train paying rent bills tenancy medication
+speak teacher train paying rent bills tenancy medication
 """.split())
 
 RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
@@ -160,7 +160,7 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("suicidal-thoughts", "tired sick done living alive life existing giving give",
      r"(?:tired|sick|done|over) (?:of|with) (?:living|being alive|life|existing|everything and everyone|it all)|"
      r"(?:give|giving|given|gave) up on (?:life|living|everything|myself)"),
-    ("suicidal-thoughts", "miss notice care die", r"(?:noone|nobody) (?:would|will|is going to|gonna) "
+    ("suicidal-thoughts", "miss notice care die gone noone", r"(?:noone|nobody) (?:would|will|is going to|gonna) "
                                                    r"(?:even )?(?:miss|notice|care) (?:me |if i|when i|im|i was)|"
                                                    r"(?:dont|do not) care if i (?:die|live|wake up|am dead|get hurt)"),
     ("suicidal-thoughts", "plan planned planning date die end kill", r"(?:got|have|made|make|making) (?:a |the )?(?:plan|date) "
@@ -259,7 +259,8 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
                                                                    r"shoes|plates|a \w+|his \w+|her \w+) at (?:me|us)"),
     ("physical-abuse", "bruise bruises bruised eye lip broke marks", r"bruis(?:e|es|ed|ing)|black eye|split lip|marks "
                                                                      r"on (?:me|my)|broke my (?:arm|nose|wrist|finger|rib)"),
-    ("physical-abuse", "restrain restrained restrains restraining restraint restraints down headlock hold",
+    ("physical-abuse", "restrain restrained restrains restraining restraint restraints down headlock hold pinned pin "
+                       "pins pinning held holds holding sat knelt kneel kneels kneeling",
      r"restrain(?:ed|s|ing)? (?:me|us)|(?:was|got|been|get|gets|being|im) restrained|restraints? (?:on|of) me|"
      r"(?:held|hold|holds|holding|pinned|pin|pins|pinning|pushed|push) (?:me|us) (?:down|on the floor|against)|"
      r"(?:sat|sits|sitting|knelt|kneels|kneel|kneeling|lay|lie|lies|lying) on (?:me|top of me|my (?:back|chest|legs|arms))|"
@@ -375,7 +376,7 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
      r"homeless\w*|(?:sofa|couch) ?surf\w*|evict\w*|on the streets?\b|section 21"),
     ("homelessness", "lost losing lose flat home house tenancy room place accommodation hostel",
      r"(?:lost|losing|lose|lost) my (?:flat|home|house|tenancy|room|place|accommodation|hostel|bed)"),
-    ("homelessness", "leave out notice", r"(?:told|tell|tells|telling|wants|want|given|gave) me (?:to |my )?(?:pack my "
+    ("homelessness", "leave out notice told", r"(?:told|tell|tells|telling|wants|want|given|gave|said) (?:me )?(?:to |my )?(?:pack my "
                                          r"(?:bags|stuff|things) and )?(?:leave|get out|go|notice) (?:the house|the flat|"
                                          r"home|and not come back|tonight|for good|by|today|now)"),
     ("homelessness", "where sleep stay tonight", r"where (?:will|am|do|can|shall|should) i (?:sleep|go|stay|live) "
@@ -427,7 +428,8 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("neglect", "baby son daughter kid milk formula nappies",
      (r"\b(?:baby|babys|son|daughter|kid|little one|lo)\b", r"\b(?:no milk|no formula|no nappies|hungry|nothing to eat|"
                                                             r"not eaten|without milk|without formula|cant feed|cant "
-                                                            r"afford)\b")),
+                                                            r"afford|hasnt had (?:milk|food|formula|a bottle|anything)|"
+                                                            r"havent got (?:milk|formula|nappies))\b")),
     ("neglect", "electric gas meter power heating", r"(?:electric|gas|meter|power|heating) (?:has |got |is |ran |run |"
                                                     r"went |gone |been |keeps )?(?:off|out|cut off|run out|ran out|"
                                                     r"been cut off|got cut off|disconnected|going off|turned off)"),
@@ -510,7 +512,8 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
       r"off my head|cans|ket|xans|spliffs?|zoots?|cider|booze)\b",
       r"\b(?:to cope|to forget|to numb|to block|to escape|to get through|to switch off|help me sleep|to sleep|to feel "
       r"(?:nothing|numb|normal|better|ok|okay)|so i dont (?:feel|think)|so i can (?:sleep|cope|forget)|every day|every "
-      r"night|all the time|before school|on my own|alone|cant stop|deal with)\b")),
+      r"night|all the time|before school|on my own|alone|cant stop|deal with|most nights|most days|pass out|black out|"
+      r"blackout|till i forget|until i forget)\b")),
     ("substance-misuse", "addicted hooked dependent", rf"(?:addicted|hooked|dependent) (?:to|on) (?:{DRUGS}|drink\w*|"
                                                       r"smoking|getting high|vaping)"),
     ("substance-misuse", DRUG_ANCHORS + " smoking drinking", rf"(?:cant|cannot) (?:stop|go a day without|sleep without|cope without|"
@@ -625,6 +628,23 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("feeling-unsafe", "there placement return", r"(?:dont|do not|never|cant) (?:want to |wanna )?(?:go|going|return) "
                                                  r"(?:back|home) (?:there|tonight|to (?:that|the) (?:house|placement|flat|"
                                                  r"home))"),
+    ("suicidal-thoughts", "worth", r"(?:life|my life|living) (?:isnt|is not|aint|not|is never) worth|not worth living|"
+                                   r"worth more dead"),
+    ("self-harm", "scars cuts cutting", r"(?:scars|cuts) (?:on|all over|up) my|from cutting"),
+    ("sexual-abuse", "does did doing", r"(?:does|did|do|doing) (?:stuff|things|sexual things|bad things) to (?:me|us)"),
+    ("physical-abuse", "hit beaten battered slapped punched kicked smacked whacked hurt",
+     r"(?:get|gets|got|getting|been|was|being|am) (?:hit|beaten|battered|slapped|punched|kicked|smacked|hurt|whacked)"
+     r"(?: at home| by| all the time| every| when| if| at my| in my| there)"),
+    ("criminal-exploitation", "country cunch", r"(?:go|going|went|goes|been|sent|send) (?:out )?(?:country|cunch)"),
+    ("criminal-exploitation", "sell shift", r"(?:bits|stuff|things|drugs|food|packs|weed|bags) to (?:sell|shift|drop|"
+                                            r"move|hold|carry)"),
+    ("violence-threats", "next", r"(?:said|told me|saying|says|say|messaged) (?:that )?(?:im|i am|youre|you are|i was) next"),
+    ("emotional-abuse", "regret regrets regretted wishes", r"regret\w* (?:taking me|having me|fostering me|ever having "
+                                                           r"me|me)|(?:wishes|wish|wished) (?:she|he|they) (?:never|hadnt|"
+                                                           r"had never) (?:took|taken|had|fostered) me"),
+    ("feeling-unsafe", "hide hiding hid", r"(?:hide|hiding|hid) (?:in|under) (?:my|the) (?:wardrobe|room|bed|cupboard|"
+                                          r"bathroom|toilet) (?:when|because|from|so|every)|(?:hide|hiding|hid) from (?:him|"
+                                          r"her|them|my carer|staff)"),
 ]
 
 #: Everyday sayings and look-alikes, blanked out before the rules run ("I'd kill for a pizza").
