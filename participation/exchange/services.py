@@ -24,8 +24,8 @@ def response_header(survey: Survey, with_day: bool = False) -> list[str]:
 
 def response_rows(session: Session, survey: Survey, where: Sequence = (), with_day: bool = False
                   ) -> Iterator[list[str]]:
-    """Yield one row per response: the day it was sent (when asked for; never a time), then each
-    question's answer in words, in survey order. `where` narrows the responses (conditions on Response)."""
+    """Yield one row per response, by the day it was sent (in no order within a day, as ids are random):
+    the day (when asked for; never a time), then each question's answer in words, in survey order. `where` narrows the responses (conditions on Response)."""
     questions = survey.ordered_questions
     column = {q.id: i for i, q in enumerate(questions)}
     answers = session.execute(
@@ -34,7 +34,7 @@ def response_rows(session: Session, survey: Survey, where: Sequence = (), with_d
                Answer.text)
         .outerjoin(Answer, Answer.response_id == Response.id)
         .where(Response.survey_id == survey.id, *where)
-        .order_by(Response.id, Answer.id)
+        .order_by(Response.submitted_on, Response.id, Answer.id)
         .execution_options(yield_per=2000)
     )
     for _, group in groupby(answers, key=lambda a: a.response_id):

@@ -74,7 +74,10 @@ def live_server(app):
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    address = f"http://127.0.0.1:{server.server_port}"
+    # Share links, QR codes and posters use the council's public address: here, this test server.
+    app.config["PUBLIC_URL"] = address
+    yield address
     server.shutdown()
     thread.join(10)
 
