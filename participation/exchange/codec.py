@@ -45,8 +45,23 @@ def write_csv(out: IO[str], header: Iterable[object], rows: Iterable[Iterable[ob
     return count
 
 
-# Encodings councils' spreadsheets are saved in, tried in this order; Latin-1 reads any bytes.
+# Encodings councils' spreadsheets are saved in, tried in this order: UTF-8 (with or without the
+# byte-order mark Excel writes), UTF-16 when it starts with its mark, then Windows' own cp1252; Latin-1
+# reads any bytes left over.
 _ENCODINGS = ("utf-8-sig", "utf-16", "cp1252", "latin-1")
+
+#: The CSV dialect read, fixed and never guessed: cells separated by commas (or semicolons, as
+#: spreadsheets set to European formats save them, or tabs), text in double quotes with a doubled
+#: double quote inside. Apostrophes are always just apostrophes. The separator is the one the header
+#: line uses most, outside double quotes.
+SEPARATORS = (",", ";", "\t")
+
+#: An upload's sheet may hold at most this many columns with something in them.
+MAX_COLUMNS = 200
+#: Empty rows allowed in a sheet on top of its row limit (spreadsheets keep formatted empty rows).
+MAX_EMPTY_ROWS = 10_000
+#: The largest unpacked size of an Excel file's parts: a tracker or scorecard is a few megabytes at most.
+MAX_XLSX_UNPACKED = 40 * 1024 * 1024
 
 
 class UnreadableFile(ValueError):
@@ -68,28 +83,63 @@ def decode_upload(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
-def read_table(text: str, max_rows: int = 10_000) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of CSV text; quoted fields may hold commas and line breaks.
+def separator(text: str) -> str:
+    """The separator a CSV file uses: the one its header line holds most of outside double quotes."""
+    counts = dict.fromkeys(SEPARATORS, 0)
+    quoted = False
+    for char in text[:65536]:
+        if char == '"':
+            quoted = not quoted
+        elif char == "\n" and not quoted:
+            break
+        elif not quoted and char in counts:
+            counts[char] += 1
+    best = max(SEPARATORS, key=lambda s: counts[s])
+    return best if counts[best] else ","
 
-    Commas, semicolons and tabs are all accepted as the separator, as spreadsheets save them.
+
+def read_table(text: str, max_rows: int = 10_000) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of CSV text in the fixed dialect (see `SEPARATORS`); quoted cells may hold
+    separators and line breaks.
+
+    A row with more cells than the header (other than empty ones at its end) or with fewer is refused,
+    naming its line: a shifted row is never read as if it were right. Empty rows are left out.
     """
     if not text.strip():
         raise UnreadableFile("The file is empty.")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator(text), quotechar='"',
+                        doublequote=True, skipinitialspace=False, strict=True)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
         header = [cell.strip() for cell in next(reader)]
+        while header and not header[-1]:
+            header.pop()
+        if not header:
+            raise UnreadableFile("The first line of the file has no column headings.")
+        if len(header) > MAX_COLUMNS:
+            raise UnreadableFile(f"The file has more than {MAX_COLUMNS} columns. Keep only the tracker's columns.")
         rows = []
+        line = reader.line_num + 1
         for row in reader:
-            if any(cell.strip() for cell in row):
-                rows.append([cell.strip() for cell in row])
+            cells = [cell.strip() for cell in row]
+            if any(cells):
+                width = len(cells)
+                while width > len(header) and not cells[width - 1]:
+                    width -= 1
+                if width != len(header):
+                    raise UnreadableFile(
+                        f"Line {line} has {width} cells but the first line has {len(header)} headings, so its "
+                        f"cells would land in the wrong columns. Nothing was imported. Check that line in your "
+                        f"spreadsheet (a missing or extra separator, or a double quote not closed), save it as "
+                        f"CSV again and upload it.")
+                rows.append(cells[:len(header)])
                 if len(rows) > max_rows:
                     raise UnreadableFile(f"The file has more than {max_rows:,} rows. Split it and upload each part.")
+            line = reader.line_num + 1
     except csv.Error as error:
-        raise UnreadableFile(f"This file could not be read as CSV ({error}).") from error
+        raise UnreadableFile(f"Line {reader.line_num} could not be read as CSV: a double quote is not closed "
+                             f"or is followed by other text. Nothing was imported.") from error
+    except StopIteration:
+        raise UnreadableFile("The file is empty.") from None
     return header, rows
 
 
@@ -101,35 +151,74 @@ def column(header: list[str], wanted: str) -> int | None:
     return names.index(norm(wanted)) if norm(wanted) in names else None
 
 
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (datetime, date)):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 def read_xlsx(data: bytes, max_rows: int = 10_000) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the first sheet of an Excel workbook, every cell as text; dates as dd/mm/yyyy."""
+    """Header and rows of the first sheet of an Excel workbook, every cell as text; dates as dd/mm/yyyy.
+
+    Read within a fixed budget whatever the file claims: the sheet is streamed row by row, the size it
+    declares is ignored, and rows, empty rows and cells are counted as they arrive, so a small file
+    that unpacks to millions of rows or columns is refused in moments, holding one row at a time.
+    """
     from openpyxl import load_workbook  # only when a workbook is read: it is slow to load
 
+    too_big = UnreadableFile("This Excel file unpacks to far more than a tracker or scorecard holds. Copy the "
+                             "table alone into a new workbook (or save it as CSV) and upload that.")
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNPACKED:
+                raise too_big
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+        if error is too_big:
+            raise
         raise UnreadableFile("This Excel file could not be read. Save it again as .xlsx or as CSV.") from error
-
-    def text(value: object) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, (datetime, date)):
-            return value.strftime("%d/%m/%Y")
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value).strip()
-
+    cell_budget = (max_rows + 1) * MAX_COLUMNS
+    seen = cells = 0
+    rows: list[list[str]] = []
     try:
         sheet = book.worksheets[0]
-        rows = [[text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        sheet.reset_dimensions()  # the declared size (say A1:XFD20000) is never trusted
+        for values in sheet.iter_rows(values_only=True):
+            seen += 1
+            cells += len(values)
+            if seen > max_rows + 1 + MAX_EMPTY_ROWS or cells > cell_budget + MAX_EMPTY_ROWS:
+                raise UnreadableFile(
+                    f"The first sheet goes on far beyond {max_rows:,} rows of {MAX_COLUMNS} columns (most of them "
+                    f"empty, often left over from formatting). Copy the table alone into a new sheet, or save it "
+                    f"as CSV, and upload that.")
+            if not any(v is not None and v != "" for v in values):
+                continue
+            texts = [_cell_text(v) for v in values]
+            while texts and not texts[-1]:
+                texts.pop()
+            if len(texts) > MAX_COLUMNS:
+                raise UnreadableFile(f"Row {seen} of the first sheet has something in column {len(texts)}; a "
+                                     f"sheet can have at most {MAX_COLUMNS} columns. Delete what is to the right "
+                                     f"of the table and upload it again.")
+            if any(texts):
+                rows.append(texts)
+                if len(rows) > max_rows + 1:
+                    raise UnreadableFile(f"The file has more than {max_rows:,} rows. Split it and upload each part.")
+    except (KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile) as error:
+        if isinstance(error, UnreadableFile):
+            raise
+        raise UnreadableFile("This Excel file could not be read. Save it again as .xlsx or as CSV.") from error
     finally:
         book.close()
-    rows = [r for r in rows if any(r)]
     if not rows:
         raise UnreadableFile("The file is empty.")
-    if len(rows) > max_rows + 1:
-        raise UnreadableFile(f"The file has more than {max_rows:,} rows. Split it and upload each part.")
-    return rows[0], rows[1:]
+    header = rows[0]
+    width = max(len(r) for r in rows)
+    return header + [""] * (width - len(header)), [r + [""] * (width - len(r)) for r in rows[1:]]
 
 
 def read_upload(data: bytes, filename: str = "", max_rows: int = 10_000) -> tuple[list[str], list[list[str]]]:

@@ -58,14 +58,22 @@ class ImportPlan:
         return bool(self.items) and not self.errors
 
 
-def plan_import(session: Session, data: bytes, filename: str, columns: Columns) -> ImportPlan:
-    """Read a tracker file and plan each row; nothing is stored."""
+def read_tracker(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
+    """The header and rows of an uploaded tracker, read once within the size and row limits."""
     if len(data) > MAX_FILE:
-        return ImportPlan(errors=[f"The file is too big. Upload a file under {MAX_FILE // 1024} KB."])
-    try:
-        header, table = read_upload(data, filename, MAX_ROWS)
-    except UnreadableFile as error:
-        return ImportPlan(errors=[str(error)])
+        raise UnreadableFile(f"The file is too big. Upload a file under {MAX_FILE // 1024} KB.")
+    return read_upload(data, filename, MAX_ROWS)
+
+
+def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
+                table: tuple[list[str], list[list[str]]] | None = None) -> ImportPlan:
+    """Read a tracker file (or use the `table` already read from it) and plan each row; nothing is stored."""
+    if table is None:
+        try:
+            table = read_tracker(data, filename)
+        except UnreadableFile as error:
+            return ImportPlan(errors=[str(error)])
+    header, table = table
     positions: dict[str, int | None] = {}
     missing = []
     for name in ("you_said", "we_did", "status", "due", "owner", "theme", "ref"):

@@ -17,7 +17,7 @@ from participation.core.forms import ButtonForm, attempt, choice_list, flash_out
 from participation.core.numbers import answer_id_from, id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
-from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table, read_upload
+from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table
 from participation.themes.services import active_themes
 from participation.tracker import importing, services
 from participation.tracker.forms import ActionForm, ItemForm, ProgressForm, RagForm, TrackerImportForm
@@ -227,7 +227,7 @@ def import_tracker():
     if form.validate_on_submit():
         upload = request.files.get("upload")
         if upload and upload.filename:
-            data, filename = upload.read(), upload.filename
+            data, filename = upload.read(importing.MAX_FILE + 1), upload.filename
         else:
             try:
                 data = base64.b64decode(form.file_data.data or "", validate=True)
@@ -237,8 +237,12 @@ def import_tracker():
         if not data:
             form.form_errors.append("Choose the tracker file to upload.")
         else:
-            columns = _columns(form, data, filename)
-            plan = importing.plan_import(db.session, data, filename, columns)
+            try:
+                table = importing.read_tracker(data, filename)
+            except UnreadableFile as error:
+                table, plan = None, importing.ImportPlan(errors=[str(error)])
+            if table is not None:
+                plan = importing.plan_import(db.session, data, filename, _columns(form, table[0]), table)
             form.form_errors.extend(plan.errors)
             if plan.ok and request.form.get("step") == "import":
                 count = run(db.session, lambda: importing.apply_import(db.session, current_user, plan,
@@ -251,12 +255,8 @@ def import_tracker():
     return render_template("tracker/import.html", form=form, plan=plan)
 
 
-def _columns(form: TrackerImportForm, data: bytes, filename: str) -> importing.Columns:
+def _columns(form: TrackerImportForm, header: list[str]) -> importing.Columns:
     """The columns the officer named, with the usual names guessed for any left empty."""
-    try:
-        header, _ = read_upload(data[:importing.MAX_FILE], filename, importing.MAX_ROWS)
-    except UnreadableFile:
-        header = []
     guess = importing.guess_columns(header)
     names = {}
     for name in ("you_said", "we_did", "status", "due", "owner", "theme", "ref"):
