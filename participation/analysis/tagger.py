@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
 from participation.analysis import redaction, safeguarding, sentiment
@@ -19,6 +20,9 @@ DEFAULT_NAMES = {
     "involve-me": "Involve me", "safe-home": "Provide me with a good, safe home", "healthy": "Keep me healthy",
     "achieve": "Help me to achieve", "adult-life": "Support me to move to adult life",
 }
+_NO_EVIDENCE: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+
+
 @dataclass(frozen=True)
 class Tagging:
     """What the tagger made of one comment."""
@@ -84,13 +88,13 @@ class Tagger:
         themes = choose(keys, probabilities, self.model.thresholds, tokens)
         words = set(tokens)
         findings = safeguarding.assess(text, words)
-        reasons = tuple(finding.kind for finding in findings)
+        reasons = tuple(finding.kind for finding in findings) if findings else ()
         return Tagging(
             themes=themes, scores=scores,
             sentiment=round(sentiment.polarity(tokens), 3), safeguarding=bool(reasons),
             safeguarding_reasons=reasons, redacted=redaction.redact(text, words),
-            risks=reasons, evidence={finding.kind: finding.evidence for finding in findings},
-            evidence_spans=safeguarding.spans_of(findings),
+            risks=reasons, evidence={f.kind: f.evidence for f in findings} if findings else _NO_EVIDENCE,
+            evidence_spans=safeguarding.spans_of(findings) if findings else (),
         )
 
     def tag(self, text: str) -> Tagging:
