@@ -56,6 +56,23 @@ _DAY_MONTH_YEAR = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH})\.?,?\
 _MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+(\d{{4}})\b", re.I)
 _SEASON_YEAR = re.compile(r"\b(early|spring|summer|mid|autumn|late|end of|winter)\s+(\d{4})\b", re.I)
 _YEAR = re.compile(r"\b(20\d{2}|19\d{2})\b")
+#: A council's financial year runs April to March: "Q2 2027/28" ends 30 September 2027, "2016-17" on
+#: 31 March 2017.
+_QUARTER = re.compile(r"\bQ([1-4])\s*(?:of\s+)?(?:FY\s*)?((?:19|20)\d{2})\s*[/-]\s*(\d{2}|\d{4})\b", re.I)
+_FINANCIAL_YEAR = re.compile(r"\b((?:19|20)\d{2})\s*[/-]\s*(\d{2}|(?:19|20)\d{2})\b(?![/-]\d)")
+
+
+def _quarter_end(start_year: int, quarter: int) -> date:
+    year, month = (start_year, 3 + 3 * quarter) if quarter < 4 else (start_year + 1, 3)
+    return _end_of_month(year, month)
+
+
+def _financial_year_end(first: str, second: str) -> date:
+    start = int(first)
+    end = int(second) if len(second) == 4 else start // 100 * 100 + int(second)
+    if end != start + 1:
+        raise ValueError("not a financial year")
+    return date(end, 3, 31)
 _SEASON_MONTH = {"early": 3, "spring": 4, "mid": 6, "summer": 7, "autumn": 10, "late": 11, "end of": 12,
                  "winter": 12}
 
@@ -67,10 +84,13 @@ def _end_of_month(year: int, month: int) -> date:
 def read_date(text: str) -> date | None:
     """The first date in a piece of text, as councils write them; a month alone means its last day.
 
-    Understands 31/05/2014, 31.5.14, 2014-05-31, 31 May 2014, May 2014, "late 2012" and a bare year.
+    Understands 31/05/2014, 31.5.14, 2014-05-31, 31 May 2014, May 2014, "late 2012", a bare year and
+    financial quarters and years ("Q2 2027/28" is 30 September 2027, "2016-17" is 31 March 2017).
     """
     text = text or ""
     for pattern, build in (
+        (_QUARTER, lambda m: _quarter_end(int(m[2]), int(m[1]))),
+        (_FINANCIAL_YEAR, lambda m: _financial_year_end(m[1], m[2])),
         (_ISO, lambda m: date(int(m[1]), int(m[2]), int(m[3]))),
         (_NUMERIC, lambda m: date(int(m[3]) + (2000 if len(m[3]) == 2 else 0), int(m[2]), int(m[1]))),
         (_DAY_MONTH_YEAR, lambda m: date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))),
@@ -107,6 +127,9 @@ _IN_PROGRESS = re.compile(r"\b(in progress|on ?going|underway|under way|on track
                           r"target date|timescale|due)\b", re.I)
 _NOT_STARTED = re.compile(r"\b(not started|agreed in principle|agreed|to be|planned|proposed)\b", re.I)
 _RAG_WORD = re.compile(r"^\s*(red|amber|green|r|a|g)\s*[.!]?\s*$", re.I)
+#: Words that say a thing may not happen, or has not: never read as done.
+_AT_RISK = re.compile(r"\brisk\b.{0,40}\bnot\b|\bnot\s+(?:yet\s+)?(?:been\s+|being\s+)?(?:achieved|complete[d]?|done|"
+                      r"in place|implemented|delivered|finished)\b", re.I)
 _OVERDUE = re.compile(r"\boverdue\b", re.I)
 _RAG_LETTER = {"r": "red", "a": "amber", "g": "green"}
 
@@ -129,7 +152,10 @@ def read_status(text: str, due_text: str = "") -> ReadStatus:
     if _OVERDUE.search(text):
         # Overdue counts as not done; without a due date to show it, it is marked red.
         return ReadStatus("in-progress", due_on, rag_override="" if due_on else "red", note=text)
-    if _DONE.search(text) and not re.search(r"\bnot\s+(?:yet\s+)?(?:complete|done|in place)", text, re.I):
+    if _AT_RISK.search(text):
+        # "There is a real risk of this not being achieved": open, and flagged for attention.
+        return ReadStatus("in-progress", due_on or read_date(text), rag_override="amber", note=text)
+    if _DONE.search(text):
         return ReadStatus("done", due_on, done_on=read_date(text), note=_note(text, "completed", "complete", "done"))
     if _IN_PROGRESS.search(text):
         return ReadStatus("in-progress", due_on or read_date(text), note=_note(text, "in progress"))

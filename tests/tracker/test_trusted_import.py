@@ -139,3 +139,29 @@ def test_an_ordinary_excel_tracker_still_reads():
     book.save(out)
     header, rows = read_upload(out.getvalue(), "review.xlsx", 2000)
     assert rows == [r + [""] * (4 - len(r)) for r in _seed_rows()[1:]]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("There is a real risk of this not being achieved", "in-progress"),
+    ("Not yet achieved", "in-progress"),
+    ("Not yet progressed", "not-progressed"),
+    ("Not agreed", "wont-do"),
+    ("Completed", "done"),
+    ("Agreed in principle", "not-started"),
+    ("Yet to be considered", "not-started"),
+    ("Target date April 2014", "in-progress"),
+])
+def test_council_statuses_and_negation_are_read_as_meant(text, status):
+    from participation.tracker.rules import read_status
+    assert read_status(text).status == status
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Q2 2027/28", (2027, 9, 30)), ("Q4 2027/28", (2028, 3, 31)), ("Q1 2016-17", (2016, 6, 30)),
+    ("Q3 2016/2017", (2016, 12, 31)), ("2016-17", (2017, 3, 31)), ("By 2019/20", (2020, 3, 31)),
+    ("31/05/2014", (2014, 5, 31)), ("2014-05-31", (2014, 5, 31)),
+])
+def test_financial_quarters_and_years_are_read_as_councils_mean_them(text, expected):
+    from datetime import date
+    from participation.tracker.rules import read_date
+    assert read_date(text) == date(*expected)
