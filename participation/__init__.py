@@ -50,6 +50,7 @@ def create_app(config: object | None = None) -> Flask:
     from participation.surveys.views import bp as surveys_bp
     from participation.themes.views import bp as themes_bp
     from participation.pledges.views import bp as pledges_bp
+    from participation.help_requests import holding
     from participation.help_requests.views import bp as help_bp, staff_bp as help_requests_bp
     from participation.tracker.views import board_bp, bp as tracker_bp
     from participation.scorecard.views import bp as scorecard_bp
@@ -64,6 +65,7 @@ def create_app(config: object | None = None) -> Flask:
     csrf.exempt(respond_bp)
     csrf.exempt(help_bp)
     register_commands(app)
+    holding.start(app)  # where requests to be contacted wait in Redis, pick up any left waiting
 
     login_manager.user_loader(signed_in_user)
     app.jinja_env.globals["user_can"] = user_can

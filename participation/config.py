@@ -131,8 +131,10 @@ class Config:
     #: far above any real day, so that only a deliberate flood ever reaches it).
     HELP_REQUESTS_PER_VISITOR = "5 per 10 minutes"
     HELP_REQUESTS_CEILING = os.environ.get("HELP_REQUESTS_CEILING", "600 per 10 minutes")
-    #: Requests to be contacted are held in memory and written together at a random moment this many
-    #: seconds after the first is taken (see help_requests/holding.py).
+    #: Requests to be contacted are held and written together at a random moment this many seconds
+    #: after the first is taken (see help_requests/holding.py). They wait in Redis when
+    #: HELP_REQUEST_HOLD_URI (or RATELIMIT_STORAGE_URI) is a Redis server, so a killed worker loses none.
+    HELP_REQUEST_HOLD_URI = os.environ.get("HELP_REQUEST_HOLD_URI", "")
     HELP_REQUEST_HOLD_MIN = float(os.environ.get("HELP_REQUEST_HOLD_MIN", "120"))
     HELP_REQUEST_HOLD_MAX: float | None = float(os.environ.get("HELP_REQUEST_HOLD_MAX", "600"))
     #: Wrong access codes one browser may type, and everyone together for one survey.

@@ -37,7 +37,7 @@ def gaps(config: Mapping, leads: int, environ: Mapping[str, str] = os.environ) -
         todo.append("Set DATABASE_URL to a PostgreSQL database: a SQLite file suits a pilot on one server only.")
     if str(config.get("RATELIMIT_STORAGE_URI", "memory://")).startswith("memory"):
         todo.append("Set RATELIMIT_STORAGE_URI to a Redis server (redis://...): without it each server worker "
-                    "counts tries on its own.")
+                    "counts tries on its own, and a request to be contacted held by a worker that crashes is lost.")
     if not config.get("SESSION_COOKIE_SECURE"):
         todo.append("Serve the site over HTTPS and set PARTICIPATION_ENV=production, so sign-in cookies only "
                     "travel encrypted.")

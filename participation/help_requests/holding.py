@@ -7,17 +7,23 @@ random moment between HELP_REQUEST_HOLD_MIN and HELP_REQUEST_HOLD_MAX seconds af
 in a random order, rewriting the recent sends in the same transaction (`respond.blending`), so that
 neither the order of rows nor any transaction number ties a request to any answers.
 
-A request still held when the process stops cleanly is written as it stops. One held by a process
-killed outright is lost: that is why the hold is minutes, not hours, and why the page shown after
-asking gives other ways to get help at once. A write that fails keeps the requests held and tries
-again at another random moment.
+Where the held requests wait: with `HELP_REQUEST_HOLD_URI` (by default `RATELIMIT_STORAGE_URI` when
+that is a Redis server) they wait in one Redis list that every worker and server shares, so a worker
+killed outright loses nothing: the worker started in its place, or the next one to take a request,
+writes them. Without Redis each process holds its own in memory; one held by a process killed
+outright is then lost, which is why the hold is minutes, not hours, why the page shown after asking
+gives other ways to get help at once, and why `flask check` asks for Redis. A request still held
+when a process stops cleanly is written as it stops. A write that fails keeps the requests held and
+tries again at another random moment.
 """
 
 from __future__ import annotations
 
 import atexit
+import json
 import random
 import threading
+from datetime import date
 from typing import Any
 
 from flask import Flask
@@ -29,19 +35,84 @@ from participation.help_requests import services
 _RANDOM = random.SystemRandom()
 
 
+class MemoryStore:
+    """Held requests in this process's memory."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+
+    def push(self, rows: list[dict[str, Any]]) -> None:
+        self.rows.extend(rows)
+
+    def take(self) -> list[dict[str, Any]]:
+        rows, self.rows = self.rows, []
+        return rows
+
+    def count(self) -> int:
+        return len(self.rows)
+
+
+class RedisStore:
+    """Held requests in one Redis list that every worker and server shares."""
+
+    def __init__(self, url: str, key: str) -> None:
+        import redis  # only where a council has configured Redis
+
+        self.client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=5)
+        self.key = key
+
+    def push(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.client.rpush(self.key, *(json.dumps({**row, "asked_on": row["asked_on"].isoformat()})
+                                          for row in rows))
+
+    def take(self) -> list[dict[str, Any]]:
+        pipe = self.client.pipeline(transaction=True)
+        pipe.lrange(self.key, 0, -1)
+        pipe.delete(self.key)
+        found, _ = pipe.execute()
+        rows = [json.loads(raw) for raw in found]
+        for row in rows:
+            row["asked_on"] = date.fromisoformat(row["asked_on"])
+        return rows
+
+    def count(self) -> int:
+        return int(self.client.llen(self.key))
+
+
+def _store(app: Flask) -> MemoryStore | RedisStore:
+    url = app.config.get("HELP_REQUEST_HOLD_URI") or ""
+    if not url and str(app.config.get("RATELIMIT_STORAGE_URI", "")).startswith(("redis://", "rediss://")):
+        url = app.config["RATELIMIT_STORAGE_URI"]
+    if url:
+        return RedisStore(url, app.config.get("HELP_REQUEST_HOLD_KEY", "participation:held-help-requests"))
+    return MemoryStore()
+
+
 class Held:
-    """The requests one process holds, and the timer that will write them."""
+    """The requests held for writing, and this process's timer that will write them."""
 
     def __init__(self, app: Flask) -> None:
         self.app = app
         self.lock = threading.Lock()
-        self.rows: list[dict[str, Any]] = []
+        self.store = _store(app)
         self.timer: threading.Timer | None = None
 
     def add(self, row: dict[str, Any]) -> None:
         with self.lock:
-            self.rows.append(row)
+            self.store.push([row])
             self._schedule()
+
+    def resume(self) -> None:
+        """On start: if requests are waiting in the shared store (a worker was killed), set a timer."""
+        try:
+            waiting = self.count()
+        except Exception:
+            self.app.logger.error("Could not see whether requests to be contacted are waiting to be written")
+            return
+        if waiting:
+            with self.lock:
+                self._schedule()
 
     def _schedule(self) -> None:
         """Start the timer for a random moment, unless one is running or the hold is off (tests)."""
@@ -65,7 +136,7 @@ class Held:
     def write(self) -> int:
         """Write everything held now, in a random order and one transaction; return how many."""
         with self.lock:
-            rows, self.rows = self.rows, []
+            rows = self.store.take()
         if not rows:
             return 0
         _RANDOM.shuffle(rows)
@@ -75,13 +146,13 @@ class Held:
                 db.session.remove()
         except BaseException:
             with self.lock:
-                self.rows[:0] = rows
+                self.store.push(rows)
             raise
         return len(rows)
 
     def count(self) -> int:
         with self.lock:
-            return len(self.rows)
+            return self.store.count()
 
 
 def held(app: Flask) -> Held:
@@ -90,6 +161,7 @@ def held(app: Flask) -> Held:
     if found is None:
         found = app.extensions["held_help_requests"] = Held(app)
         atexit.register(_write_at_exit, found)
+        found.resume()
     return found
 
 
@@ -108,3 +180,10 @@ def hold(app: Flask, name: str, contact: str, best_time: str, message: str) -> N
 def write_now(app: Flask) -> int:
     """Write everything this process holds at once (the tests, and bench/linking_attack.py)."""
     return held(app).write()
+
+
+def start(app: Flask) -> None:
+    """At start-up, where requests wait in Redis: pick up any a killed worker left waiting."""
+    if app.config.get("HELP_REQUEST_HOLD_URI") or str(app.config.get("RATELIMIT_STORAGE_URI", "")).startswith(
+            ("redis://", "rediss://")):
+        held(app)
