@@ -11,9 +11,9 @@ ACCESS_LOG_FORMAT := %(m)s %(U)s %(s)s %(b)s %(M)sms
 # ... and with no line at all for the pages young people open, or the files they load.
 ACCESS_LOGGER := participation.core.access_log.AccessLog
 
-.PHONY: run test model install install-dev migrate demo serve browser-assets vendor-plotly clean
+.PHONY: messages translations run test model install install-dev migrate demo serve browser-assets vendor-plotly clean
 
-run: install migrate demo serve
+run: install translations migrate demo serve
 
 install: $(VENV)/.installed
 
@@ -60,7 +60,7 @@ vendor-plotly:
 	cp .vendor-tmp/package/LICENSE static/vendor/plotly/LICENSE
 	rm -rf .vendor-tmp
 
-test: install-dev browser-assets
+test: install-dev browser-assets translations
 	$(BIN)/python -m pytest
 
 # The theme model shipped in participation/analysis/data/theme_model.npz, learnt again from the
@@ -70,3 +70,15 @@ model: install
 
 clean:
 	rm -rf $(VENV) tests/browser/node_modules .pytest_cache
+
+# Interface words young people and the public read, in each language (see README, "Languages").
+# `make messages` gathers the English words into the template and adds new ones to every catalogue;
+# `make translations` compiles the catalogues the app reads (done before `run` and `test`).
+TRANSLATIONS := participation/translations
+PYBABEL := $(BIN)/pybabel
+messages: install
+	$(PYBABEL) extract -F $(TRANSLATIONS)/babel.cfg -k _ -k gettext -k ngettext -o $(TRANSLATIONS)/messages.pot --no-location --omit-header .
+	$(PYBABEL) update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --omit-header
+
+translations: install
+	$(PYBABEL) compile -d $(TRANSLATIONS)

@@ -36,6 +36,8 @@ def create_app(config: object | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
     limiter.init_app(app)
+    from participation.core import languages
+    languages.init_app(app)
 
     from participation import models  # noqa: F401  (every model registered before migrations run)
     from participation.cli import register_commands

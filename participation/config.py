@@ -97,6 +97,10 @@ class Config:
         # In production cookies only ever travel over HTTPS.
         secure = os.environ.get("SESSION_COOKIE_SECURE", "1" if production() else "0") == "1"
         self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = secure
+        #: Languages young people and the public can choose, e.g. "en,cy,ar" (see README, "Languages").
+        self.LANGUAGES = os.environ.get("LANGUAGES", "en,cy")
+        #: Languages whose catalogue no fluent speaker has checked yet, offered anyway.
+        self.LANGUAGES_UNCHECKED_ON = os.environ.get("LANGUAGES_UNCHECKED_ON", "")
     PORT = int(os.environ.get("PORT", "5000"))
 
     #: The council's name, shown to young people and staff.

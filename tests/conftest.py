@@ -25,6 +25,23 @@ from participation.core.transaction import run
 from participation.db import db
 
 
+def _compile_catalogues() -> None:
+    """Build any language catalogue the app reads that is missing or older than its .po (as `make translations`)."""
+    from pathlib import Path
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in (Path(__file__).resolve().parents[1] / "participation" / "translations").glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            with po.open("rb") as source, mo.open("wb") as target:
+                write_mo(target, read_po(source))
+
+
+_compile_catalogues()
+
+
 @pytest.fixture(scope="session")
 def database_url(tmp_path_factory) -> str:
     """The database every test in this run uses."""

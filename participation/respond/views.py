@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from participation.core.requests import unreadable
 from participation.core.transaction import run
 from participation.db import db
-from participation.core import limits
+from participation.core import languages, limits
 from participation.extensions import TOO_MANY, limiter, visitor_key
 from participation.respond import services
 from participation.respond.forms import AccessCodeForm, SendForm, fits_page, page_form
@@ -59,7 +59,8 @@ def intro(slug: str):
     that time, and its pages refuse answers at once.
     """
     cache = current_app.extensions.setdefault("intro_pages", {})
-    cached = cache.get(slug)
+    key = (slug, languages.current())  # one copy per language
+    cached = cache.get(key)
     if cached is not None and cached[0] > time.monotonic():
         return cached[1]
     survey = _survey_or_stop(slug)
@@ -68,7 +69,7 @@ def intro(slug: str):
     if seconds and not survey.access_code:
         if len(cache) > 256:
             cache.clear()
-        cache[slug] = (time.monotonic() + seconds, html)
+        cache[key] = (time.monotonic() + seconds, html)
     return html, status
 
 

@@ -1,0 +1,70 @@
+"""The language a young person or member of the public reads the pages in.
+
+Chosen, in order: ``?lang=xx`` on any page (remembered for the visit in the session), then the
+browser's Accept-Language, then English. Only languages in the ``LANGUAGES`` setting are offered,
+and a catalogue a fluent speaker has not checked (its header says ``X-Checked: no``) is offered
+only when the council lists it in ``LANGUAGES_UNCHECKED_ON`` too.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flask import Flask, request, session
+from flask_babel import Babel, get_locale
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+RTL = {"ar", "fa", "he", "ur", "ps"}
+NAMES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}
+
+
+def checked(code: str) -> bool:
+    """True when the catalogue's header says a fluent speaker has checked it (English always is)."""
+    if code == "en":
+        return True
+    po = TRANSLATIONS / code / "LC_MESSAGES" / "messages.po"
+    if not po.exists():
+        return False
+    header = po.read_text(encoding="utf-8").split("\n\n", 1)[0]  # Babel drops headers it does not know
+    found = re.search(r'^"X-Checked:\s*(\w+)', header, re.MULTILINE)
+    return bool(found) and found.group(1).lower() == "yes"
+
+
+def offered(app: Flask) -> list[str]:
+    """The languages on offer, in the order the council lists them."""
+    wanted = [c.strip() for c in str(app.config.get("LANGUAGES", "en,cy")).split(",") if c.strip()]
+    turned_on = {c.strip() for c in str(app.config.get("LANGUAGES_UNCHECKED_ON", "")).split(",") if c.strip()}
+    return [c for c in wanted if checked(c) or c in turned_on]
+
+
+def select_locale() -> str:
+    from flask import current_app
+    codes = current_app.extensions["languages"]
+    asked = request.args.get("lang")
+    if asked in codes:
+        session["lang"] = asked
+        return asked
+    remembered = session.get("lang")
+    if remembered in codes:
+        return remembered
+    return request.accept_languages.best_match(codes) or "en"
+
+
+def current() -> str:
+    """The language this request is shown in (choosing it, and remembering a ?lang= choice, if not yet done)."""
+    return str(get_locale() or "en")
+
+
+def init_app(app: Flask) -> None:
+    app.extensions["languages"] = offered(app)
+    Babel(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS))
+
+    @app.context_processor
+    def language_context() -> dict:
+        code = current()
+        return {
+            "lang_code": "en-GB" if code == "en" else code,
+            "lang_dir": "rtl" if code in RTL else "ltr",
+            "languages": [(c, NAMES.get(c, c)) for c in app.extensions["languages"]],
+            "current_lang": code,
+        }
