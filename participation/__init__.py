@@ -68,6 +68,8 @@ def create_app(config: object | None = None) -> Flask:
     csrf.exempt(help_bp)
     register_commands(app)
     holding.start(app)  # where requests to be contacted wait in Redis, pick up any left waiting
+    from participation.alerts import safeguarding as safeguarding_alerts
+    safeguarding_alerts.start(app)  # sweeps for new safeguarding flags and emails the leads
 
     login_manager.user_loader(signed_in_user)
     app.jinja_env.globals["user_can"] = user_can

@@ -15,6 +15,8 @@ from flask.cli import with_appcontext
 from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import make_url
 
+from participation.alerts import safeguarding as safeguarding_alerts
+from participation.alerts.mail import settings_line as mail_settings
 from participation.core import golive
 from participation.auth.services import count_safeguarding_leads, create_user as add_user
 from participation.comments.services import rebuild_tallies as rebuild_comment_tallies
@@ -57,6 +59,7 @@ def register_commands(app: Flask) -> None:
     app.cli.add_command(rebuild_tallies)
     app.cli.add_command(purge)
     app.cli.add_command(check)
+    app.cli.add_command(send_alerts)
 
 
 #: What every command that reads or writes the data says when the database it opened has no tables.
@@ -348,6 +351,7 @@ def check() -> None:
     todo = golive.gaps(current_app.config, leads)
     if problem:
         todo.insert(0, problem)
+    click.echo(mail_settings(current_app.config))
     if not todo:
         click.echo("Ready to go live: every setting on the list is in place.")
         return
@@ -355,3 +359,17 @@ def check() -> None:
     for line in todo:
         click.echo(f"- {line}")
     sys.exit(1)
+
+
+@click.command("send-alerts")
+@with_appcontext
+@needs_schema
+def send_alerts() -> None:
+    """Email the designated safeguarding leads once about every new safeguarding flag (for a scheduled job)."""
+    try:
+        told = safeguarding_alerts.sweep(current_app._get_current_object())
+    except Exception as error:
+        raise click.ClickException(f"Could not send the email: {error}. The flags stay waiting for the next try.") \
+            from error
+    click.echo(f"Told the safeguarding leads about {told} new flag{'s' if told != 1 else ''}." if told
+               else "No new safeguarding flags to tell anyone about.")

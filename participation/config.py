@@ -20,6 +20,11 @@ class MissingPublicUrl(RuntimeError):
     """Production without a valid PUBLIC_URL: share links, QR codes and posters would have no safe address."""
 
 
+def _yes(value: str) -> bool:
+    """An on/off setting from the environment: 1, true, yes or on mean on."""
+    return value.strip().lower() in ("1", "true", "yes", "on")
+
+
 def production() -> bool:
     """True when PARTICIPATION_ENV=production: secure cookies and a SECRET_KEY that must be set."""
     return os.environ.get("PARTICIPATION_ENV", "").lower() == "production"
@@ -147,6 +152,23 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = False
     TESTING = False
 
+    #: The council's SMTP server, under Flask-Mail's names (see participation/alerts/mail.py). With
+    #: MAIL_SERVER and MAIL_DEFAULT_SENDER set, designated safeguarding leads are emailed when flags wait.
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_USE_TLS = _yes(os.environ.get("MAIL_USE_TLS", ""))
+    MAIL_USE_SSL = _yes(os.environ.get("MAIL_USE_SSL", ""))
+    MAIL_PORT = int(os.environ.get("MAIL_PORT") or (465 if MAIL_USE_SSL else 587 if MAIL_USE_TLS else 25))
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "")
+    MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "10"))
+    #: Each server process looks for new safeguarding flags at random moments this many seconds apart
+    #: and emails the leads once for all it finds (see alerts/safeguarding.py); an empty maximum turns
+    #: the timer off, for councils that run `flask send-alerts` on a schedule instead.
+    SAFEGUARDING_ALERT_MIN = float(os.environ.get("SAFEGUARDING_ALERT_MIN", "180"))
+    SAFEGUARDING_ALERT_MAX: float | None = (
+        float(_max) if (_max := os.environ.get("SAFEGUARDING_ALERT_MAX", "420").strip()) else None)
+
 
 class TestConfig(Config):
     """Settings for the test suite: a throwaway database, no real secret."""
@@ -154,6 +176,9 @@ class TestConfig(Config):
     __test__ = False  # not a pytest test class
     INTRO_CACHE_SECONDS = 0.0  # tests change surveys and look at once; one test turns it on
     HELP_REQUEST_HOLD_MAX = None  # no timer: tests write held requests with holding.write_now
+    SAFEGUARDING_ALERT_MAX = None  # no timer: tests sweep with alerts.safeguarding.sweep
+    MAIL_SERVER = ""  # tests that send mail point it at their own local SMTP server
+    MAIL_DEFAULT_SENDER = ""
 
     TESTING = True
 

@@ -228,3 +228,40 @@ def post_form(client, path: str, data: dict, form_page: str | None = None):
     """Open a staff page for its CSRF token, then post a form to path."""
     page = client.get(form_page or path)
     return client.post(path, data={"csrf_token": csrf_token(page.text), **data})
+
+
+class _Inbox:
+    """What a real SMTP server on 127.0.0.1 received: each message as the standard library parsed it."""
+
+    def __init__(self) -> None:
+        self.messages: list = []
+        self.envelopes: list[tuple[str, list[str]]] = []
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd's handler hook
+        from email import message_from_bytes, policy
+
+        self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
+        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server(app):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps what it receives; the app's mail settings point at it."""
+    from aiosmtpd.controller import Controller
+
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, MAIL_USE_TLS=False, MAIL_USE_SSL=False,
+                      MAIL_DEFAULT_SENDER="participation@council.example")
+    yield inbox
+    controller.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.db import RandomId, db
@@ -42,6 +42,9 @@ class CommentAnalysis(db.Model):
     flag_note: Mapped[str] = mapped_column(Text, default="")
     flag_handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     flag_handled_on: Mapped[date | None] = mapped_column(Date)
+    #: True once the designated safeguarding leads have been emailed that this flag is waiting (see
+    #: participation.alerts): the email names no comment, and is sent for every new flag at once.
+    flag_alerted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     themes: Mapped[list[CommentTheme]] = relationship(
         back_populates="comment", cascade="all, delete-orphan", order_by="CommentTheme.position")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from markupsafe import Markup, escape
 from flask_login import current_user
 
@@ -13,7 +13,9 @@ from participation.comments import services
 from participation.core.forms import ButtonForm, flash_outcome
 from participation.core.numbers import answer_id_from, page_from
 from participation.core.transaction import run
-from participation.db import db
+from participation.db import db, today
+from participation.alerts import mail
+from participation.alerts.safeguarding import leads as safeguarding_leads
 from participation.themes.services import active_themes
 
 bp = Blueprint("comments", __name__, url_prefix="/comments")
@@ -41,6 +43,15 @@ def with_evidence(text: str, spans) -> Markup:
     return Markup("").join(out)
 
 
+@bp.app_template_filter("waited")
+def waited(day) -> str:
+    """How long a flag has waited, in days: only the day a comment was sent is ever kept."""
+    if day is None:
+        return ""
+    days = (today() - day).days
+    return "came in today" if days <= 0 else ("waiting since yesterday" if days == 1 else f"waiting {days} days")
+
+
 @bp.get("/")
 def queue():
     """Safeguarding flags first, then untagged and uncertain comments."""
@@ -48,7 +59,8 @@ def queue():
     reviewed = request.args.get("show") == "reviewed"
     items = services.queue(db.session, reviewed=reviewed, limit=50, offset=(page - 1) * 50)
     return render_template("comments/queue.html", items=items, themes=active_themes(db.session), page=page,
-                           reviewed=reviewed, counts=services.counts(db.session), button=ButtonForm())
+                           reviewed=reviewed, counts=services.counts(db.session), button=ButtonForm(),
+                           leads=safeguarding_leads(db.session), mail_on=mail.configured(current_app.config))
 
 
 @bp.post("/<answer:answer_id>")

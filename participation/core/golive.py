@@ -41,6 +41,12 @@ def gaps(config: Mapping, leads: int, environ: Mapping[str, str] = os.environ) -
     if not config.get("SESSION_COOKIE_SECURE"):
         todo.append("Serve the site over HTTPS and set PARTICIPATION_ENV=production, so sign-in cookies only "
                     "travel encrypted.")
+    if not config.get("MAIL_SERVER"):
+        todo.append("Set MAIL_SERVER (with MAIL_PORT, MAIL_USE_TLS, MAIL_USERNAME and MAIL_PASSWORD as your mail "
+                    "server needs): until then designated safeguarding leads get no email when a comment is flagged.")
+    if not config.get("MAIL_DEFAULT_SENDER"):
+        todo.append("Set MAIL_DEFAULT_SENDER to the address safeguarding alerts come from (for example "
+                    "participation@council.gov.uk).")
     if leads == 0:
         todo.append("Mark at least one staff account as a designated safeguarding lead: until then nobody can "
                     "deal with a safeguarding flag.")

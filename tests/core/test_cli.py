@@ -46,7 +46,8 @@ def _flask(tmp_path, *args, stdin="", env_extra=None):
 
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "SECRET_KEY", "COUNCIL_HELP_PHONE",
                                                              "COUNCIL_HELP_EMAIL", "COUNCIL_NAME", "PUBLIC_URL",
-                                                             "PARTICIPATION_ENV")}
+                                                             "PARTICIPATION_ENV")
+           and not k.startswith("MAIL_")}
     env["PYTHONPATH"] = str(Path(__file__).resolve().parents[2])
     env.update(env_extra or {})
     return subprocess.run([sys.executable, "-m", "flask", "--app", "participation", *args], input=stdin,
@@ -83,16 +84,20 @@ def test_go_live_check_lists_what_is_missing_and_clears_when_set(tmp_path):
     assert _flask(tmp_path, "db", "upgrade", env_extra={"DATABASE_URL": url}).returncode == 0
     before = _flask(tmp_path, "check", env_extra={"DATABASE_URL": url})
     assert before.returncode == 1
-    for needed in ("SECRET_KEY", "COUNCIL_HELP_PHONE", "COUNCIL_NAME", "PUBLIC_URL", "safeguarding lead"):
+    for needed in ("SECRET_KEY", "COUNCIL_HELP_PHONE", "COUNCIL_NAME", "PUBLIC_URL", "safeguarding lead",
+                   "MAIL_SERVER", "MAIL_DEFAULT_SENDER", "Mail: not set up"):
         assert needed in before.stdout
     assert _flask(tmp_path, "create-user", "lead@example.gov.uk", "--role", "officer", "--safeguarding-lead",
                   stdin="Correct-horse-battery-77\n", env_extra={"DATABASE_URL": url}).returncode == 0
     after = _flask(tmp_path, "check", env_extra={"DATABASE_URL": url, "SECRET_KEY": "x" * 64,
                                                  "COUNCIL_NAME": "Example Council",
                                                  "COUNCIL_HELP_PHONE": "01234 567890",
-                                                 "PUBLIC_URL": "https://have-your-say.example.gov.uk"})
+                                                 "PUBLIC_URL": "https://have-your-say.example.gov.uk",
+                                                 "MAIL_SERVER": "smtp.example.gov.uk", "MAIL_USE_TLS": "1",
+                                                 "MAIL_DEFAULT_SENDER": "participation@example.gov.uk"})
     assert "SECRET_KEY" not in after.stdout and "COUNCIL_HELP_PHONE" not in after.stdout
     assert "COUNCIL_NAME" not in after.stdout and "safeguarding lead" not in after.stdout
-    assert "PUBLIC_URL" not in after.stdout
+    assert "PUBLIC_URL" not in after.stdout and "Set MAIL_" not in after.stdout
+    assert "Mail: smtp.example.gov.uk port 587, STARTTLS, from participation@example.gov.uk." in after.stdout
     # A SQLite file and memory limits are still on the list: fine for a pilot, not for going live.
     assert "PostgreSQL" in after.stdout and after.returncode == 1
