@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Collection, Hashable, Mapping, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+
 #: Counts from 1 up to this number are not shown to people who may not see exact figures.
 SMALLEST_SHOWN = 5
 FEWER_THAN = f"fewer than {SMALLEST_SHOWN}"
@@ -23,26 +27,47 @@ def group_shown(responses: int, exact: bool = False) -> bool:
     return exact or responses >= SMALLEST_SHOWN
 
 
+def protect(counts: Mapping[K, int], must_hide: Collection[K] = ()) -> tuple[dict[K, int | str], bool]:
+    """Hide counts of young people that add up to a total the reader knows; return (shown counts, whether the
+    total may still be shown).
+
+    A count from 1 to 4 is shown as "fewer than 5"; so is any count in `must_hide` (one that could be worked
+    out by comparing with another group) when it is under 5, and as "hidden" otherwise. Then, while the total
+    minus the shown counts would give a single hidden count away, or a sum of hidden counts under 5, the
+    smallest count still shown is hidden too (secondary suppression), labelled by its own size: "hidden" is
+    never "fewer than 5" unless it is. Ties go to the earlier key, so the same figures always hide the same
+    cells. When nothing is left to hide, the total itself would give a count away and must not be shown.
+    """
+    hidden = [k for k, v in counts.items() if v > 0 and (v < SMALLEST_SHOWN or k in must_hide)]
+    total_ok = True
+    while hidden and (len(hidden) == 1 or sum(counts[k] for k in hidden) < SMALLEST_SHOWN):
+        rest = [k for k, v in counts.items() if v > 0 and k not in hidden]
+        if not rest:
+            total_ok = False
+            break
+        hidden.append(min(rest, key=lambda k: counts[k]))
+    return {k: (hidden_label(v) if k in hidden else v) for k, v in counts.items()}, total_ok
+
+
+def hidden_label(count: int) -> str:
+    """How a suppressed count is shown: "fewer than 5" when it is, otherwise "hidden"."""
+    return FEWER_THAN if count < SMALLEST_SHOWN else HIDDEN
+
+
 def suppress_counts(counts: dict[str, int], exact: bool = False) -> tuple[dict[str, int | str], int | str]:
     """Suppress a row of counts that add up to a total; return (shown counts, shown total).
 
-    Counts from 1 to 4 become "fewer than 5". When the total and the other cells would give a
-    hidden count away by subtraction, the next smallest cell is hidden too (secondary suppression),
-    and shown as "hidden": it is not fewer than 5 unless it is.
+    Counts from 1 to 4 become "fewer than 5", and others are hidden with them so that neither one nor a
+    sum under 5 can be worked out from the total (see protect).
     """
     total = sum(counts.values())
     if exact:
         return dict(counts), total
-    shown: dict[str, int | str] = {k: suppress_small_count(v) for k, v in counts.items()}
     shown_total = suppress_small_count(total)
-    hidden = [k for k, v in shown.items() if v == FEWER_THAN]
-    if len(hidden) == 1 and shown_total != FEWER_THAN:
-        others = sorted((v, k) for k, v in counts.items() if k not in hidden and v > 0)
-        if others:
-            shown[others[0][1]] = suppress_small_count(others[0][0]) if others[0][0] < SMALLEST_SHOWN else HIDDEN
-        else:
-            shown_total = FEWER_THAN
-    return shown, shown_total
+    if shown_total == FEWER_THAN:
+        return {k: suppress_small_count(v) for k, v in counts.items()}, shown_total
+    shown, total_ok = protect(counts)
+    return shown, (total if total_ok else hidden_label(total))
 
 
 def share(count: int | str, total: int | str) -> float | None:

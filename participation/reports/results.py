@@ -16,14 +16,18 @@ from sqlalchemy.orm import Session
 
 from participation.comments.models import CommentAnalysis, CommentTheme
 from participation.comments.services import POSITIVE, comment_words
-from participation.core.suppression import group_shown, share, suppress_counts, suppress_small_count
+from participation.core.suppression import (HIDDEN, SMALLEST_SHOWN, group_shown, hidden_label, protect, share,
+                                            suppress_small_count)
 from participation.reports import charts
 from participation.reports.groups import Group
+from participation.reports.protection import Guard, minus
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import question_type
 from participation.themes.models import Theme
 
+#: The reason a group shows nothing to a committee member.
+TOO_FEW, TOO_CLOSE = "too-few", "too-close"
 #: Comments shown under a free-text question on the results page; the rest are a page away.
 COMMENTS_SHOWN = 5
 #: Comments on each page of a question's comments.
@@ -59,6 +63,8 @@ class QuestionResult:
     skipped: int | str
     rows: list[AnswerRow] = field(default_factory=list)
     several: bool = False
+    #: How many were not shown it because of its condition (0 without one).
+    not_shown: int | str = 0
     comments: list[Comment] = field(default_factory=list)
 
     def figure_json(self) -> str:
@@ -74,6 +80,24 @@ class Results:
     too_few: bool
     questions: list[QuestionResult]
     group: Group = field(default_factory=Group)
+    #: Why a group shows nothing: too few answered, or it is so close to another group that comparing the
+    #: two would single out fewer than 5 young people.
+    reason: str = TOO_FEW
+
+
+@dataclass(frozen=True)
+class Figures:
+    """A group's exact counts: responses, those who answered each question, and each choice's count."""
+
+    total: int
+    answered: dict[int, int]
+    chosen: dict[tuple[int, str], int]
+
+    def shown(self, question: Question) -> int:
+        """How many were shown the question: everyone, or those whose answer met its condition."""
+        if question.show_if_question_id is None:
+            return self.total
+        return self.chosen.get((question.show_if_question_id, question.show_if_value), 0)
 
 
 def in_group(survey: Survey, group: Group) -> list:
@@ -96,7 +120,7 @@ def group_size(session: Session, survey: Survey, group: Group) -> int:
 
 def results(session: Session, survey: Survey, exact: bool, group: Group = Group()) -> Results:
     """Every question's figures for one group of a survey's responses; without `exact`, small counts are
-    hidden, comments are redacted, and a group under 5 shows nothing."""
+    hidden (participation.reports.protection), comments are redacted, and a group under 5 shows nothing."""
     total = group_size(session, survey, group)
     if not group_shown(total, exact):
         return Results(survey, suppress_small_count(total), True, [], group)
@@ -111,29 +135,109 @@ def results(session: Session, survey: Survey, exact: bool, group: Group = Group(
             .join(Response, Response.id == Answer.response_id)
             .where(*where, Answer.choice.is_not(None))
             .group_by(Answer.question_id, Answer.choice)).all()}
+    figures = Figures(total, answered, chosen)
+    if exact:
+        return Results(survey, total, False, [_exact(session, survey, group, figures, q)
+                                              for q in survey.ordered_questions], group)
+    guard = Guard.for_group(session, survey, group)
+    if not guard.group_safe():
+        return Results(survey, HIDDEN, True, [], group, reason=TOO_CLOSE)
+    return Results(survey, total, False, _protected(session, survey, group, figures, guard), group)
+
+
+def _hide(count: int) -> int | str:
+    return hidden_label(count) if count else 0
+
+
+def group_visible(session: Session, survey: Survey, group: Group, exact: bool) -> bool:
+    """True when the group's comments and figures may be shown to the reader: 5 or more responses, and for
+    readers who may not see exact figures, not so close to another group that comparing them would single
+    out fewer than 5 young people."""
+    if not group_shown(group_size(session, survey, group), exact):
+        return False
+    return exact or Guard.for_group(session, survey, group).group_safe()
+
+
+#: The key of a question's skipped count in its row, apart from any choice's value.
+SKIPPED = ("skipped",)
+
+
+def _protected(session: Session, survey: Survey, group: Group, figures: Figures, guard: Guard
+               ) -> list[QuestionResult]:
+    """Every question's figures with small numbers protected: within each question (its choices and
+    those who skipped add up to those shown it) and across groups (participation.reports.protection)."""
     out = []
+    cells: dict[tuple[int, str], int | str] = {}  # every choice's count as shown, for the questions after it
     for question in survey.ordered_questions:
-        shown = total if question.show_if_question_id is None else \
-            chosen.get((question.show_if_question_id, question.show_if_value), 0)
-        n = answered.get(question.id, 0)
+        shown = figures.shown(question)
+        n = figures.answered.get(question.id, 0)
+        skipped = max(shown - n, 0)
+        choices = () if question.kind == "text" else question_type(question).choices(question)
+        counts = {c.value: figures.chosen.get((question.id, c.value), 0) for c in choices}
         several = question.kind == "multiple"
-        result = QuestionResult(question, shown, n, max(shown - n, 0), several=several)
-        if question.kind != "text":
-            counts = {c.label: chosen.get((question.id, c.value), 0) for c in question_type(question).choices(question)}
-            if several:
-                # Several choices do not add up to those who answered: each is suppressed on its own.
-                cells = {k: suppress_small_count(v, exact) for k, v in counts.items()}
-                base: int | str = suppress_small_count(n, exact)
-            else:
-                cells, base = suppress_counts(counts, exact)
-            result.rows = [AnswerRow(label, cell, share(cell, base)) for label, cell in cells.items()]
+        if question.show_if_question_id is None:
+            shown_as: int | str = shown
         else:
-            result.comments = comments(session, survey, question, group, exact, limit=COMMENTS_SHOWN)
-        if not exact:
-            result.shown, result.answered = suppress_small_count(shown), suppress_small_count(n)
-            result.skipped = suppress_small_count(max(shown - n, 0))
+            # Those shown it are those who gave an earlier answer: shown exactly as that answer's count is.
+            shown_as = cells.get((question.show_if_question_id, question.show_if_value), suppress_small_count(shown))
+        if not isinstance(shown_as, int):
+            # How many were shown it is hidden, so every count in it is hidden too, or the counts would add
+            # up to it.
+            labels = {v: _hide(c) for v, c in counts.items()}
+            answered_as, skipped_as = _hide(n), _hide(skipped)
+        else:
+            whole_risky = not guard.all_safe([guard.answered_pieces(question), guard.skipped_pieces(question)])
+            if several or not counts:
+                pair, _ = protect({"answered": n, "skipped": skipped},
+                                  ("answered", "skipped") if whole_risky else ())
+                answered_as, skipped_as = pair["answered"], pair["skipped"]
+                labels = {}
+                for value, c in counts.items():
+                    pieces = guard.choice_pieces(question, value)
+                    risky = not guard.all_safe([pieces, minus(guard.answered_pieces(question), pieces)])
+                    if isinstance(answered_as, int):
+                        # Those who chose it and those who answered but did not add up to those who answered.
+                        labels[value] = protect({"chose": c, "did not": n - c},
+                                                ("chose", "did not") if risky else ())[0]["chose"]
+                    else:
+                        labels[value] = hidden_label(c) if c and (risky or c < SMALLEST_SHOWN) else c
+            else:
+                risky_cells = {v for v in counts if not guard.is_safe(guard.choice_pieces(question, v))}
+                if whole_risky:
+                    risky_cells.add(SKIPPED)
+                row, total_ok = protect({**counts, SKIPPED: skipped}, risky_cells)
+                if not total_ok:
+                    row = {k: _hide(v) for k, v in {**counts, SKIPPED: skipped}.items()}
+                skipped_as = row.pop(SKIPPED)
+                # Those who answered are those shown it minus those who skipped: hidden when skipped is.
+                answered_as = n if isinstance(skipped_as, int) else hidden_label(n)
+                labels = row
+        for value, label in labels.items():
+            cells[(question.id, value)] = label
+        not_shown = figures.total - shown
+        result = QuestionResult(question, shown_as, answered_as, skipped_as, several=several,
+                                not_shown=not_shown if isinstance(shown_as, int) else _hide(not_shown))
+        if question.kind == "text":
+            result.comments = comments(session, survey, question, group, False, limit=COMMENTS_SHOWN)
+        else:
+            result.rows = [AnswerRow(c.label, labels[c.value], share(labels[c.value], answered_as)) for c in choices]
         out.append(result)
-    return Results(survey, total if exact else suppress_small_count(total), False, out, group)
+    return out
+
+
+def _exact(session: Session, survey: Survey, group: Group, figures: Figures, question: Question) -> QuestionResult:
+    """One question's exact figures, for readers who see responses."""
+    shown = figures.shown(question)
+    n = figures.answered.get(question.id, 0)
+    result = QuestionResult(question, shown, n, max(shown - n, 0), several=question.kind == "multiple",
+                            not_shown=figures.total - shown)
+    if question.kind == "text":
+        result.comments = comments(session, survey, question, group, True, limit=COMMENTS_SHOWN)
+    else:
+        result.rows = [AnswerRow(c.label, figures.chosen.get((question.id, c.value), 0),
+                                 share(figures.chosen.get((question.id, c.value), 0), n))
+                       for c in question_type(question).choices(question)]
+    return result
 
 
 def feeling(sentiment: float) -> str:

@@ -13,7 +13,7 @@ from participation.auth.roles import Permission, can, sees_original_words
 from participation.comments import services as comment_services
 from participation.core.headers import CHART_PAGE_POLICY
 from participation.core.numbers import day_from, id_from, page_from
-from participation.core.suppression import group_shown, suppress_small_count
+from participation.core.suppression import suppress_small_count
 from participation.db import db, today
 from participation.exchange.codec import MIMETYPES, encode_table
 from participation.exchange.services import response_header, response_rows
@@ -149,7 +149,7 @@ def survey_comments(survey_id: int, text_question_id: int):
         abort(404)
     search = request.args.get("q", "").strip()[:100]
     page = max(1, min(request.args.get("page", 1, type=int), 10_000))
-    shown = not form.errors and group_shown(results.group_size(db.session, survey, group), exact)
+    shown = not form.errors and results.group_visible(db.session, survey, group, exact)
     found = results.comment_count(db.session, survey, question, group, exact, search) if shown else 0
     per = results.COMMENTS_PER_PAGE
     listed = results.comments(db.session, survey, question, group, exact, search, per, (page - 1) * per) \

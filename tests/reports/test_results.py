@@ -84,6 +84,7 @@ def test_an_officer_sees_each_questions_figures(app, client, login_as):
     assert "could choose more than one answer" in page
     # The conditional question: out of the 8 shown it.
     assert "Shown to 8 young people" in page and "7 answered, 1 skipped" in page
+    assert "not shown to 6." in page  # the 4 under 16 and the 2 who did not say
     assert re.search(r'<th scope="row">No</th><td class="num">1</td><td class="num">14%</td>', page)
     assert "My carer is great 3" in page
     assert 'data-figure="fig-q' in page and 'src="/static/vendor/plotly/plotly-basic.min.js"' in page
