@@ -23,7 +23,7 @@ from participation.comments.services import rebuild_tallies as rebuild_comment_t
 from participation.comments.services import retag
 from participation.core.transaction import Refused, run, transaction
 from participation.db import db, today
-from participation.exchange.codec import UnreadableFile, encode_table, read_upload
+from participation.exchange.codec import UnreadableFile, encode_table
 from participation.exchange.services import write_responses_csv
 from participation.help_requests.services import purge_handled
 from participation.pledges.demo import seed_demo_pledge
@@ -269,10 +269,13 @@ def import_scorecard(file: str, dry_run: bool) -> None:
     """Import the committee's scorecard from CSV or Excel, replacing the one held: everything or nothing."""
     path = Path(file)
     try:
-        header, rows = read_upload(path.read_bytes(), path.name, scorecard.MAX_ROWS)
-        shown = scorecard.preview(db.session, header, rows)
+        table = scorecard.read_file(path.read_bytes(), path.name)
+        shown = scorecard.preview(db.session, table)
     except (UnreadableFile, Refused) as error:
         raise click.ClickException(str(error)) from None
+    if shown.found:
+        click.echo(f"The scorecard's table is on lines {shown.found[0]} to {shown.found[1]} of the file; "
+                   "the rest of the file is not part of it.")
     for row, cells, checks in shown.rows:
         values = "; ".join(f"{c.heading} {c.written}" for c in cells[3:] if c.written)
         click.echo(f"line {row.line}: {row.reference} ({row.group}) {row.polarity.label}; target "
@@ -282,7 +285,7 @@ def import_scorecard(file: str, dry_run: bool) -> None:
     if dry_run:
         click.echo(f"Dry run: {len(shown.rows)} measures would be imported; nothing was stored.")
         return
-    count = run(db.session, lambda: scorecard.import_sheet(db.session, None, header, rows))
+    count = run(db.session, lambda: scorecard.import_sheet(db.session, None, table))
     click.echo(f"Imported {count} measures.")
 
 

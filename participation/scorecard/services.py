@@ -20,8 +20,10 @@ from participation.scorecard.models import Measure, MeasureGroup, MeasureValue
 from participation.scorecard.rules import (
     DEFAULT_TOLERANCE, Direction, Frequency, Period, Polarity, Rag, Unit, arrow, direction, period_for, rag, read_period,
     read_target, read_value)
+from participation.exchange.codec import UnreadableFile, decode_upload, read_xlsx
 from participation.scorecard.sheet import (
-    EXPORT_AFTER, EXPORT_FIELDS, EXPORT_TAIL, MeasureRow, Sheet, SheetError, read_sheet)
+    EXPORT_AFTER, EXPORT_FIELDS, EXPORT_TAIL, MeasureRow, Sheet, SheetError, Table, arrow_meant, read_sheet,
+    table_in_sheet, table_in_text)
 
 #: Larger scorecard files are refused before they are read, and longer ones once this many rows are read.
 MAX_FILE = 2 * 1024 * 1024
@@ -50,14 +52,21 @@ class Reading:
     rag: Rag | None
     rag_by_hand: bool
     direction: Direction | None
+    #: The arrow as the council drew it (⬆ stays ⬆ in an export), or as worked out.
     arrow: str
     comment: str
 
+    @property
+    def arrow_shown(self) -> str:
+        """The arrow drawn on screen and on paper: ↑ ↓ or →, whichever glyph the council used."""
+        return arrow_meant(self.arrow) or self.arrow
+
 
 def _arrow_direction(polarity: Polarity, drawn: str) -> Direction | None:
-    if drawn not in _ARROW_WENT_UP:
+    meant = arrow_meant(drawn)
+    if meant not in _ARROW_WENT_UP:
         return None
-    went_up = _ARROW_WENT_UP[drawn]
+    went_up = _ARROW_WENT_UP[meant]
     if went_up is None:
         return Direction.SAME
     if polarity is Polarity.NONE:
@@ -179,27 +188,57 @@ class Preview:
     sheet: Sheet
     rows: list[tuple[MeasureRow, list[CellReading], list[str]]]
     replaces: int
+    #: Where in the file the table was found, when the file holds more than the table.
+    found: tuple[int, int] | None = None
 
 
-def preview(session: Session, header: list[str], rows: list[list[str]]) -> Preview:
+def read_file(data: bytes, filename: str) -> Table:
+    """The scorecard's table in an uploaded file: Excel (.xlsx), CSV, or tab-separated text such as a
+    committee paper saved as text, whose scorecard table is found inside it."""
+    try:
+        if filename.lower().endswith((".xlsx", ".xlsm")) or data.startswith(b"PK\x03\x04"):
+            return table_in_sheet(*read_xlsx(data, MAX_ROWS))
+        if filename.lower().endswith(".xls"):
+            raise Refused("Old Excel files (.xls) cannot be read. Save it as .xlsx or as CSV.")
+        text = decode_upload(data)
+        if not text.strip():
+            raise Refused("The file is empty.")
+        return table_in_text(text, MAX_ROWS)
+    except (UnreadableFile, SheetError) as error:
+        raise Refused(str(error)) from None
+
+
+def as_table(header: list[str], rows: list[list[str]]) -> Table:
+    """Cells already read (a table of lists) as a table with its heading row first."""
+    return Table(header, rows, list(range(2, len(rows) + 2)), None, exact=False)
+
+
+def preview(session: Session, table: Table) -> Preview:
     """Read the whole file, or refuse it naming the line; nothing is stored."""
     try:
-        sheet = read_sheet(header, rows)
+        sheet = read_sheet(table.header, table.rows, lines=table.lines, exact=table.exact)
     except SheetError as error:
         raise Refused(str(error)) from None
     shown = []
     for row in sheet.measures:
-        cells = [CellReading("Polarity", "", row.polarity.label), CellReading("Unit", "", row.unit.value)]
+        cells = [CellReading("Department Lead", row.lead, "the lead" if row.lead else "no lead"),
+                 CellReading("Polarity", "", row.polarity.label), CellReading("Unit", "", row.unit.value)]
         target = _target_words(row.target)
         cells.append(CellReading("Target", row.target, target))
         for period, written in sorted(row.values.items()):
             value = read_value(written)
             cells.append(CellReading(period.heading, written,
                                      "a number: " + _short(value.number) if value.number is not None else "words"))
+        cells.append(CellReading("RAG", row.rag.value.capitalize() if row.rag else "",
+                                 "set in the file" if row.rag else "worked out from the target"))
+        meant = arrow_meant(row.arrow)
+        cells.append(CellReading("Direction of travel", row.arrow,
+                                 {"↑": "up", "↓": "down", "→": "level"}[meant] if meant else "worked out from the values"))
+        cells.append(CellReading("Comments", row.notes, "the comment" if row.notes else "none"))
         checks = _checks(row)
         shown.append((row, cells, checks))
     existing = session.scalar(select(Measure.id).limit(1))
-    return Preview(sheet, shown, 1 if existing is not None else 0)
+    return Preview(sheet, shown, 1 if existing is not None else 0, table.found)
 
 
 def _short(number: float) -> str:
@@ -224,14 +263,14 @@ def _checks(row: MeasureRow) -> list[str]:
     if row.rag is not None and row.rag != worked_rag:
         checks.append(f"The file says {row.rag.value.capitalize()}; from the target we would say "
                       f"{worked_rag.value.capitalize() if worked_rag else 'nothing'}. The file's rating is kept.")
-    if row.arrow and worked_arrow and row.arrow != worked_arrow:
+    if row.arrow and worked_arrow and arrow_meant(row.arrow) != worked_arrow:
         checks.append(f"The file's arrow is {row.arrow}; the last two values give {worked_arrow}. The file's arrow is kept.")
     return checks
 
 
-def import_sheet(session: Session, actor: StaffUser | None, header: list[str], rows: list[list[str]]) -> int:
+def import_sheet(session: Session, actor: StaffUser | None, table: Table) -> int:
     """Store the whole scorecard, replacing the one held now; all or nothing. Returns the measures stored."""
-    sheet = preview(session, header, rows).sheet
+    sheet = preview(session, table).sheet
     session.execute(delete(MeasureValue))
     session.execute(delete(Measure))
     session.execute(delete(MeasureGroup))
@@ -249,7 +288,7 @@ def import_sheet(session: Session, actor: StaffUser | None, header: list[str], r
         worked_rag, worked_arrow = worked_out(measure, stored_values(measure))
         if row.rag is not None and row.rag != worked_rag:
             measure.rag_override, measure.rag_reason = row.rag, "As rated in the imported scorecard."
-        if row.arrow and row.arrow != worked_arrow:
+        if row.arrow and row.arrow != worked_arrow:  # kept as drawn, so ⬆ exports as ⬆
             measure.arrow_written = row.arrow
         session.add(measure)
     session.flush()
@@ -265,8 +304,11 @@ def export_table(session: Session) -> tuple[list[str], Iterator[list[str]]]:
     measures = [r.measure for _, readings in card.groups for r in readings]
     comparators = _ordered(key for m in measures for key in m.comparators)
     priorities = _ordered(key for m in measures for key in m.priorities)
+    # A financial year's four quarters are all columns once one of them has a value: the council's sheet
+    # keeps its Q4 column ready before Q4 is reported, and an export keeps it too.
+    periods = sorted(set(card.periods) | {Period(p.year, q) for p in card.periods if p.quarter for q in range(1, 5)})
     header = ([label for _, label in EXPORT_FIELDS] + comparators + [label for _, label in EXPORT_AFTER]
-              + [p.heading for p in card.periods] + [label for _, label in EXPORT_TAIL] + priorities)
+              + [p.heading for p in periods] + [label for _, label in EXPORT_TAIL] + priorities)
 
     def rows() -> Iterator[list[str]]:
         for group, readings in card.groups:
@@ -280,7 +322,7 @@ def export_table(session: Session) -> tuple[list[str], Iterator[list[str]]]:
                           "arrow": reading.arrow, "notes": m.notes}
                 yield ([fields[name] for name, _ in EXPORT_FIELDS] + [m.comparators.get(c, "") for c in comparators]
                        + [fields[name] for name, _ in EXPORT_AFTER]
-                       + [reading.values[p].written if p in reading.values else "" for p in card.periods]
+                       + [reading.values[p].written if p in reading.values else "" for p in periods]
                        + [fields[name] for name, _ in EXPORT_TAIL] + [m.priorities.get(p, "") for p in priorities])
     return header, rows()
 

@@ -9,6 +9,8 @@ import loses nothing.
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass, field
 
@@ -119,8 +121,15 @@ class Sheet:
 
 
 _TAG = re.compile(r"</?(?:i|b|em|strong|u|br|span|p)\b[^>]*>", re.IGNORECASE)
-_ARROWS = {"↑": "↑", "⬆": "↑", "up": "↑", "↓": "↓", "⬇": "↓", "down": "↓", "→": "→", "↔": "→", "⟶": "→",
-           "same": "→", "level": "→", "": ""}
+#: Arrows and words councils draw for the direction of travel -> the arrow they mean.
+ARROWS = {"↑": "↑", "⬆": "↑", "⇧": "↑", "🡅": "↑", "up": "↑", "↓": "↓", "⬇": "↓", "⇩": "↓", "🡇": "↓", "down": "↓",
+          "→": "→", "➡": "→", "↔": "→", "⟶": "→", "⇨": "→", "🡆": "→", "same": "→", "level": "→", "": ""}
+
+
+def arrow_meant(drawn: str) -> str | None:
+    """The arrow (↑ ↓ →) a drawn arrow or word means; '' for none, None when it is no arrow we know."""
+    drawn = drawn.strip().replace("\ufe0f", "")
+    return ARROWS.get(drawn, ARROWS.get(drawn.lower()))
 
 
 def _clean(cell: str) -> str:
@@ -138,15 +147,84 @@ def _rag(cell: str, line: int) -> Rag | None:
     raise SheetError(f"Line {line}: the RAG rating '{cell}' should be Red, Amber or Green, or left empty.")
 
 
-def read_sheet(header: list[str], rows: list[list[str]], first_line: int = 2) -> Sheet:
-    """Read every row; a heading row starts a group; refuse the whole file on the first unreadable row."""
+def _filled(row: list[str]) -> int:
+    return sum(1 for cell in row if cell.strip())
+
+
+def _spans(columns: list[int]) -> list[list[int]]:
+    """Runs of neighbouring column numbers: [1, 2, 5] -> [[1, 2], [5]]."""
+    spans: list[list[int]] = []
+    for column in columns:
+        if spans and spans[-1][-1] == column - 1:
+            spans[-1].append(column)
+        else:
+            spans.append([column])
+    return spans
+
+
+def without_spacers(width: int, rows: list[list[str]], lines: list[int]) -> list[list[str]]:
+    """Rows of a text table with the empty spacer cells a committee paper's page layout leaves taken out.
+
+    A table copied out of a paper can carry one more empty cell on every row of one of its pages (the
+    seed's "Keep Me Healthy" page has one between Q4 and RAG). Rows one after another (heading rows aside)
+    that have the same number of cells, more than the heading row, are a run. Empty cells at the end of
+    the rows are dropped; otherwise one extra cell is taken out of the one block of columns that is empty
+    on every row of the run (whichever of them, the rows read the same). When that cannot be told for sure
+    (a single wide row, two empty blocks, or more than one cell too many) the file is refused naming the lines, so a shifted row is never read as if
+    it were right. Only text keeps how many cells each row had; an Excel sheet's rows all reach its
+    widest, so there a row with something beyond the headings is refused (see read_sheet).
+    """
+    out = [list(row) for row in rows]
+    wide = [i for i, row in enumerate(rows) if len(row) > width and _filled(row) > 1]
+    runs: list[list[int]] = []
+    for i in wide:
+        if runs and len(rows[i]) == len(rows[runs[-1][-1]]) and \
+                all(_filled(rows[j]) <= 1 for j in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        run_width = len(rows[run[0]])
+        extra = run_width - width
+        empty = [c for c in range(run_width) if all(not rows[i][c].strip() for i in run)]
+        spans = [span for span in _spans(empty) if len(span) >= extra]
+        at_end = [span for span in spans if span[-1] == run_width - 1]
+        if at_end:
+            drop = set(at_end[0][-extra:])
+        elif extra == 1 and len(run) > 1 and len(spans) == 1:  # any column of the one empty block: the same
+            drop = set(spans[0][-extra:])
+        else:
+            where = f"Line {lines[run[0]]} has" if len(run) == 1 else f"Lines {lines[run[0]]} to {lines[run[-1]]} have"
+            raise SheetError(f"{where} more cells than the heading row has headings ({run_width}, not {width}), so "
+                             "cells would land in the wrong columns. Nothing was imported. Take the extra cells out "
+                             f"of {'that line' if len(run) == 1 else 'those lines'} and try again.")
+        for i in run:
+            out[i] = [cell for c, cell in enumerate(out[i]) if c not in drop]
+    return out
+
+
+def read_sheet(header: list[str], rows: list[list[str]], first_line: int = 2, lines: list[int] | None = None,
+               exact: bool = False) -> Sheet:
+    """Read every row; a heading row starts a group; refuse the whole file on the first unreadable row.
+
+    `lines` gives the line of the file each row is on (one after another from `first_line` without it).
+    """
+    header = list(header)
+    while header and not header[-1].strip():
+        header.pop()
     layout = read_layout(header)
+    lines = lines if lines is not None else [first_line + offset for offset in range(len(rows))]
+    if exact:
+        rows = without_spacers(len(header), rows, lines)
     groups: list[str] = []
     measures: list[MeasureRow] = []
     seen: dict[str, int] = {}
     group = ""
-    for offset, row in enumerate(rows):
-        line = first_line + offset
+    for line, row in zip(lines, rows):
+        if exact and len(row) < len(header) and _filled(row) > 1:
+            raise SheetError(f"Line {line} has {len(row)} cells but the heading row has {len(header)} headings, so "
+                             "its cells would land in the wrong columns. Nothing was imported. Check that line (a "
+                             "missing separator, or a double quote not closed) and try again.")
         cells = [_clean(c) for c in row] + [""] * max(0, len(header) - len(row))
         extra = [c for c in cells[len(header):] if c]
         if extra:
@@ -165,6 +243,79 @@ def read_sheet(header: list[str], rows: list[list[str]], first_line: int = 2) ->
     if not measures:
         raise SheetError("The file has no measures in it: each measure needs a Ref and a Measure.")
     return Sheet(layout, groups, measures)
+
+
+def _heading_row(cells: list[str]) -> bool:
+    try:
+        read_layout(cells)
+    except SheetError:
+        return False
+    return True
+
+
+@dataclass
+class Table:
+    """The scorecard's table as found in a file: its heading row, its rows and the lines they are on."""
+
+    header: list[str]
+    rows: list[list[str]]
+    lines: list[int]
+    #: The row numbers or lines the table was read from, when the file holds more than the table.
+    found: tuple[int, int] | None = None
+    exact: bool = True
+
+
+#: Separators a scorecard saved as text may use, tab first: a table copied out of a paper is tab-separated.
+_SEPARATORS = ("\t", ",", ";")
+
+
+def table_in_text(text: str, max_rows: int) -> Table:
+    """The scorecard in CSV or tab-separated text: a spreadsheet saved as text, or a whole committee paper.
+
+    The heading row is the first line that names the Ref and Measure columns. When lines come before it (a
+    title, or the rest of the paper) the table ends at the first line after it with no separator in it
+    (the paper's text goes on); empty lines inside the table, where its pages break, are passed over.
+    """
+    physical = text.split("\n")
+    for number, line in enumerate(physical, start=1):
+        separator = next((s for s in _SEPARATORS if s in line and _heading_row(line.split(s))), None)
+        if separator is not None:
+            break
+    else:  # no heading row anywhere: say what the first line lacks
+        first = next((line for line in physical if line.strip()), "")
+        read_layout(next(csv.reader([first], delimiter=next((s for s in _SEPARATORS if s in first), ",")), []))
+        raise SheetError("We could not find the Ref and Measure column.")  # pragma: no cover (read_layout says why)
+    reader = csv.reader(io.StringIO("\n".join(physical[number - 1:]), newline=""), delimiter=separator,
+                        quotechar='"', doublequote=True, strict=True)
+    inside = number > 1
+    try:
+        header = [cell.strip() for cell in next(reader)]
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        last = number
+        at = number + reader.line_num
+        for row in reader:
+            if inside and len(row) == 1 and row[0].strip():
+                break
+            if len(rows) > max_rows:
+                raise SheetError(f"The file has more than {max_rows:,} rows. Split it and import each part.")
+            rows.append([cell.strip() for cell in row])
+            lines.append(at)
+            if any(cell.strip() for cell in row):
+                last = number + reader.line_num - 1
+            at = number + reader.line_num
+    except csv.Error:
+        raise SheetError(f"Line {number + reader.line_num - 1} could not be read: a double quote is not closed "
+                         "or is followed by other text. Nothing was imported.") from None
+    return Table(header, rows, lines, (number, last) if inside else None, exact=True)
+
+
+def table_in_sheet(header: list[str], rows: list[list[str]]) -> Table:
+    """The scorecard in a spreadsheet's first sheet, whose heading row may come after a title or two."""
+    table = [header] + rows
+    start = next((i for i, cells in enumerate(table[:50]) if _heading_row(cells)), 0)
+    found = (start + 1, len(table)) if start else None
+    return Table(table[start], table[start + 1:], list(range(start + 2, len(table) + 1)), found, exact=False)
 
 
 def _measure(layout: Layout, cells: list[str], line: int, group: str, seen: dict[str, int]) -> MeasureRow:
@@ -189,9 +340,9 @@ def _measure(layout: Layout, cells: list[str], line: int, group: str, seen: dict
         priorities={h: cells[i] for i, h in layout.priorities if cells[i]},
         others={h: cells[i] for i, h in layout.others if cells[i]}, values=values)
     arrow = get.get("arrow", "").strip()
-    if arrow.lower() not in _ARROWS and arrow not in _ARROWS:
+    if arrow_meant(arrow) is None:
         raise SheetError(f"Line {line}: the direction of travel '{arrow}' should be an arrow (↑ ↓ →) or left empty.")
-    row.arrow = _ARROWS.get(arrow, _ARROWS.get(arrow.lower(), ""))
+    row.arrow = arrow  # kept as the council drew it: ⬆ stays ⬆
     return row
 
 

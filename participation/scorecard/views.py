@@ -13,7 +13,7 @@ from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.core.transaction import Refused, run
 from participation.db import db
-from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table, read_upload
+from participation.exchange.codec import MIMETYPES, encode_table
 from participation.scorecard import feeds, services
 from participation.scorecard.forms import FeedForm, MeasureForm, RagForm, ScorecardImportForm, ValueForm
 from participation.scorecard.models import Measure
@@ -55,13 +55,10 @@ def import_scorecard():
                 raise Refused("Choose the scorecard file to upload.")
             if len(data) > MAX_FILE:
                 raise Refused("The file is larger than 2 MB. Save only the scorecard's sheet and try again.")
-            try:
-                header, rows = read_upload(data, filename, MAX_ROWS)
-            except UnreadableFile as error:
-                raise Refused(str(error)) from None
-            shown = services.preview(db.session, header, rows)
+            table = services.read_file(data, filename)
+            shown = services.preview(db.session, table)
             if request.form.get("step") == "import":
-                count = run(db.session, lambda: services.import_sheet(db.session, current_user, header, rows))
+                count = run(db.session, lambda: services.import_sheet(db.session, current_user, table))
                 flash(f"Imported the scorecard: {count} measures.")
                 return redirect(url_for(".index"))
             form.file_data.data = base64.b64encode(data).decode()

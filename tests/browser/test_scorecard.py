@@ -25,10 +25,10 @@ def test_an_officer_imports_the_scorecard_and_records_a_value(app, runner, make_
     page.get_by_role("link", name="Import a scorecard").click()
     page.get_by_label("Scorecard file (CSV or Excel .xlsx)").set_input_files(str(SEED))
     page.get_by_role("button", name="Check the file").click()
-    expect(page.get_by_role("heading", name="32 measures in 5 groups will be stored")).to_be_visible()
+    expect(page.get_by_role("heading", name="43 measures in 6 groups will be stored")).to_be_visible()
     assert_accessible(page)
-    page.get_by_role("button", name="Import 32 measures").click()
-    expect(page.get_by_text("Imported the scorecard: 32 measures.")).to_be_visible()
+    page.get_by_role("button", name="Import 43 measures").click()
+    expect(page.get_by_text("Imported the scorecard: 43 measures.")).to_be_visible()
 
     page.get_by_role("link", name="P2.7").click()
     expect(page.get_by_role("heading", name="P2.7: Number of cared for children that went missing 5 times or more",
