@@ -19,7 +19,7 @@ FORBIDDEN = ("flask", "flask_wtf", "flask_login", "flask_sqlalchemy", "flask_mig
 #: those after. Any feature may read another's models (reports join across them in SQL), except that
 #: models import only the models of features before them, and core imports no feature at all. Views are
 #: the top: they may call any feature's services, but never another feature's views.
-FEATURES = ["analysis", "core", "auth", "themes", "surveys", "comments", "respond", "exchange", "pledges",
+FEATURES = ["analysis", "core", "auth", "themes", "surveys", "comments", "alerts", "respond", "exchange", "pledges",
             "tracker", "scorecard", "reports", "help_requests", "admin"]
 #: Top-level modules every feature shares, counted as part of core.
 CORE_MODULES = {"participation.db", "participation.config", "participation.extensions"}
