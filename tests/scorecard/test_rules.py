@@ -101,3 +101,14 @@ def test_direction_of_travel_says_better_or_worse_and_draws_the_arrow(polarity, 
     assert arrow(before, after) == drawn
     if expected is not None:
         assert expected.words.endswith("the period before")
+
+
+@pytest.mark.parametrize("polarity, target, value, tolerance, expected", [
+    (NONE, "380-430", 460, 0.05, Rag.RED), (NONE, "380-430", 460, 0.1, Rag.AMBER),  # 30 over 430: 7%
+    (LOW, "10%", 11.5, 0.05, Rag.RED), (LOW, "10%", 11.5, 0.2, Rag.AMBER),
+    (HIGH, "380-430", 350, 0.1, Rag.AMBER), (HIGH, "380-430", 330, 0.1, Rag.RED),
+    (HIGH, "95%", 95, 0, Rag.GREEN), (HIGH, "95%", 94.9, 0, Rag.RED),
+])
+def test_each_measures_own_tolerance_sets_where_amber_ends_for_numbers_and_ranges(
+        polarity, target, value, tolerance, expected):
+    assert rag(polarity, read_target(target), value, tolerance) is expected
