@@ -7,7 +7,7 @@ from pathlib import Path
 
 import functools
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import click
 from flask import Flask, current_app
@@ -119,7 +119,7 @@ def seed_demo(responses: int | None) -> None:
     # One transaction for the whole demo: if any part fails, nothing of it is kept.
     with transaction(db.session):
         ensure_default_themes(db.session)
-        survey = survey_by_slug(db.session, DEMO_SURVEY["slug"])
+        survey = survey_by_slug(db.session, str(DEMO_SURVEY["slug"]))
         said = []
         if survey is None:
             survey = build_survey(db.session, DEMO_SURVEY)
@@ -370,7 +370,7 @@ def check() -> None:
 def send_alerts() -> None:
     """Email the designated safeguarding leads once about every new safeguarding flag (for a scheduled job)."""
     try:
-        told = safeguarding_alerts.sweep(current_app._get_current_object())
+        told = safeguarding_alerts.sweep(cast(Any, current_app)._get_current_object())
     except Exception as error:
         raise click.ClickException(f"Could not send the email: {error}. The flags stay waiting for the next try.") \
             from error

@@ -25,6 +25,11 @@ def _yes(value: str) -> bool:
     return value.strip().lower() in ("1", "true", "yes", "on")
 
 
+def _seconds_or_none(value: str) -> float | None:
+    """A number of seconds, or None for an empty setting (the timer it sets is off)."""
+    return float(value) if value.strip() else None
+
+
 def production() -> bool:
     """True when PARTICIPATION_ENV=production: secure cookies and a SECRET_KEY that must be set."""
     return os.environ.get("PARTICIPATION_ENV", "").lower() == "production"
@@ -166,8 +171,7 @@ class Config:
     #: and emails the leads once for all it finds (see alerts/safeguarding.py); an empty maximum turns
     #: the timer off, for councils that run `flask send-alerts` on a schedule instead.
     SAFEGUARDING_ALERT_MIN = float(os.environ.get("SAFEGUARDING_ALERT_MIN", "180"))
-    SAFEGUARDING_ALERT_MAX: float | None = (
-        float(_max) if (_max := os.environ.get("SAFEGUARDING_ALERT_MAX", "420").strip()) else None)
+    SAFEGUARDING_ALERT_MAX: float | None = _seconds_or_none(os.environ.get("SAFEGUARDING_ALERT_MAX", "420"))
 
 
 class TestConfig(Config):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import BigInteger, Integer, MetaData, event
+from sqlalchemy import BigInteger, CursorResult, Executable, Integer, MetaData, Table, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import DeclarativeBase, Session, scoped_session
 
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -27,7 +28,35 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
-db = SQLAlchemy(model_class=Base)
+class Database(SQLAlchemy):
+    """Flask-SQLAlchemy's handle, with `session` typed as the Session its scoped proxy stands for.
+
+    `db.session` is a scoped_session, which forwards every Session method to the request's session;
+    services are typed to take a Session, so the checker is told what the proxy behaves as.
+    """
+
+    session: Session  # type: ignore[assignment]
+
+
+db = Database(model_class=Base)
+
+if TYPE_CHECKING:
+    #: What every model derives from: Flask-SQLAlchemy's model class, made from Base.
+    class Model(Base):
+        __abstract__ = True
+        __table__: ClassVar[Table]  # every model here maps one table
+else:
+    Model = db.Model
+
+
+def changed_rows(session: Session, statement: Executable) -> int:
+    """Run an UPDATE or DELETE and return how many rows it changed."""
+    return cast(CursorResult, session.execute(statement)).rowcount or 0
+
+
+def end_session() -> None:
+    """Give back this thread's session, as Flask-SQLAlchemy does at the end of every request."""
+    cast("scoped_session[Session]", db.session).remove()
 
 
 #: A row id drawn at random instead of counted: on PostgreSQL a BIGINT, on SQLite its INTEGER, which

@@ -29,7 +29,7 @@ from participation.alerts import mail
 from participation.auth.models import StaffUser
 from participation.comments.models import CommentAnalysis
 from participation.core.transaction import run
-from participation.db import db
+from participation.db import changed_rows, db, end_session
 
 _RANDOM = random.SystemRandom()
 
@@ -67,10 +67,10 @@ def sweep(app: Flask) -> int:
             to = [lead.email for lead in leads(db.session)]
             if not to:
                 return 0
-            claimed = db.session.execute(
+            claimed = changed_rows(db.session, (
                 update(CommentAnalysis)
                 .where(CommentAnalysis.flag_status == "open", CommentAnalysis.flag_alerted.is_(False))
-                .values(flag_alerted=True).execution_options(synchronize_session=False)).rowcount
+                .values(flag_alerted=True).execution_options(synchronize_session=False)))
             if claimed:
                 open_flags = db.session.scalar(select(func.count()).select_from(CommentAnalysis)
                                                .where(CommentAnalysis.flag_status == "open")) or 0
@@ -79,7 +79,7 @@ def sweep(app: Flask) -> int:
         try:
             return run(db.session, tell)
         finally:
-            db.session.remove()
+            end_session()
 
 
 class Sweeper:

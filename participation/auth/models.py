@@ -9,7 +9,7 @@ from flask_login import UserMixin
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import db, today
+from participation.db import Model, today
 
 
 def now_utc() -> datetime:
@@ -17,7 +17,7 @@ def now_utc() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-class StaffUser(UserMixin, db.Model):
+class StaffUser(UserMixin, Model):
     """A member of staff: administrator, participation officer or committee member."""
 
     __tablename__ = "staff_users"
@@ -43,7 +43,7 @@ class StaffUser(UserMixin, db.Model):
         return self.active
 
 
-class AuditEntry(db.Model):
+class AuditEntry(Model):
     """A change a member of staff made: who, what, to which thing, and when."""
 
     __tablename__ = "audit_entries"

@@ -111,7 +111,7 @@ def update_user(session: Session, actor: StaffUser, user: StaffUser, *, name: st
         raise AccountError("Choose a role.")
     if user.id == actor.id and (role != Role.ADMINISTRATOR.value or not active):
         raise AccountError("You cannot take away your own administrator access.")
-    changes = {}
+    changes: dict[str, object] = {}
     for field, value in (("name", name.strip()), ("role", role), ("safeguarding_lead", safeguarding_lead),
                          ("active", active)):
         if getattr(user, field) != value:

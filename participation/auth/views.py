@@ -32,9 +32,13 @@ def _email_tag(email: str) -> str:
     return hashlib.sha256((email or "").strip().lower().encode()).hexdigest()[:24]
 
 
+def _trusted_signer() -> URLSafeSerializer:
+    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="trusted-staff-browser")
+
+
 def _trusted_browser(email: str) -> str | None:
     """The random name of this browser if someone signed in on it before with this email address."""
-    signer = URLSafeSerializer(current_app.secret_key, salt="trusted-staff-browser")
+    signer = _trusted_signer()
     try:
         tag, name = signer.loads(request.cookies.get(TRUSTED, ""))
     except (BadSignature, ValueError, TypeError):
@@ -43,7 +47,7 @@ def _trusted_browser(email: str) -> str | None:
 
 
 def _trust_this_browser(response, email: str, name: str | None):
-    signer = URLSafeSerializer(current_app.secret_key, salt="trusted-staff-browser")
+    signer = _trusted_signer()
     response.set_cookie(TRUSTED, signer.dumps([_email_tag(email), name or secrets.token_hex(16)]),
                         max_age=TRUSTED_DAYS * 86400, path=url_for("auth.login"), httponly=True, samesite="Lax",
                         secure=current_app.config["SESSION_COOKIE_SECURE"])

@@ -8,11 +8,11 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import RandomId, db
+from participation.db import Model, RandomId
 from participation.themes.models import Theme
 
 
-class CommentAnalysis(db.Model):
+class CommentAnalysis(Model):
     """The tagger's reading of one free-text answer, and what officers made of it."""
 
     __tablename__ = "comment_analyses"
@@ -50,7 +50,7 @@ class CommentAnalysis(db.Model):
         back_populates="comment", cascade="all, delete-orphan", order_by="CommentTheme.position")
 
 
-class CommentTheme(db.Model):
+class CommentTheme(Model):
     """One theme a comment is filed under; a comment can have several."""
 
     __tablename__ = "comment_themes"
@@ -65,7 +65,7 @@ class CommentTheme(db.Model):
     theme: Mapped[Theme] = relationship()
 
 
-class TaggerModel(db.Model):
+class TaggerModel(Model):
     """A trained tagger, shared by every process; the newest one is used."""
 
     __tablename__ = "tagger_models"
@@ -79,7 +79,7 @@ class TaggerModel(db.Model):
     payload: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
-class CommentTally(db.Model):
+class CommentTally(Model):
     """Comments per survey, day and theme, with their feelings added up, kept up to date as comments
     are tagged and reviewed. Theme 0 counts every comment, with or without a theme."""
 

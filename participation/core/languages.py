@@ -27,7 +27,7 @@ def checked(code: str) -> bool:
         return False
     header = po.read_text(encoding="utf-8").split("\n\n", 1)[0]  # Babel drops headers it does not know
     found = re.search(r'^"X-Checked:\s*(\w+)', header, re.MULTILINE)
-    return bool(found) and found.group(1).lower() == "yes"
+    return found is not None and found.group(1).lower() == "yes"
 
 
 def offered(app: Flask) -> list[str]:
@@ -41,11 +41,11 @@ def select_locale() -> str:
     from flask import current_app
     codes = current_app.extensions["languages"]
     asked = request.args.get("lang")
-    if asked in codes:
+    if asked is not None and asked in codes:
         session["lang"] = asked
         return asked
     remembered = session.get("lang")
-    if remembered in codes:
+    if isinstance(remembered, str) and remembered in codes:
         return remembered
     return request.accept_languages.best_match(codes) or "en"
 

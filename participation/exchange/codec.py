@@ -240,7 +240,7 @@ def write_xlsx(out, header: Iterable[object], rows: Iterable[Iterable[object]], 
     count = 0
 
     def cells(values: Iterable[object]) -> list[object]:
-        result = []
+        result: list[object] = []
         for value in values:
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 result.append(value)

@@ -37,8 +37,8 @@ def response_rows(session: Session, survey: Survey, where: Sequence = (), with_d
         .order_by(Response.submitted_on, Response.id, Answer.id)
         .execution_options(yield_per=2000)
     )
-    for _, group in groupby(answers, key=lambda a: a.response_id):
-        group = list(group)
+    for _, one_response in groupby(answers, key=lambda a: a.response_id):
+        group = list(one_response)
         day = [group[0].submitted_on.isoformat()] if with_day else []
         values: list[list[str] | str | None] = [None] * len(questions)
         for answer in group:

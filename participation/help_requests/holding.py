@@ -29,7 +29,7 @@ from typing import Any
 from flask import Flask
 
 from participation.core.transaction import run
-from participation.db import db
+from participation.db import db, end_session
 from participation.help_requests import services
 
 _RANDOM = random.SystemRandom()
@@ -143,7 +143,7 @@ class Held:
         try:
             with self.app.app_context():
                 run(db.session, lambda: services.write_held(db.session, rows))
-                db.session.remove()
+                end_session()
         except BaseException:
             with self.lock:
                 self.store.push(rows)

@@ -13,10 +13,10 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from participation.db import db, today
+from participation.db import Model, today
 
 
-class HelpRequest(db.Model):
+class HelpRequest(Model):
     """Someone asked the council to contact them."""
 
     __tablename__ = "help_requests"

@@ -82,6 +82,7 @@ def seed_demo_pledge(session: Session, year: int, responses: int = 60) -> bool:
         return False
     pledge = services.create_pledge(session, None, DEMO_PLEDGE, "cared-for", year - 1)
     last = pledge.latest
+    assert last is not None  # a new pledge starts with its first year's version
     services.import_promises(session, None, last, _rows(PROMISES_LAST_YEAR))
     survey = services.create_review(session, None, last, services.ReviewOptions(slug=f"{DEMO_SLUG}-{year - 1}"))
     survey.status = "closed"

@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import db, today
+from participation.db import Model, today
 
 #: Who a pledge is for.
 PLEDGE_AUDIENCES: dict[str, str] = {
@@ -21,7 +21,7 @@ PLEDGE_AUDIENCES: dict[str, str] = {
 }
 
 
-class Pledge(db.Model):
+class Pledge(Model):
     """The council's list of promises to one group of young people, such as "Our Pledge to you"."""
 
     __tablename__ = "pledges"
@@ -40,7 +40,7 @@ class Pledge(db.Model):
         return self.versions[-1] if self.versions else None
 
 
-class PledgeVersion(db.Model):
+class PledgeVersion(Model):
     """The promises as they stood in one year, and the survey that reviewed them."""
 
     __tablename__ = "pledge_versions"
@@ -58,7 +58,7 @@ class PledgeVersion(db.Model):
         back_populates="version", order_by="Promise.position", cascade="all, delete-orphan")
 
 
-class Promise(db.Model):
+class Promise(Model):
     """One promise in one version, in "we will" form and in young people's words."""
 
     __tablename__ = "promises"
@@ -87,7 +87,7 @@ class Promise(db.Model):
         return self.for_young_people or self.we_will
 
 
-class ReviewQuestion(db.Model):
+class ReviewQuestion(Model):
     """Links a question of a review survey to the promise it asks about."""
 
     __tablename__ = "review_questions"

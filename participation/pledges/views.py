@@ -57,14 +57,15 @@ def version(version_id: int):
 def new_version(pledge_id: int):
     """Copy the latest version into a new year."""
     pledge = db.session.get(Pledge, pledge_id) or abort(404)
+    latest = pledge.latest or abort(404)
     form = VersionForm()
     if not form.validate_on_submit():
         flash("Give the year as four numbers, for example 2027.", "error")
-        return redirect(url_for(".version", version_id=pledge.latest.id))
+        return redirect(url_for(".version", version_id=latest.id))
     version = flash_outcome(db.session, lambda: services.new_version(db.session, current_user, pledge, form.year.data),
                             lambda made: f"Made the {made.year} version. Every promise was copied; change any "
                                          "that have changed.")
-    return redirect(url_for(".version", version_id=(version or pledge.latest).id))
+    return redirect(url_for(".version", version_id=(version or latest).id))
 
 
 @bp.route("/versions/<int:version_id>/add", methods=["GET", "POST"])

@@ -25,7 +25,7 @@ CONFIG = {"staticPlot": True, "displayModeBar": False, "responsive": True}
 def _figure(traces: list[dict], title: str, x_title: str = "", y_title: str = "", height: int = 360,
             **layout: object) -> go.Figure:
     """One figure from plain trace dicts, with the house layout, built (and checked) in one go."""
-    base = {
+    base: dict[str, object] = {
         "template": "none", "title": {"text": title, "x": 0}, "height": height,
         "margin": {"l": 60, "r": 20, "t": 50, "b": 60},
         "font": {"family": "Arial, sans-serif", "size": 14, "color": "#0b0c0c"},
@@ -34,7 +34,8 @@ def _figure(traces: list[dict], title: str, x_title: str = "", y_title: str = ""
         "yaxis": {"title": {"text": y_title}, "gridcolor": "#b1b4b6", "zeroline": True, "zerolinecolor": "#0b0c0c"},
     }
     for key, value in layout.items():
-        base[key] = {**base[key], **value} if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+        current = base.get(key)
+        base[key] = {**current, **value} if isinstance(value, dict) and isinstance(current, dict) else value
     return go.Figure(data=traces, layout=base)
 
 
@@ -84,6 +85,10 @@ class PromiseBar:
     shares: dict[str, float | None]
 
 
+def _percent(share: float | None) -> float | None:
+    return None if share is None else round(share * 100, 1)
+
+
 RATING_NAMES = {"kept": "Kept", "sometimes": "Sometimes", "not-yet": "Not yet", "dont-know": "Don't know"}
 
 
@@ -91,7 +96,7 @@ def promises(bars: Sequence[PromiseBar]) -> go.Figure:
     """Each promise's answers stacked to 100%, this year beside last year."""
     labels = [[b.label for b in bars], [str(b.year) for b in bars]]
     traces = [{"type": "bar", "x": labels, "name": name, "marker": {"color": RATING_COLOURS[key]},
-               "y": [None if b.shares.get(key) is None else round(b.shares[key] * 100, 1) for b in bars]}
+               "y": [_percent(b.shares.get(key)) for b in bars]}
               for key, name in RATING_NAMES.items()]
     return _figure(traces, "Is each promise kept? This year and last", "", "Share of answers", height=420,
                    barmode="stack", yaxis={"range": [0, 100], "ticksuffix": "%"})
@@ -109,7 +114,7 @@ def promises_as_rows(bars: Sequence[PromiseBar]) -> go.Figure:
     under the legend; the least kept first."""
     rows = [_wrapped(b.label, 46) for b in bars]
     traces = [{"type": "bar", "orientation": "h", "y": rows, "name": name, "marker": {"color": RATING_COLOURS[key]},
-               "x": [None if b.shares.get(key) is None else round(b.shares[key] * 100, 1) for b in bars]}
+               "x": [_percent(b.shares.get(key)) for b in bars]}
               for key, name in RATING_NAMES.items()]
     return _figure(traces, "Is each promise kept?", "Share of answers", "", height=120 + 42 * len(bars),
                    barmode="stack", legend={"orientation": "h", "y": 1.0, "x": 0, "yanchor": "bottom",

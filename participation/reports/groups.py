@@ -87,9 +87,9 @@ def read_group(args: Mapping[str, str], survey, whole_months: bool) -> tuple[Gro
         start = start.replace(day=1) if start else None
         end = end.replace(day=calendar.monthrange(end.year, end.month)[1]) if end else None
     words = []
-    if start or end:
-        span = (f"from {_long(start)} to {_long(end)}" if start and end else
-                f"from {_long(start)}" if start else f"up to {_long(end)}")
+    span = (f"from {_long(start)} to {_long(end)}" if start and end else f"from {_long(start)}" if start else
+            f"up to {_long(end)}" if end else "")
+    if span:
         words.append(f"sent {span}" + (" (committee members see whole months)" if whole_months else ""))
     question_id, choice = None, ""
     if picked:

@@ -8,10 +8,10 @@ from datetime import date
 from sqlalchemy import Date, ForeignKey, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import RandomId, db
+from participation.db import Model, RandomId
 
 
-class CommitteePaper(db.Model):
+class CommitteePaper(Model):
     """The committee report for one meeting: its cover words and officer commentary, written before printing.
 
     The figures are never stored here: they are counted afresh for the period each time the paper is read.
@@ -39,7 +39,7 @@ class CommitteePaper(db.Model):
         return [line.strip() for line in self.asked_to.splitlines() if line.strip()]
 
 
-class CommitteeQuote(db.Model):
+class CommitteeQuote(Model):
     """A comment an officer starred to quote to the committee; the paper prints its redacted words."""
 
     __tablename__ = "committee_quotes"

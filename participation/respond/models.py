@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import RandomId, db, random_id, today
+from participation.db import Model, RandomId, random_id, today
 
 
-class Response(db.Model):
+class Response(Model):
     """One young person's sent answers to one survey."""
 
     __tablename__ = "responses"
@@ -33,7 +33,7 @@ class Response(db.Model):
     )
 
 
-class Answer(db.Model):
+class Answer(Model):
     """One answer: a chosen value, or a piece of free text. A several-choices answer is one row per choice."""
 
     __tablename__ = "answers"
@@ -51,7 +51,7 @@ class Answer(db.Model):
     response: Mapped[Response] = relationship(back_populates="answers")
 
 
-class Draft(db.Model):
+class Draft(Model):
     """Answers given so far, kept between pages so a dropped connection loses nothing."""
 
     __tablename__ = "drafts"
@@ -67,7 +67,7 @@ class Draft(db.Model):
     updated_on: Mapped[date] = mapped_column(Date, default=today, index=True)
 
 
-class SubmissionReceipt(db.Model):
+class SubmissionReceipt(Model):
     """A used one-time submission token, stored as a hash: sending the same answers twice stores one."""
 
     __tablename__ = "submission_receipts"
@@ -78,7 +78,7 @@ class SubmissionReceipt(db.Model):
     used_on: Mapped[date] = mapped_column(Date, default=today)
 
 
-class ResponseTally(db.Model):
+class ResponseTally(Model):
     """How many responses a survey had on a day, kept up to date as answers are sent.
 
     Reports add up these small tables instead of counting every answer, so they stay fast
@@ -92,7 +92,7 @@ class ResponseTally(db.Model):
     count: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class AnswerTally(db.Model):
+class AnswerTally(Model):
     """How many times a choice was given to a question on a day."""
 
     __tablename__ = "answer_tallies"

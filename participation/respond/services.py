@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from participation.core.transaction import Undo
-from participation.db import today
+from participation.db import changed_rows, today
 from participation.respond import storing
 from participation.respond.models import Draft, SubmissionReceipt
 from participation.respond.storing import AnswerRow, Sent
@@ -207,5 +207,4 @@ def submit(session: Session, survey: Survey, draft_key: str | None, token: str) 
 def purge_old_drafts(session: Session, days: int, on: date | None = None) -> int:
     """Delete unsent answers not touched for `days` days; return how many were deleted."""
     cutoff = (on or today()) - timedelta(days=days)
-    result = session.execute(delete(Draft).where(Draft.updated_on < cutoff))
-    return result.rowcount or 0
+    return changed_rows(session, delete(Draft).where(Draft.updated_on < cutoff))

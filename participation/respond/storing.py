@@ -67,8 +67,8 @@ def prepare(session: Session, survey_id: int, sent: Sequence[Sent],
     texts = [answer.text for one in sent for answer in one.answers if answer.text]
     if not texts:
         return Prepared(survey_id, sent, [], {})
-    tagger, theme_ids = tagger or tagger_and_theme_ids(session)
-    return Prepared(survey_id, sent, tagger.tag_many(texts), theme_ids)
+    reader, theme_ids = tagger or tagger_and_theme_ids(session)
+    return Prepared(survey_id, sent, reader.tag_many(texts), theme_ids)
 
 
 def write(session: Session, prepared: Prepared) -> None:

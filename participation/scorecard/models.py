@@ -8,22 +8,23 @@ rules.py) unless someone set the RAG by hand, with a reason.
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import db
+from participation.db import Model
 from participation.scorecard.rules import (
     DEFAULT_TOLERANCE, Frequency, Period, Polarity, Rag, Target, Unit, read_period, read_target)
 
 
-def _one_of(column: str, enum: type) -> CheckConstraint:
+def _one_of(column: str, enum: type[Enum]) -> CheckConstraint:
     allowed = ", ".join(f"'{member.value}'" for member in enum)
     return CheckConstraint(f"{column} IN ({allowed})", name=f"{column}_allowed")
 
 
-class MeasureGroup(db.Model):
+class MeasureGroup(Model):
     """A heading of the scorecard, in the council's own words and order ("Involve Me")."""
 
     __tablename__ = "measure_groups"
@@ -36,7 +37,7 @@ class MeasureGroup(db.Model):
     measures: Mapped[list[Measure]] = relationship(back_populates="group", order_by="Measure.position")
 
 
-class Measure(db.Model):
+class Measure(Model):
     """One line of the scorecard."""
 
     __tablename__ = "measures"
@@ -92,7 +93,7 @@ class Measure(db.Model):
         return Rag(self.rag_override) if self.rag_override else None
 
 
-class MeasureValue(db.Model):
+class MeasureValue(Model):
     """A measure's value for one period, as written, with an optional comment."""
 
     __tablename__ = "measure_values"

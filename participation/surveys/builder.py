@@ -132,6 +132,7 @@ def _check_question(session: Session, survey: Survey, data: QuestionInput, quest
             raise BuilderError("Give at least two answers to choose from, one on each line.")
         if len({slug_value(o) for o in labels}) != len(labels):
             raise BuilderError("Each answer to choose from must be different.")
+    section: Section | None
     if data.new_section_title.strip():
         section = Section(title=data.new_section_title.strip(),
                           position=max((s.position for s in survey.sections), default=0) + 1)

@@ -9,7 +9,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from participation.db import db, today
+from participation.db import Model, today
 from participation.themes.models import Theme
 
 #: Who a survey is written for.
@@ -32,7 +32,7 @@ AGE_BANDS: dict[str, str] = {
 }
 
 
-class Survey(db.Model):
+class Survey(Model):
     """A survey or consultation that young people answer at /s/<slug>."""
 
     __tablename__ = "surveys"
@@ -76,7 +76,7 @@ class Survey(db.Model):
         return AUDIENCES.get(self.audience, self.audience)
 
 
-class Section(db.Model):
+class Section(Model):
     """A short group of questions shown together on one page."""
 
     __tablename__ = "sections"
@@ -94,7 +94,7 @@ class Section(db.Model):
     )
 
 
-class Question(db.Model):
+class Question(Model):
     """One question; how it is asked and answered depends on its kind (see question_types)."""
 
     __tablename__ = "questions"
@@ -138,7 +138,7 @@ class Question(db.Model):
         return given == self.show_if_value
 
 
-class Option(db.Model):
+class Option(Model):
     """One answer a young person can choose in a single- or several-choice question."""
 
     __tablename__ = "options"

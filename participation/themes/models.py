@@ -5,10 +5,10 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from participation.db import db
+from participation.db import Model
 
 
-class Theme(db.Model):
+class Theme(Model):
     """One outcome theme, such as "Involve me"."""
 
     __tablename__ = "themes"

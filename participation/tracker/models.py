@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import RandomId, db, today
+from participation.db import Model, RandomId, today
 from participation.tracker.rules import rag
 
 #: Where a "you said" came from.
@@ -25,7 +25,7 @@ SOURCES: dict[str, str] = {
 }
 
 
-class YouSaid(db.Model):
+class YouSaid(Model):
     """Something young people told us, to be acted on and told back."""
 
     __tablename__ = "you_said_items"
@@ -56,7 +56,7 @@ class YouSaid(db.Model):
         return [t.theme.key for t in self.themes]
 
 
-class YouSaidTheme(db.Model):
+class YouSaidTheme(Model):
     """A theme a "you said" is filed under."""
 
     __tablename__ = "you_said_themes"
@@ -68,7 +68,7 @@ class YouSaidTheme(db.Model):
     theme = relationship("Theme", lazy="joined")
 
 
-class YouSaidEvidence(db.Model):
+class YouSaidEvidence(Model):
     """A comment that shows what young people said."""
 
     __tablename__ = "you_said_evidence"
@@ -77,7 +77,7 @@ class YouSaidEvidence(db.Model):
     answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
 
 
-class Action(db.Model):
+class Action(Model):
     """What will be done about a "you said", by whom and when."""
 
     __tablename__ = "actions"
@@ -112,7 +112,7 @@ class Action(db.Model):
         return rag(self.status, self.due_on, on or today(), self.rag_override)
 
 
-class ActionUpdate(db.Model):
+class ActionUpdate(Model):
     """A dated note of progress on an action."""
 
     __tablename__ = "action_updates"
