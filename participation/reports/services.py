@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from sqlalchemy import and_, case, func, select
@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from participation.comments.models import CommentTally
 from participation.pledges import services as pledges
 from participation.reports import charts
-from participation.core.suppression import share, suppress_counts, suppress_small_count
+from participation.core.suppression import HIDDEN, group_shown, share, suppress_counts, suppress_small_count
 from participation.respond.models import AnswerTally, ResponseTally
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
@@ -211,6 +211,8 @@ class Dashboard:
     actions: ActionsSummary | None = None
     scorecard: list[ScoreRow] = field(default_factory=list)
     highlights: list[tuple[str, str]] = field(default_factory=list)
+    #: Fewer than 5 young people answered in the filters: nothing about them is shown to this reader.
+    too_few: bool = False
 
     def figures(self) -> dict[str, str]:
         """Each chart as JSON for the page."""
@@ -239,6 +241,10 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
                               share(suppress_small_count(t.count, exact), suppress_small_count(comment_total, exact)),
                               t.sentiment) for t in theme_rows]
     board = Dashboard(filters, exact, weeks, total, suppress_small_count(comment_total, exact), themes, None)
+    if not group_shown(sum(c for _, c in raw_weeks), exact) and total != 0:
+        # Fewer than 5 answered: nothing about them is shown, only that too few answered (comments too,
+        # since 2 young people can write 5 comments).
+        board.too_few, board.weeks, board.themes, board.comments = True, [], [], HIDDEN
 
     versions = pledges.reviewed_versions(session)
     if versions:
@@ -264,7 +270,8 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
 
     board.actions = actions_summary(session, on)
     prev = filters.previous
-    board.scorecard[0:0] = [
+    prev_total = sum(c for _, c in responses_by_week(session, prev))
+    people_rows = [
         ScoreRow("Young people who answered", True, None, total,
                  suppress_counts({"n": sum(c for _, c in responses_by_week(session, prev))}, exact)[1], percent=False),
         ScoreRow("Feel safe where they live", True, 0.9, _pct(_choice_share(session, filters, "yesno", "safe-home",
@@ -276,8 +283,13 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
         ScoreRow("Comments that sound positive", True, 0.6, _pct(_positive_comments(session, filters), exact),
                  _pct(_positive_comments(session, prev), exact)),
     ]
-    board.scorecard.append(ScoreRow("Actions overdue", False, 0, suppress_small_count(board.actions.overdue_count,
-                                                                                        exact), None, percent=False))
+    for i, row in enumerate(people_rows[1:], start=1):
+        # A period fewer than 5 answered shows no share of their answers, now or before.
+        people_rows[i] = replace(row, current=None if board.too_few else row.current,
+                                 previous=row.previous if group_shown(prev_total, exact) or not prev_total else None)
+    board.scorecard[0:0] = people_rows
+    # Actions are the council's own work, not people: never suppressed.
+    board.scorecard.append(ScoreRow("Actions overdue", False, 0, board.actions.overdue_count, None, percent=False))
     board.highlights = you_said_highlights(session)
     return board
 
@@ -293,8 +305,12 @@ def you_said_highlights(session: Session, limit: int = 5) -> list[tuple[str, str
 def summary_words(board: Dashboard) -> list[str]:
     """The dashboard in a few plain sentences, for the top of the page and the printed report."""
     f = board.filters
-    lines = [f"{board.responses} responses from young people between {f.start:%d %B %Y} and {f.end:%d %B %Y}, "
-             f"with {board.comments} comments."]
+    if board.too_few:
+        lines = [f"{board.responses} responses from young people between {f.start:%d %B %Y} and {f.end:%d %B %Y}: "
+                 "too few to show anything about what they said, so nobody can be picked out."]
+    else:
+        lines = [f"{board.responses} responses from young people between {f.start:%d %B %Y} and {f.end:%d %B %Y}, "
+                 f"with {board.comments} comments."]
     ranked = sorted((t for t in board.themes if isinstance(t.count, int) and t.count), key=lambda t: -t.count)
     if ranked:
         top = ", ".join(f"{t.name} ({round(t.share * 100)}%)" if t.share is not None else t.name for t in ranked[:2])
@@ -307,8 +323,8 @@ def summary_words(board: Dashboard) -> list[str]:
         lines.append(f"{len(board.at_risk)} of {len(board.promise_results)} promises in "
                      f"{board.promise_version.pledge.name} {board.promise_version.year} are at risk.")
     if board.actions is not None:
-        done = suppress_small_count(board.actions.done_count, board.exact)
-        overdue = suppress_small_count(board.actions.overdue_count, board.exact)
+        # The council's own actions, not people: shown as they are.
+        done, overdue = board.actions.done_count, board.actions.overdue_count
         lines.append(f"In “you said, we did”, {done} actions are done and {overdue} are overdue.")
     return lines
 
