@@ -273,7 +273,7 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
     prev_total = sum(c for _, c in responses_by_week(session, prev))
     people_rows = [
         ScoreRow("Young people who answered", True, None, total,
-                 suppress_counts({"n": sum(c for _, c in responses_by_week(session, prev))}, exact)[1], percent=False),
+                 suppress_counts({"n": prev_total}, exact)[1], percent=False),
         ScoreRow("Feel safe where they live", True, 0.9, _pct(_choice_share(session, filters, "yesno", "safe-home",
                                                                             ("yes",)), exact),
                  _pct(_choice_share(session, prev, "yesno", "safe-home", ("yes",)), exact)),
