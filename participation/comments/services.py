@@ -207,13 +207,16 @@ class ReadableComment:
     text: str
     sentiment: float
     survey: str
+    answer_id: int = 0
+    safeguarding: bool = False
 
 
 def readable_comments(session: Session, theme_key: str, original: bool, limit: int = 50,
                       offset: int = 0) -> list[ReadableComment]:
     """The newest comments, of one theme or all, worded for the reader (see comment_words); readers of
     redacted words see only comments from surveys of 5 or more responses (see in_groups_shown)."""
-    query = (select(comment_words(original), CommentAnalysis.sentiment, Survey.title)
+    query = (select(comment_words(original), CommentAnalysis.sentiment, Survey.title, CommentAnalysis.answer_id,
+                    CommentAnalysis.safeguarding)
              .select_from(CommentAnalysis)
              .join(Answer, Answer.id == CommentAnalysis.answer_id)
              .join(Survey, Survey.id == CommentAnalysis.survey_id)

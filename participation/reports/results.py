@@ -51,6 +51,9 @@ class Comment:
     day: date | None
     feeling: str
     themes: tuple[str, ...]
+    answer_id: int = 0
+    #: Flagged for safeguarding: never quoted to the committee.
+    safeguarding: bool = False
 
 
 @dataclass
@@ -260,7 +263,8 @@ def _matching(survey: Survey, question: Question, group: Group, original: bool, 
 
 
 def _comment_query(original: bool):
-    return (select(Answer.id, comment_words(original), Response.submitted_on, CommentAnalysis.sentiment)
+    return (select(Answer.id, comment_words(original), Response.submitted_on, CommentAnalysis.sentiment,
+                   CommentAnalysis.safeguarding)
             .select_from(Answer).join(Response, Response.id == Answer.response_id)
             .join(CommentAnalysis, CommentAnalysis.answer_id == Answer.id))
 
@@ -280,8 +284,8 @@ def comments(session: Session, survey: Survey, question: Question, group: Group,
                 .where(CommentTheme.answer_id.in_([r[0] for r in rows]))
                 .order_by(CommentTheme.answer_id, CommentTheme.position)):
             themes.setdefault(answer_id, []).append(name)
-    return [Comment(text or "", day if original else None, feeling(sentiment), tuple(themes.get(aid, ())))
-            for aid, text, day, sentiment in rows]
+    return [Comment(text or "", day if original else None, feeling(sentiment), tuple(themes.get(aid, ())), aid,
+                    bool(flagged)) for aid, text, day, sentiment, flagged in rows]
 
 
 def comment_count(session: Session, survey: Survey, question: Question, group: Group, original: bool,

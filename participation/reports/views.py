@@ -87,7 +87,8 @@ def comments():
     original = sees_original_words(current_user.role)
     shown = comment_services.readable_comments(db.session, theme_key, original, limit=50, offset=(page - 1) * 50)
     return render_template("reports/comments.html", comments=shown, themes=active_themes(db.session),
-                           theme_key=theme_key, page=page, original=original)
+                           theme_key=theme_key, page=page, original=original,
+                           writes=can(current_user.role, Permission.READ_RESPONSES))
 
 
 def sees_exact_counts() -> bool:
