@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from participation.comments.models import CommentTally
@@ -16,8 +16,8 @@ from participation.core.suppression import HIDDEN, group_shown, share, suppress_
 from participation.respond.models import AnswerTally, ResponseTally
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
-from participation.tracker.models import Action, YouSaid
-from participation.tracker.rules import AMBER_DAYS, STATUSES
+from participation.tracker.models import Action, YouSaid, overdue_expression, rag_expression
+from participation.tracker.rules import STATUSES
 
 
 @dataclass(frozen=True)
@@ -167,29 +167,20 @@ def _month_ends(on: date, months: int = 6) -> list[date]:
 
 def actions_summary(session: Session, on: date) -> ActionsSummary:
     """Actions by status, by RAG at each month end (counted in SQL), and the overdue list."""
-    open_statuses = ("not-started", "in-progress", "not-progressed")
     counts = dict(session.execute(select(Action.status, func.count()).group_by(Action.status)).all())
     # Actions are the council's own work, not people: their counts are never suppressed.
     by_status = {k: counts.get(k, 0) for k in STATUSES}
     history = []
     for end in _month_ends(on):
         raised = YouSaid.raised_on <= end
-        done_by = and_(Action.status == "done", func.coalesce(Action.done_on, end) <= end)
-        rag = case(
-            (Action.rag_override != "", Action.rag_override),
-            (done_by, "green"),
-            (Action.status == "not-progressed", "red"),
-            (and_(Action.due_on.is_not(None), Action.due_on < end), "red"),
-            (and_(Action.due_on.is_not(None), Action.due_on <= end + timedelta(days=AMBER_DAYS)), "amber"),
-            else_="green")
+        rag = rag_expression(end)
         rows = session.execute(select(rag, func.count()).select_from(Action).join(YouSaid, YouSaid.id == Action.item_id)
                                .where(raised, Action.status != "wont-do").group_by(rag)).all()
         history.append((end, {c: dict(rows).get(c, 0) for c in ("red", "amber", "green")}))
     overdue_rows = session.execute(
         select(YouSaid.summary, Action.what, Action.due_on, Action.owner).join(YouSaid, YouSaid.id == Action.item_id)
-        .where(Action.status.in_(open_statuses), Action.due_on < on).order_by(Action.due_on).limit(20)).all()
-    overdue_count = session.scalar(select(func.count()).select_from(Action).where(
-        Action.status.in_(open_statuses), Action.due_on < on)) or 0
+        .where(overdue_expression(on)).order_by(Action.due_on).limit(20)).all()
+    overdue_count = session.scalar(select(func.count()).select_from(Action).where(overdue_expression(on))) or 0
     return ActionsSummary(by_status, history, [tuple(r) for r in overdue_rows], overdue_count,
                           counts.get("done", 0), sum(counts.values()))
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from datetime import timedelta
+
+from sqlalchemy import Boolean, ColumnElement, Date, ForeignKey, Integer, String, Text, and_, case, false, literal, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.db import Model, RandomId, today
-from participation.tracker.rules import rag
+from participation.tracker.rules import OPEN_STATUSES, RAG_OTHERWISE, RAG_RULES, RAGS, RagRule, rag
 
 #: Where a "you said" came from.
 SOURCES: dict[str, str] = {
@@ -109,7 +111,30 @@ class Action(Model):
 
     def rag(self, on: date | None = None) -> str:
         """Red, amber or green today (or on a given day); "" when closed as won't do."""
-        return rag(self.status, self.due_on, on or today(), self.rag_override)
+        return rag(self.status, self.due_on, on or today(), self.rag_override, self.done_on)
+
+
+def _condition(rule: RagRule, on: date) -> ColumnElement[bool]:
+    if rule.override:
+        return Action.rag_override.in_(RAGS)
+    if rule.done:
+        return and_(Action.status == "done", or_(Action.done_on.is_(None), Action.done_on <= on))
+    if rule.statuses:
+        return Action.status.in_(rule.statuses)
+    if rule.due_before is None:
+        return false()
+    return and_(Action.due_on.is_not(None), Action.due_on < on + timedelta(days=rule.due_before))
+
+
+def rag_expression(on: date) -> ColumnElement[str]:
+    """`rules.rag` as SQL, built from the same rule lines, for counting actions by RAG in the database."""
+    return case(*((_condition(rule, on), Action.rag_override if rule.colour is None else literal(rule.colour))
+                  for rule in RAG_RULES), else_=literal(RAG_OTHERWISE))
+
+
+def overdue_expression(on: date) -> ColumnElement[bool]:
+    """`rules.overdue` as SQL."""
+    return and_(Action.status.in_(OPEN_STATUSES), Action.due_on.is_not(None), Action.due_on < on)
 
 
 class ActionUpdate(Model):

@@ -26,23 +26,70 @@ RAGS = ("red", "amber", "green")
 AMBER_DAYS = 30
 
 
-def rag(status: str, due_on: date | None, today: date, override: str = "") -> str:
+#: Statuses that are still open: an open action past its due date is overdue.
+OPEN_STATUSES = ("not-started", "in-progress", "not-progressed")
+
+
+@dataclass(frozen=True)
+class RagRule:
+    """One line of the RAG rule: when it applies, and the colour it gives.
+
+    The rule is written once, as data, so the same lines serve Python (`rag`) and SQL
+    (`tracker.models.rag_expression`, which builds a CASE from them for the reports).
+    """
+
+    #: The colour given; None means "the officer's override".
+    colour: str | None
+    #: Applies when the officer set a RAG that is red, amber or green.
+    override: bool = False
+    #: Applies when the action is done (by the day asked about).
+    done: bool = False
+    #: Applies when the status is one of these.
+    statuses: tuple[str, ...] = ()
+    #: Applies when the due date is before the day asked about plus this many days.
+    due_before: int | None = None
+
+
+#: Red, amber or green, first line that applies wins; none applies means green.
+RAG_RULES: tuple[RagRule, ...] = (
+    RagRule(None, override=True),                      # an officer's override wins
+    RagRule("green", done=True),                       # done, even if it was late
+    RagRule("", statuses=("wont-do",)),                # closed as won't do: no colour
+    RagRule("red", statuses=("not-progressed",)),
+    RagRule("red", due_before=0),                      # overdue
+    RagRule("amber", due_before=AMBER_DAYS + 1),       # due within 30 days
+)
+RAG_OTHERWISE = "green"
+
+
+def _applies(rule: RagRule, status: str, due_on: date | None, today: date, override: str,
+             done_on: date | None) -> bool:
+    if rule.override:
+        return override in RAGS
+    if rule.done:
+        return status == "done" and (done_on is None or done_on <= today)
+    if rule.statuses:
+        return status in rule.statuses
+    assert rule.due_before is not None
+    return due_on is not None and due_on < today + timedelta(days=rule.due_before)
+
+
+def rag(status: str, due_on: date | None, today: date, override: str = "", done_on: date | None = None) -> str:
     """Red, amber or green for an action, or "" when it is closed as won't do.
 
     Red when overdue or not progressed; amber when due within 30 days and not done; green when
-    on track or done. An officer's override wins.
+    on track or done. An officer's override wins when it is red, amber or green. An action done
+    after `today` was not done yet on `today` (for month-end histories).
     """
-    if override in RAGS:
-        return override
-    if status == "done":
-        return "green"
-    if status == "wont-do":
-        return ""
-    if status == "not-progressed" or (due_on is not None and due_on < today):
-        return "red"
-    if due_on is not None and due_on <= today + timedelta(days=AMBER_DAYS):
-        return "amber"
-    return "green"
+    for rule in RAG_RULES:
+        if _applies(rule, status, due_on, today, override, done_on):
+            return override if rule.colour is None else rule.colour
+    return RAG_OTHERWISE
+
+
+def overdue(status: str, due_on: date | None, today: date) -> bool:
+    """Open and past its due date."""
+    return status in OPEN_STATUSES and due_on is not None and due_on < today
 
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}

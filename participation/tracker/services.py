@@ -20,7 +20,7 @@ from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from participation.tracker.models import SOURCES, Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme
-from participation.tracker.rules import RAGS, STATUSES
+from participation.tracker.rules import RAGS, STATUSES, overdue
 
 MAX_SUMMARY = 2000
 MAX_TEXT = 5000
@@ -235,8 +235,7 @@ def items(session: Session, filters: Filters | None = None) -> list[YouSaid]:
     if f.rag:
         found = [i for i in found if any(a.rag(on) == f.rag for a in i.actions)]
     if f.overdue:
-        found = [i for i in found if any(a.due_on and a.due_on < on and a.status not in ("done", "wont-do")
-                                         for a in i.actions)]
+        found = [i for i in found if any(overdue(a.status, a.due_on, on) for a in i.actions)]
     return found
 
 
