@@ -4,6 +4,8 @@ Builds a database with seed-demo, adds demo responses (with their comments tagge
 then times GET /reports/ as a committee member: the median of several requests, after one warm-up.
 
     python bench/reports.py [--sizes 10000 100000] [--database-url postgresql+psycopg://...]
+
+`bench/results.py` times a survey's results page on the same kind of database, with these helpers.
 """
 
 from __future__ import annotations
@@ -21,59 +23,90 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 PASSWORD = "correct horse battery"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def arguments(doc: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--database-url", default="", help="an empty database to use (default: a new SQLite file)")
     parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args()
-    url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-reports-')}/reports.db"
+    return parser.parse_args()
+
+
+def demo_app(url: str):
+    """The app on a new database holding seed-demo with no responses."""
     os.environ["DATABASE_URL"] = url
-
-    from sqlalchemy import func, select
-
     from participation import create_app
-    from participation.auth.services import create_user
-    from participation.core.transaction import run, transaction
     from participation.db import db
-    from participation.respond.demo import add_demo_responses
-    from participation.respond.models import Answer, Response
-    from participation.surveys.services import survey_by_slug
 
     app = create_app()
     with app.app_context():
         db.drop_all()
         db.create_all()
     app.test_cli_runner().invoke(args=["seed-demo", "--responses", "0"])
+    return app
+
+
+def signed_in(app, role: str):
+    """A test client signed in with a new account of the role."""
+    from participation.auth.services import create_user
+    from participation.core.transaction import run
+    from participation.db import db
+
+    email = f"{role}@council.example"
     with app.app_context():
-        run(db.session, lambda: create_user(db.session, None, "cllr@council.example", PASSWORD, "committee"))
+        run(db.session, lambda: create_user(db.session, None, email, PASSWORD, role))
     client = app.test_client()
     page = client.get("/login").text
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
-    client.post("/login", data={"csrf_token": token, "email": "cllr@council.example", "password": PASSWORD})
+    client.post("/login", data={"csrf_token": token, "email": email, "password": PASSWORD})
+    return client
+
+
+def fill(app, size: int) -> tuple[int, int, float]:
+    """Add demo responses to the demo survey up to `size`: (responses, answers, seconds taken)."""
+    from sqlalchemy import func, select
+
+    from participation.core.transaction import transaction
+    from participation.db import db
+    from participation.respond.demo import add_demo_responses
+    from participation.respond.models import Answer, Response
+    from participation.surveys.services import survey_by_slug
+
+    with app.app_context():
+        survey = survey_by_slug(db.session, "demo")
+        have = db.session.scalar(select(func.count()).select_from(Response)) or 0
+        started = time.perf_counter()
+        if size > have:
+            with transaction(db.session):
+                add_demo_responses(db.session, survey, size - have, batch=2000, seed=size, days=360)
+        filled = time.perf_counter() - started
+        return (db.session.scalar(select(func.count()).select_from(Response)),
+                db.session.scalar(select(func.count()).select_from(Answer)), filled)
+
+
+def median_time(client, path: str, repeat: int) -> float:
+    """The median server time of GET path, in seconds, after one warm-up request."""
+    assert client.get(path).status_code == 200, path
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        reply = client.get(path)
+        times.append(time.perf_counter() - started)
+        assert reply.status_code == 200, path
+    return statistics.median(times)
+
+
+def main() -> None:
+    args = arguments(__doc__)
+    url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-reports-')}/reports.db"
+    app = demo_app(url)
+    client = signed_in(app, "committee")
 
     print(f"database: {url.split(':')[0]}; GET /reports/ as a committee member, median of {args.repeat}")
     print(f"{'responses':>10}{'answers':>11}{'fill time':>11}{'server time':>13}")
     results = []
     for size in sorted(args.sizes):
-        with app.app_context():
-            survey = survey_by_slug(db.session, "demo")
-            have = db.session.scalar(select(func.count()).select_from(Response)) or 0
-            started = time.perf_counter()
-            if size > have:
-                with transaction(db.session):
-                    add_demo_responses(db.session, survey, size - have, batch=2000, seed=size, days=360)
-            filled = time.perf_counter() - started
-            total = db.session.scalar(select(func.count()).select_from(Response))
-            answers = db.session.scalar(select(func.count()).select_from(Answer))
-        assert client.get("/reports/").status_code == 200
-        times = []
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            reply = client.get("/reports/")
-            times.append(time.perf_counter() - started)
-            assert reply.status_code == 200
-        median = statistics.median(times)
+        total, answers, filled = fill(app, size)
+        median = median_time(client, "/reports/", args.repeat)
         results.append((total, median))
         print(f"{total:>10,}{answers:>11,}{filled:>10.0f}s{median * 1000:>11.0f} ms")
     if len(results) > 1:
