@@ -11,7 +11,7 @@ from participation.exchange.codec import UnreadableFile, column, read_upload
 from participation.pledges.importing import find_theme, theme_lookup
 from participation.themes.services import active_themes
 from participation.tracker.rules import STATUSES, read_status
-from participation.tracker.services import ActionInput, ItemInput, add_action, create_item
+from participation.tracker.services import ActionInput, ItemInput, add_action, create_item, untold_actions
 
 #: The largest tracker file read: trackers are a few hundred rows.
 MAX_FILE = 1024 * 1024
@@ -111,7 +111,7 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
         action = ActionInput(what=we_did or "To be decided", owner=cell("owner")[:200], due_on=status.due_on,
                              status=status.status, we_did=we_did if status.status == "done" else "",
                              wont_do_reason=we_did if status.status == "wont-do" else "", note=status.note,
-                             done_on=status.done_on)
+                             done_on=status.done_on, imported=True)
         if status.status == "wont-do" and not we_did:
             action.wont_do_reason = status.note or "This was not agreed."
         item = ItemInput(summary=you_said, theme_keys=[found] if found else [], source="review" if cell("ref")
@@ -138,8 +138,10 @@ def apply_import(session: Session, actor, plan: ImportPlan, publish: bool = Fals
         action = add_action(session, actor, item, planned.action)
         action.rag_override = planned.rag_override
         if planned.rag_override:
-            action.rag_reason = "Given in the imported tracker."
-        item.published = publish
+            action.rag_reason = ("The imported tracker gives no date for it." if planned.action.status == "not-started"
+                                 and planned.action.due_on is None else "Given in the imported tracker.")
+        # A row marked done with no words for young people waits for an officer to write them.
+        item.published = publish and not untold_actions(item)
     session.flush()
     return len(plan.items)
 

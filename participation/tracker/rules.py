@@ -207,7 +207,9 @@ def read_status(text: str, due_text: str = "") -> ReadStatus:
     if _IN_PROGRESS.search(text):
         return ReadStatus("in-progress", due_on or read_date(text), note=_note(text, "in progress"))
     if _NOT_STARTED.search(text):
-        return ReadStatus("not-started", due_on or read_date(text), note=text)
+        # "Agreed in Principle" with no date: nothing says it will happen, so it is not green.
+        due = due_on or read_date(text)
+        return ReadStatus("not-started", due, rag_override="" if due else "amber", note=text)
     found = read_date(text)
     if found is not None:
         # A bare date in a status column is a target.

@@ -111,11 +111,21 @@ def set_published(session: Session, actor, item: YouSaid, published: bool) -> Yo
     """Show an item on the public board, or take it off."""
     if published and not item.actions:
         raise TrackerError("Add at least one action before you publish, so young people can see what is being done.")
+    if published:
+        untold = untold_actions(item)
+        if untold:
+            raise TrackerError(f"“{untold[0].what[:80]}” is marked done but says nothing young people can read. "
+                               "Write what we did before you publish.")
     item.published = published
     record(session, actor, "tracker.published" if published else "tracker.unpublished", item,
            f"{'Published' if published else 'Unpublished'} “{item.summary[:80]}”")
     session.flush()
     return item
+
+
+def untold_actions(item: YouSaid) -> list[Action]:
+    """Actions marked done with no "we did" for young people: they keep an item off the board."""
+    return [a for a in item.actions if a.status == "done" and not a.we_did.strip()]
 
 
 @dataclass
@@ -131,6 +141,13 @@ class ActionInput:
     we_did: str = ""
     note: str = ""
     done_on: date | None = None
+    #: Read from a council's tracker: a done row may arrive without words for young people, and
+    #: then cannot be published until an officer writes them.
+    imported: bool = False
+
+
+#: The refusal when an action is marked done with nothing written for young people.
+NEEDS_WE_DID = "Write what we did, in words young people understand, before you mark this done. It is what they will read."
 
 
 def _fill_action(action: Action, data: ActionInput) -> dict:
@@ -143,6 +160,8 @@ def _fill_action(action: Action, data: ActionInput) -> dict:
     we_did = _clean(data.we_did, MAX_TEXT, "Keep “we did” shorter.")
     if data.status == "wont-do" and not reason:
         raise TrackerError("Say why this won't be done, in words young people understand.")
+    if data.status == "done" and not we_did and not data.imported:
+        raise TrackerError(NEEDS_WE_DID)
     before = {"status": action.status, "due_on": str(action.due_on) if action.due_on else None}
     action.what, action.owner = what, _clean(data.owner, 200, "Keep the owner under 200 characters.")
     action.owner_user_id, action.due_on, action.status = data.owner_user_id, data.due_on, data.status
@@ -324,7 +343,9 @@ def _board_lines(item: YouSaid) -> tuple[BoardLine, ...]:
     lines = []
     for action in item.actions:
         if action.status == "done":
-            lines.append(BoardLine("We did", action.we_did or action.what, BOARD_STATUS["done"]))
+            # Only the words written for young people; the council's own action text never shows here.
+            if action.we_did.strip():
+                lines.append(BoardLine("We did", action.we_did, BOARD_STATUS["done"]))
         elif action.status == "wont-do":
             lines.append(BoardLine("Why not", action.wont_do_reason, BOARD_STATUS["wont-do"]))
         else:

@@ -47,7 +47,7 @@ def test_dates_as_councils_write_them(text, expected):
     ("Due for completion April 2014.", "in-progress", date(2014, 4, 30), None, "", "Due for completion April 2014."),
     ("Not yet progressed", "not-progressed", None, None, "", ""),
     ("Not progressed as yet.", "not-progressed", None, None, "", "Not progressed as yet."),
-    ("Agreed in Principle", "not-started", None, None, "", "Agreed in Principle"),
+    ("Agreed in Principle", "not-started", None, None, "amber", "Agreed in Principle"),  # undated: not green
     ("Red", "in-progress", None, None, "red", "Red"),
     ("A", "in-progress", None, None, "amber", "A"),
     ("Overdue", "in-progress", None, None, "red", "Overdue"),

@@ -182,3 +182,31 @@ def test_a_promise_at_risk_starts_a_you_said_with_its_results_and_comments(app, 
     with app.app_context():
         item = db.session.scalars(select(YouSaid)).one()
         assert item.source == "pledge" and item.source_promise_id == int(links[2][1]) and len(item.evidence) == 2
+
+
+def test_done_needs_a_we_did_and_the_board_never_shows_the_internal_action(app, demo, login_as, client):
+    officer = login_as("officer")
+    item_id = _new_item_from_queue(app, officer)
+    reply = post_form(officer, f"/tracker/{item_id}/actions/new", {
+        "what": "Review contact arrangements under s.34 with IRO oversight", "owner_user_id": "",
+        "status": "done", "we_did": ""})
+    assert reply.status_code == 200
+    assert "Write what we did, in words young people understand, before you mark this done" in reply.text
+    assert "Review contact arrangements under s.34" in reply.text  # what was typed is kept
+    with app.app_context():
+        assert db.session.scalars(select(Action)).all() == []  # nothing half-written stored
+        # A done action that arrived from a council's tracker with no words for young people...
+        from participation.tracker import services
+        item = db.session.get(YouSaid, item_id)
+        services.add_action(db.session, None, item, services.ActionInput(
+            what="Review contact arrangements under s.34 with IRO oversight", status="done", imported=True))
+        db.session.commit()
+    # ...keeps the item off the board until an officer writes them.
+    refused = post_form(officer, f"/tracker/{item_id}/publish", {}, form_page=f"/tracker/{item_id}")
+    assert "is marked done but says nothing young people can read" in officer.get(refused.headers["Location"]).text
+    assert "We want to see our brothers" not in client.get("/you-said-we-did").text
+    with app.app_context():
+        db.session.get(YouSaid, item_id).published = True  # even if it were published some other way
+        db.session.commit()
+    board = client.get("/you-said-we-did").text
+    assert "We want to see our brothers" in board and "s.34" not in board

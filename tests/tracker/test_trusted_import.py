@@ -165,3 +165,15 @@ def test_financial_quarters_and_years_are_read_as_councils_mean_them(text, expec
     from datetime import date
     from participation.tracker.rules import read_date
     assert read_date(text) == date(*expected)
+
+
+@pytest.mark.parametrize("text, due, rag", [
+    ("Agreed in Principle", "", "amber"),          # nothing says when: not green
+    ("Yet to be considered", "", "amber"),
+    ("Agreed in Principle", "March 2030", "green"),  # dated and far off: on track
+])
+def test_an_undated_agreed_in_principle_is_never_green(text, due, rag):
+    from datetime import date
+    from participation.tracker.rules import rag as worked_out, read_status
+    read = read_status(text, due)
+    assert worked_out(read.status, read.due_on, date(2026, 11, 23), read.rag_override) == rag
