@@ -30,6 +30,9 @@ OUTPUT = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).resolve().parents
 #: The demo paper: the cover; the commentary and the scorecard (two pages); the results highlights with their
 #: two charts (two pages); the promises chart; the actions chart with the overdue actions; the completed actions.
 DEMO_PAGES = 8
+#: The same paper with the Q3 2017-18 scorecard from the seed papers imported over the demo's: its measures, each
+#: with the council's comment printed the width of the page under it, take eight pages more (15 in all).
+SEED_PAGES = 15
 CHART_TITLES = {"responses": "Responses each week", "themes": "What young people wrote about",
                 "promises": "Is each promise kept?", "actions": "Actions by RAG rating"}
 
@@ -41,11 +44,18 @@ def _pdf_pages(pdf: Path) -> list[str]:
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
-@pytest.mark.skipif(not shutil.which("pdftoppm") or not shutil.which("pdftotext"),
-                    reason="poppler-utils is missing: apt-get install -y poppler-utils")
-def test_the_committee_paper_prints_on_a4_with_page_numbers_and_no_chart_split(
-        app, runner, make_user, live_server, browser):
+POPPLER = pytest.mark.skipif(not shutil.which("pdftoppm") or not shutil.which("pdftotext"),
+                             reason="poppler-utils is missing: apt-get install -y poppler-utils")
+SEED_SCORECARD = Path(__file__).resolve().parents[1] / "scorecard" / "data" / "scorecard_q3_2017_18.csv"
+
+
+def _print_paper(app, runner, make_user, live_server, browser, output: Path, scorecard: Path | None = None):
+    """Seed the demo (with the council's own scorecard imported over the demo's, when given), star quotes, write a paper as an officer and print it as a committee member:
+    (each page's text, the page images, the paper's headings, the first quote's words, page errors)."""
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    if scorecard:
+        imported = runner.invoke(args=["import-scorecard", str(scorecard)])
+        assert imported.exit_code == 0, imported.output
     make_user("officer", email="officer@council.example")
     make_user("committee", email="cllr@council.example")
     with app.app_context():
@@ -102,19 +112,23 @@ def test_the_committee_paper_prints_on_a4_with_page_numbers_and_no_chart_split(
                              ".filter(h => h.offsetParent !== null).map(h => h.textContent.trim())")
 
     page.emulate_media(media="print")
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    for old in OUTPUT.glob("page-*.png"):
+    output.mkdir(parents=True, exist_ok=True)
+    for old in [*output.glob("page-*.png"), *output.glob("page-*.txt")]:
         old.unlink()
-    pdf = OUTPUT / "committee-paper.pdf"
+    pdf = output / "committee-paper.pdf"
     pdf.write_bytes(page.pdf(prefer_css_page_size=True, print_background=True))
     context.close()
-    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(OUTPUT / "page")], check=True, timeout=120)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(output / "page")], check=True, timeout=120)
     texts = _pdf_pages(pdf)
     for number, text in enumerate(texts, 1):
-        (OUTPUT / f"page-{number}.txt").write_text(text)
-    images = sorted(OUTPUT.glob("page-*.png"))
+        (output / f"page-{number}.txt").write_text(text)
+    images = sorted(output.glob("page-*.png"))
 
-    assert len(texts) == len(images) == DEMO_PAGES, [t[:200] for t in texts]
+    return texts, images, headings, first_words, errors
+
+
+def _check_pages(texts, headings) -> None:
+    """Every page numbered and dated; no page ends on a heading; each chart whole on one page."""
     generated = f"Generated {today().day} {today():%B %Y}"
     for number, text in enumerate(texts, 1):
         assert f"Page {number} of {len(texts)}" in text, (number, text[-300:])
@@ -128,6 +142,15 @@ def test_the_committee_paper_prints_on_a4_with_page_numbers_and_no_chart_split(
         captions = [i for i, text in enumerate(texts) if f"Figure {number}:" in text]
         assert len(on) == 1 and on == captions, (name, on, captions)
 
+
+@POPPLER
+def test_the_committee_paper_prints_on_a4_with_page_numbers_and_no_chart_split(
+        app, runner, make_user, live_server, browser):
+    texts, images, headings, first_words, errors = _print_paper(app, runner, make_user, live_server, browser,
+                                                                OUTPUT)
+    assert len(texts) == len(images) == DEMO_PAGES, [t[:200] for t in texts]
+    _check_pages(texts, headings)
+
     cover = texts[0]
     assert "Corporate Parenting Committee" in cover and "Committee is asked to" in cover
     assert "Agree the actions on being listened to." in cover
@@ -135,4 +158,14 @@ def test_the_committee_paper_prints_on_a4_with_page_numbers_and_no_chart_split(
     assert "Our young people told us" in whole
     assert re.sub(r"\s+", " ", first_words)[:40] in whole
     assert "Overdue actions" in whole and "Completed actions" in whole
+    assert errors == []
+
+
+@POPPLER
+def test_the_paper_with_the_councils_own_scorecard_prints_whole(app, runner, make_user, live_server, browser):
+    output = OUTPUT.parent / "committee-paper-seed-scorecard"
+    texts, images, headings, _, errors = _print_paper(app, runner, make_user, live_server, browser, output,
+                                                      SEED_SCORECARD)
+    assert len(texts) == len(images) == SEED_PAGES, [t[:200] for t in texts]
+    _check_pages(texts, headings)
     assert errors == []
