@@ -10,7 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
-from participation.analysis import redaction, safeguarding, sentiment
+from participation.analysis import redaction, safeguarding, safeguarding_model, sentiment
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS, Taxonomy, ThemeSpec
 from participation.analysis.themes import ThemeModel, choose, fine_tune
 from participation.analysis.tokens import tokenize
@@ -39,6 +39,8 @@ class Tagging:
     evidence: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     #: Where those words are in the comment: (start, end, kind), in order.
     evidence_spans: tuple[tuple[int, int, str], ...] = ()
+    #: Why the comment was flagged when only the learnt model (not a rule) raised it; empty otherwise.
+    safeguarding_note: str = ""
 
     @property
     def confidence(self) -> float:
@@ -82,19 +84,25 @@ class Tagger:
         """A 0-1 score for each theme: the model's probability that the comment is about it."""
         return dict(zip(self.taxonomy.keys, self.model.probabilities(tokens).tolist()))
 
-    def _tagging(self, text: str, tokens: list[str], probabilities: list[float]) -> Tagging:
+    def _tagging(self, text: str, tokens: list[str], probabilities: list[float], model_flag: bool) -> Tagging:
         keys = self.taxonomy.keys
         scores = dict(zip(keys, probabilities))
         themes = choose(keys, probabilities, self.model.thresholds, tokens)
         words = set(tokens)
         findings = safeguarding.assess(text, words)
+        note = ""
+        if not findings and model_flag:  # the rules found nothing but the learnt model did
+            reading = safeguarding_model.read(text)
+            if reading.flagged:
+                findings = [safeguarding.Finding(reading.kind, reading.words, reading.spans)]
+                note = reading.note
         reasons = tuple(finding.kind for finding in findings) if findings else ()
         return Tagging(
             themes=themes, scores=scores,
             sentiment=round(sentiment.polarity(tokens), 3), safeguarding=bool(reasons),
             safeguarding_reasons=reasons, redacted=redaction.redact(text, words),
             risks=reasons, evidence={f.kind: f.evidence for f in findings} if findings else _NO_EVIDENCE,
-            evidence_spans=safeguarding.spans_of(findings) if findings else (),
+            evidence_spans=safeguarding.spans_of(findings) if findings else (), safeguarding_note=note,
         )
 
     def tag(self, text: str) -> Tagging:
@@ -112,7 +120,8 @@ class Tagger:
         try:
             tokens = [tokenize(text) for text in texts]
             probabilities = self.model.probabilities_many(tokens).tolist()
-            return [self._tagging(text, t, p) for text, t, p in zip(texts, tokens, probabilities)]
+            flags = safeguarding_model.flags_many(texts)
+            return [self._tagging(text, t, p, f) for text, t, p, f in zip(texts, tokens, probabilities, flags)]
         finally:
             if enabled:
                 gc.enable()

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from markupsafe import Markup, escape
 from flask_login import current_user
 
-from participation.analysis import safeguarding_kinds
+from participation.analysis import safeguarding_kinds, safeguarding_model
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments import services
@@ -41,6 +41,12 @@ def with_evidence(text: str, spans) -> Markup:
         at = end
     out.append(escape(text[at:]))
     return Markup("").join(out)
+
+
+@bp.app_template_filter("flag_note")
+def flag_note(text: str) -> str:
+    """Why the learnt model flagged a comment no rule flagged, in plain words; empty otherwise."""
+    return safeguarding_model.note_for(text or "")
 
 
 @bp.app_template_filter("waited")

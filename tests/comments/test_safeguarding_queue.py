@@ -32,3 +32,15 @@ def test_the_most_urgent_kind_comes_first_whatever_order_they_came_in(app, demo,
     assert headings == ["Safeguarding: suicidal thoughts", "Safeguarding: criminal exploitation",
                         "Safeguarding: neglect"]
     assert '<mark title="suicidal thoughts">kms</mark>' in page
+
+
+def test_a_flag_only_the_learnt_model_raised_says_so_in_plain_words(app, demo, login_as):
+    text = "nobody gives me food at the place i stay"
+    _answer(app, "idk", text)
+    page = login_as("officer").get("/comments/").text
+    [(heading, comment)] = _flags(page)
+    assert heading == "Safeguarding: neglect"
+    assert '<mark title="neglect">food</mark>' in comment
+    note = re.search(r'<p class="meta flag-note">(.*?)</p>', page).group(1)
+    assert note.startswith("Flagged by the learnt model (not a fixed rule): words like ")
+    assert "\u201cfood\u201d" in note
