@@ -21,7 +21,7 @@ from participation.core.suppression import (HIDDEN, SMALLEST_SHOWN, group_shown,
 from participation.reports import charts
 from participation.reports.groups import Group
 from participation.reports.protection import Guard, minus
-from participation.respond.models import Answer, Response
+from participation.respond.models import Answer, AnswerTally, Response
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import question_type
 from participation.themes.models import Theme
@@ -121,23 +121,54 @@ def group_size(session: Session, survey: Survey, group: Group) -> int:
     return session.scalar(select(func.count()).select_from(Response).where(*in_group(survey, group))) or 0
 
 
+def _counts(session: Session, survey: Survey, group: Group) -> tuple[dict[int, int], dict[tuple[int, str], int]]:
+    """How many in the group answered each question, and chose each (question, choice).
+
+    Without a cross-break the choices come from the running totals per day (answer_tallies): a young person
+    gives each choice at most once, so a choice's tally is how many chose it, and for a question with one
+    answer each, those who answered are the sum of its choices. Only several-choice and free-text questions
+    are counted from the stored answers. With a cross-break, everything is counted from the stored answers."""
+    where = in_group(survey, group)
+    if group.question_id:
+        answered = dict(session.execute(
+            select(Answer.question_id, func.count(distinct(Answer.response_id)))
+            .join(Response, Response.id == Answer.response_id).where(*where)
+            .group_by(Answer.question_id)).all())
+        chosen = {(qid, choice): n for qid, choice, n in session.execute(
+            select(Answer.question_id, Answer.choice, func.count(distinct(Answer.response_id)))
+            .join(Response, Response.id == Answer.response_id)
+            .where(*where, Answer.choice.is_not(None))
+            .group_by(Answer.question_id, Answer.choice)).all()}
+        return answered, chosen
+    days = [AnswerTally.survey_id == survey.id]
+    if group.start:
+        days.append(AnswerTally.day >= group.start)
+    if group.end:
+        days.append(AnswerTally.day <= group.end)
+    chosen = {(qid, choice): int(n) for qid, choice, n in session.execute(
+        select(AnswerTally.question_id, AnswerTally.choice, func.sum(AnswerTally.count))
+        .where(*days).group_by(AnswerTally.question_id, AnswerTally.choice)).all()}
+    answered: dict[int, int] = {}
+    counted = [q.id for q in survey.ordered_questions if q.kind in ("multiple", "text")]
+    for (qid, _), n in chosen.items():
+        if qid not in counted:
+            answered[qid] = answered.get(qid, 0) + n
+    if counted:
+        query = select(Answer.question_id, func.count(distinct(Answer.response_id))).where(
+            Answer.question_id.in_(counted))
+        if group.start or group.end:
+            query = query.join(Response, Response.id == Answer.response_id).where(*where)
+        answered.update(session.execute(query.group_by(Answer.question_id)).all())
+    return answered, chosen
+
+
 def results(session: Session, survey: Survey, exact: bool, group: Group = Group()) -> Results:
     """Every question's figures for one group of a survey's responses; without `exact`, small counts are
     hidden (participation.reports.protection), comments are redacted, and a group under 5 shows nothing."""
     total = group_size(session, survey, group)
     if not group_shown(total, exact):
         return Results(survey, suppress_small_count(total), True, [], group)
-    where = in_group(survey, group)
-    answered = dict(session.execute(
-        select(Answer.question_id, func.count(distinct(Answer.response_id)))
-        .join(Response, Response.id == Answer.response_id).where(*where)
-        .group_by(Answer.question_id)).all())
-    chosen: dict[tuple[int, str], int] = {
-        (qid, choice): n for qid, choice, n in session.execute(
-            select(Answer.question_id, Answer.choice, func.count(distinct(Answer.response_id)))
-            .join(Response, Response.id == Answer.response_id)
-            .where(*where, Answer.choice.is_not(None))
-            .group_by(Answer.question_id, Answer.choice)).all()}
+    answered, chosen = _counts(session, survey, group)
     figures = Figures(total, answered, chosen)
     if exact:
         return Results(survey, total, False, [_exact(session, survey, group, figures, q)
