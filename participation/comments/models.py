@@ -27,7 +27,8 @@ class CommentAnalysis(Model):
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     #: The text with names, phone numbers, emails, postcodes and addresses replaced.
     redacted: Mapped[str] = mapped_column(Text, default="")
-    #: "suggested" by the tagger, or "confirmed" by an officer.
+    #: "suggested" by the tagger, "confirmed" by an officer, or "set-aside" by an officer as not a comment
+    #: ("no", "dunno", "nothing"): not waiting for review, and can be put back.
     status: Mapped[str] = mapped_column(String(12), default="suggested", index=True)
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     reviewed_on: Mapped[date | None] = mapped_column(Date)

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Iterable, Sequence
 
 from sqlalchemy import case, delete, func, insert, literal, select, true
@@ -18,11 +18,12 @@ from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 from participation.analysis.themes import ThemeModel
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTally, CommentTheme, TaggerModel
+from participation.core.numbers import day_from, id_from
 from participation.core.suppression import SMALLEST_SHOWN
 from participation.core.transaction import Refused
 from participation.db import add_to_tallies, today
 from participation.respond.models import Answer, Response, ResponseTally
-from participation.surveys.models import Question, Survey
+from participation.surveys.models import Question, Section, Survey
 from participation.themes.models import Theme
 from participation.themes.services import active_themes
 
@@ -238,17 +239,93 @@ class QueueItem:
     question_text: str
 
 
-def queue(session: Session, *, reviewed: bool = False, limit: int = 50, offset: int = 0) -> list[QueueItem]:
+#: Which comments a view of the queue shows, by the status officers gave them.
+VIEWS = {"to-review": "suggested", "reviewed": "confirmed", "set-aside": "set-aside"}
+#: How the flag filter reads: open flags, handled ones, any flag, or comments never flagged.
+FLAG_FILTERS = {"open": "Open flags", "handled": "Handled flags", "any": "Any flag", "none": "Not flagged"}
+#: Comments on each page of the queue: 20 cards fit a short page.
+QUEUE_PAGE = 20
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """What an officer narrowed the queue to; every part is kept in the page's address."""
+
+    show: str = "to-review"
+    survey_id: int | None = None
+    question_id: int | None = None
+    theme: str = ""
+    flag: str = ""
+    since: date | None = None
+    until: date | None = None
+    search: str = ""
+
+    def args(self) -> dict[str, str]:
+        """The filters as address parameters, leaving out the ones not set."""
+        values = {"show": "" if self.show == "to-review" else self.show, "survey": self.survey_id or "",
+                  "question": self.question_id or "", "theme": self.theme, "flag": self.flag,
+                  "from": self.since.isoformat() if self.since else "",
+                  "to": self.until.isoformat() if self.until else "", "q": self.search}
+        return {k: str(v) for k, v in values.items() if v}
+
+    @property
+    def narrowed(self) -> bool:
+        """True when anything but the view is chosen."""
+        return bool(set(self.args()) - {"show"})
+
+
+def filters_from(args) -> QueueFilters:
+    """The queue's filters read from an address's parameters; anything unreadable is left out."""
+    show = args.get("show") or "to-review"
+    flag = args.get("flag") or ""
+    return QueueFilters(
+        show=show if show in VIEWS else "to-review", survey_id=id_from(args.get("survey")),
+        question_id=id_from(args.get("question")), theme=(args.get("theme") or "")[:40],
+        flag=flag if flag in FLAG_FILTERS else "", since=day_from(args.get("from")),
+        until=day_from(args.get("to")), search=" ".join((args.get("q") or "").split())[:200])
+
+
+def _queue_query(filters: QueueFilters):
+    """The comments a view of the queue shows with its filters: open safeguarding flags are always in the
+    comments to review, whatever their status, so that no filter-free view can lose one."""
+    status = VIEWS[filters.show]
+    where = [(CommentAnalysis.status == status) | (CommentAnalysis.flag_status == "open")] \
+        if filters.show == "to-review" else [CommentAnalysis.status == status]
+    if filters.survey_id:
+        where.append(CommentAnalysis.survey_id == filters.survey_id)
+    if filters.question_id:
+        where.append(CommentAnalysis.question_id == filters.question_id)
+    if filters.theme:
+        where.append(select(CommentTheme.answer_id).join(Theme, Theme.id == CommentTheme.theme_id)
+                     .where(CommentTheme.answer_id == CommentAnalysis.answer_id, Theme.key == filters.theme)
+                     .exists())
+    if filters.flag == "any":
+        where.append(CommentAnalysis.flag_status != "")
+    elif filters.flag == "none":
+        where.append(CommentAnalysis.flag_status == "")
+    elif filters.flag:
+        where.append(CommentAnalysis.flag_status == filters.flag)
+    if filters.since:
+        where.append(CommentAnalysis.submitted_on >= filters.since)
+    if filters.until:
+        where.append(CommentAnalysis.submitted_on <= filters.until)
+    if filters.search:
+        # Every word typed must be in the comment, in any case; % and _ are searched for as themselves.
+        where.extend(Answer.text.icontains(word, autoescape=True) for word in filters.search.split())
+    return (select(CommentAnalysis, Answer.text, Survey.title, Question.text)
+            .join(Answer, Answer.id == CommentAnalysis.answer_id)
+            .join(Survey, Survey.id == CommentAnalysis.survey_id)
+            .join(Question, Question.id == CommentAnalysis.question_id)
+            .where(*where))
+
+
+def queue(session: Session, filters: QueueFilters | None = None, *, limit: int = QUEUE_PAGE,
+          offset: int = 0) -> list[QueueItem]:
     """Comments to review: open safeguarding flags first, the most urgent kind first and the longest
     waiting first within a kind; then untagged comments, then the least certain."""
     untagged = ~select(CommentTheme.answer_id).where(CommentTheme.answer_id == CommentAnalysis.answer_id).exists()
-    status = "confirmed" if reviewed else "suggested"
     rows = session.execute(
-        select(CommentAnalysis, Answer.text, Survey.title, Question.text)
-        .join(Answer, Answer.id == CommentAnalysis.answer_id)
-        .join(Survey, Survey.id == CommentAnalysis.survey_id)
-        .join(Question, Question.id == CommentAnalysis.question_id)
-        .where((CommentAnalysis.status == status) | (CommentAnalysis.flag_status == "open"))
+        _queue_query(filters or QueueFilters())
         .options(selectinload(CommentAnalysis.themes).selectinload(CommentTheme.theme))
         .order_by(case((CommentAnalysis.flag_status == "open", 0), else_=1),
                   case((CommentAnalysis.flag_status == "open", func.coalesce(CommentAnalysis.flag_urgency, 99)), else_=0),
@@ -259,11 +336,40 @@ def queue(session: Session, *, reviewed: bool = False, limit: int = 50, offset: 
     return [QueueItem(*row) for row in rows]
 
 
+def queue_size(session: Session, filters: QueueFilters) -> int:
+    """How many comments a view of the queue holds with its filters, on every page."""
+    return session.scalar(select(func.count()).select_from(_queue_query(filters).subquery())) or 0
+
+
+@dataclass(frozen=True)
+class QueueChoices:
+    """What the queue's filters offer: surveys and questions that have comments."""
+
+    surveys: list[tuple[int, str]]
+    questions: list[tuple[int, str, str]]
+
+
+def queue_choices(session: Session) -> QueueChoices:
+    """The surveys with comments, and their questions with comments (with the survey's title)."""
+    surveys = session.execute(
+        select(Survey.id, Survey.title).where(
+            select(CommentAnalysis.answer_id).where(CommentAnalysis.survey_id == Survey.id).exists())
+        .order_by(Survey.title, Survey.id)).all()
+    questions = session.execute(
+        select(Question.id, Question.text, Survey.title).join(Survey, Survey.id == Question.survey_id)
+        .join(Section, Section.id == Question.section_id)
+        .where(select(CommentAnalysis.answer_id).where(CommentAnalysis.question_id == Question.id).exists())
+        .order_by(Survey.title, Survey.id, Section.position, Question.position, Question.id)).all()
+    return QueueChoices([tuple(r) for r in surveys], [tuple(r) for r in questions])
+
+
 def counts(session: Session) -> dict[str, int]:
-    """How many comments wait for review, and how many safeguarding flags are open."""
-    to_review = session.scalar(select(func.count()).select_from(CommentAnalysis)
-                               .where(CommentAnalysis.status == "suggested")) or 0
-    return {"to_review": to_review, "open_flags": open_flag_count(session)}
+    """How many comments wait for review, how many safeguarding flags are open, and how many replies
+    were set aside as not comments (they are not waiting)."""
+    by_status = dict(session.execute(select(CommentAnalysis.status, func.count())
+                                     .group_by(CommentAnalysis.status)).all())
+    return {"to_review": by_status.get("suggested", 0), "open_flags": open_flag_count(session),
+            "set_aside": by_status.get("set-aside", 0)}
 
 
 def open_flag_count(session: Session) -> int:
@@ -298,14 +404,42 @@ def accept_suggestions(session: Session, actor, answer_ids: Sequence[int]) -> in
     """Confirm the tagger's suggested themes for many comments at once; return how many."""
     comments = session.scalars(select(CommentAnalysis).where(
         CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status == "suggested")).all()
+    _set_status(session, actor, comments, "confirmed", "comment.bulk-accepted",
+                f"Accepted suggested themes for {len(comments)} comments")
+    return len(comments)
+
+
+def _set_status(session: Session, actor, comments: Sequence[CommentAnalysis], status: str, action: str,
+                summary: str) -> None:
+    """Give many comments a status at once, as reviewed by the actor today, with one audit entry."""
+    reviewed = status != "suggested"
     for comment in comments:
-        comment.status = "confirmed"
-        comment.reviewed_by = actor.id
-        comment.reviewed_on = today()
+        comment.status = status
+        comment.reviewed_by = actor.id if reviewed else None
+        comment.reviewed_on = today() if reviewed else None
     if comments:
-        record(session, actor, "comment.bulk-accepted", None, f"Accepted suggested themes for {len(comments)} comments",
-               answer_ids=[c.answer_id for c in comments])
+        record(session, actor, action, None, summary, answer_ids=[c.answer_id for c in comments])
     session.flush()
+
+
+def set_aside(session: Session, actor, answer_ids: Sequence[int]) -> tuple[int, int]:
+    """Set replies such as "no", "dunno" or "nothing" aside as not comments: they leave the comments to
+    review and its counts, and can be put back. A reply with an open safeguarding flag is never set aside
+    (the lead handles it first). Returns how many were set aside and how many were left for a flag."""
+    comments = session.scalars(select(CommentAnalysis).where(
+        CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status != "set-aside")).all()
+    flagged = [c for c in comments if c.flag_status == "open"]
+    moved = [c for c in comments if c.flag_status != "open"]
+    _set_status(session, actor, moved, "set-aside", "comment.set-aside",
+                f"Set aside {len(moved)} replies as not comments")
+    return len(moved), len(flagged)
+
+
+def put_back(session: Session, actor, answer_ids: Sequence[int]) -> int:
+    """Put replies set aside back among the comments to review; returns how many."""
+    comments = session.scalars(select(CommentAnalysis).where(
+        CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status == "set-aside")).all()
+    _set_status(session, actor, comments, "suggested", "comment.put-back", f"Put back {len(comments)} replies to review")
     return len(comments)
 
 
@@ -372,7 +506,7 @@ def retag(session: Session, everything: bool = False) -> int:
             .options(selectinload(CommentAnalysis.themes)))}
         for row, tagging in zip(batch, tagger.tag_many([row.text for row in batch])):
             comment = existing.get(row.id)
-            if comment is not None and comment.status == "confirmed" and not everything:
+            if comment is not None and comment.status in ("confirmed", "set-aside") and not everything:
                 continue
             if comment is None:
                 comment = CommentAnalysis(answer_id=row.id, survey_id=row.survey_id, question_id=row.question_id,
@@ -380,7 +514,8 @@ def retag(session: Session, everything: bool = False) -> int:
                 session.add(comment)
             else:
                 tally(session, [comment], -1)
-            comment.status = "suggested"
+            # A reply set aside as not a comment stays aside: that is not about its themes.
+            comment.status = "set-aside" if comment.status == "set-aside" else "suggested"
             _apply(comment, tagging, theme_ids)
             changed.append(comment)
             count += 1

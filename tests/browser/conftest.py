@@ -85,17 +85,18 @@ def live_server(app):
 @pytest.fixture
 def phone(browser, phone_settings):
     """A page in a phone-sized browser with JavaScript on."""
-    context = browser.new_context(**phone_settings, bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
+    yield from _pages(browser, **phone_settings, bypass_csp=True)
 
 
 @pytest.fixture
 def phone_without_javascript(browser, phone_settings):
     """A page in a phone-sized browser with JavaScript off."""
-    context = browser.new_context(**phone_settings, java_script_enabled=False)
+    yield from _pages(browser, **phone_settings, java_script_enabled=False)
+
+
+def _pages(browser, **settings):
+    """One page in a new browser context with these settings, closed after the test."""
+    context = browser.new_context(**settings)
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page
@@ -105,11 +106,19 @@ def phone_without_javascript(browser, phone_settings):
 @pytest.fixture
 def laptop(browser):
     """A page in a laptop-sized browser, as a participation officer uses."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    page = context.new_page()
-    page.set_default_timeout(15000)
-    yield page
-    context.close()
+    yield from _pages(browser, viewport={"width": 1280, "height": 900}, bypass_csp=True)
+
+
+@pytest.fixture
+def council_laptop(browser):
+    """A page at 1366x768, the screen of most council laptops."""
+    yield from _pages(browser, viewport={"width": 1366, "height": 768}, bypass_csp=True)
+
+
+@pytest.fixture
+def council_laptop_without_javascript(browser):
+    """A page at 1366x768 with JavaScript off."""
+    yield from _pages(browser, viewport={"width": 1366, "height": 768}, java_script_enabled=False)
 
 
 def assert_accessible(page) -> None:
