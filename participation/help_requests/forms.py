@@ -2,13 +2,48 @@
 
 from __future__ import annotations
 
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from participation.core.words import clean_text
 
 MAX_MESSAGE = 1000
+
+NOT_CONTACT = ("We cannot use that to reach you. Write a UK phone number, like 07700 900123, "
+               "or an email, like sam@example.com.")
+
+
+def reachable(form, field) -> None:
+    """A UK phone number (mobile or landline, with or without +44) or an email someone can write to.
+
+    phonenumbers (Google's libphonenumber) knows which UK numbers are real in shape, and
+    email-validator which addresses are; a hand-written pattern lets "abc" through or turns real
+    ones away. The email's domain is not looked up: a young person's request never waits on the network.
+    """
+    typed = (field.data or "").strip()
+    if not typed:
+        return
+    if "@" in typed:
+        try:
+            validate_email(typed, check_deliverability=False)
+            return
+        except EmailNotValidError:
+            raise ValidationError(NOT_CONTACT) from None
+    try:
+        number = phonenumbers.parse(typed, "GB")
+    except phonenumbers.NumberParseException:
+        raise ValidationError(NOT_CONTACT) from None
+    if number.country_code != 44:
+        raise ValidationError(NOT_CONTACT)
+    # Any 07 number of a mobile's length is taken, even in a range the library's list does not
+    # know yet: turning a real young person's mobile away is worse than keeping a wrong one.
+    mobile_shaped = str(number.national_number).startswith("7") and phonenumbers.is_possible_number_for_type(
+        number, phonenumbers.PhoneNumberType.MOBILE)
+    if not (mobile_shaped or phonenumbers.is_valid_number(number)):
+        raise ValidationError(NOT_CONTACT)
 
 
 class HelpRequestForm(FlaskForm):
@@ -18,7 +53,8 @@ class HelpRequestForm(FlaskForm):
         Length(max=80, message="Use 80 letters or fewer for your name.")])
     contact = StringField("Your phone number or email", filters=[clean_text], validators=[
         DataRequired("Write a phone number or email so we can reach you."),
-        Length(max=200, message="That is too long for a phone number or email. Use 200 letters or fewer.")])
+        Length(max=200, message="That is too long for a phone number or email. Use 200 letters or fewer."),
+        reachable])
     best_time = StringField("When is a good time to contact you?", filters=[clean_text], validators=[
         Length(max=120, message="Use 120 letters or fewer.")])
     message = TextAreaField("What would you like help with?", filters=[clean_text], validators=[

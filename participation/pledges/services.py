@@ -240,8 +240,8 @@ class ReviewOptions:
 def _review_spec(version: PledgeVersion, options: ReviewOptions) -> tuple[dict, list[tuple[Promise, str]]]:
     younger = options.age_band == "8-11"
     leavers = version.pledge.audience == "care-leavers"
-    intro = ("Every year we check if we keep our promises to you. For each one, tell us if it is kept for you. "
-             "You can skip any question. Nobody will know which answers are yours.")
+    # The first page already says which questions can be skipped and that nobody will know.
+    intro = "Every year we check if we keep our promises to you. For each one, tell us if it is kept for you."
     sections: list[dict] = []
     links: list[tuple[Promise, str]] = []
     by_title: dict[str, dict] = {}
@@ -258,8 +258,7 @@ def _review_spec(version: PledgeVersion, options: ReviewOptions) -> tuple[dict, 
         links.append((promise, "rating"))
         if options.tell_us_more:
             section["questions"].append({"kind": "text", "theme": key, "text": "Anything else you want to tell us "
-                                         "about this?" if younger else "Tell us more about this promise",
-                                         "help": "You can skip this."})
+                                         "about this?" if younger else "Tell us more about this promise"})
             links.append((promise, "comment"))
     audience = "care-leavers" if leavers else ("cared-for-8-11" if younger else "cared-for-11-18")
     spec = {"title": f"{version.pledge.name}: your review {version.year}", "intro": intro, "audience": audience,

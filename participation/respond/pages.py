@@ -14,6 +14,9 @@ from participation.surveys.question_types import question_type
 #: access code they typed, by survey id.
 DRAFTS = "drafts"
 CODES = "codes"
+#: The surveys this browser has sent answers to, so that Back after sending says so rather than
+#: "we could not find your answers", which invites a second try. Only a mark, never an answer.
+SENT = "sent_to"
 #: Set by every send, read once by the thank-you page: HELP_FIRST or PLAIN, the same length.
 AFTER_SEND = "sent"
 HELP_FIRST, PLAIN = "help", "done"

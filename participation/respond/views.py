@@ -16,7 +16,7 @@ from participation.core import languages, limits
 from participation.extensions import TOO_MANY, limiter, visitor_key
 from participation.respond import services
 from participation.respond.forms import AccessCodeForm, SendForm, fits_page, page_form
-from participation.respond.pages import (AFTER_SEND, CODES, DRAFTS, HELP_FIRST, PLAIN, draft_key, remember,
+from participation.respond.pages import (AFTER_SEND, CODES, DRAFTS, HELP_FIRST, PLAIN, SENT, draft_key, remember,
                                          render_intro, render_page, unlocked)
 from participation.respond.services import Outcome
 from participation.surveys.models import Survey
@@ -43,9 +43,11 @@ def _survey_or_stop(slug: str) -> Survey:
     if state is SurveyState.DRAFT:
         abort(404)
     if state is SurveyState.CLOSED:
-        abort(make_response(render_template("respond/closed.html", survey=survey), 410))
+        abort(make_response(render_template("respond/closed.html", survey=survey,
+                                            others=services.open_surveys(db.session, survey)), 410))
     if state is SurveyState.NOT_OPEN:
-        abort(make_response(render_template("respond/not_open.html", survey=survey), 403))
+        abort(make_response(render_template("respond/not_open.html", survey=survey,
+                                            others=services.open_surveys(db.session, survey)), 403))
     return survey
 
 
@@ -150,6 +152,7 @@ def check(slug: str):
             if result.outcome is Outcome.STORED:
                 # Only these answers are gone; an old page sent again never forgets newer unsent ones.
                 remember(DRAFTS, survey, None)
+            remember(SENT, survey, "1")
             # Every send answers the same way: the same redirect, and the same-sized mark in the
             # (encrypted) cookie, read once by the thank-you page to put help first where it may be needed.
             session[AFTER_SEND] = HELP_FIRST if result.needs_help else PLAIN
@@ -157,10 +160,10 @@ def check(slug: str):
         if result.outcome is Outcome.INCOMPLETE:
             flash("Please answer this question before you send your answers.")
             return redirect(url_for(".page", slug=slug, number=result.page))
-        return render_template("respond/lost.html", survey=survey), 410
+        return _nothing_to_check(survey)
     draft = services.find_draft(db.session, survey, draft_key(survey))
     if draft is None:
-        return render_template("respond/lost.html", survey=survey), 410
+        return _nothing_to_check(survey)
     form.token.data = draft.submission_token
     answers = draft.answers
     return render_template(
@@ -168,6 +171,14 @@ def check(slug: str):
         pages=[(n, s, services.visible_questions(s, answers)) for n, s in enumerate(services.pages(survey), 1)],
         last_page=services.previous_page(survey, len(services.pages(survey)) + 1, answers),
     )
+
+
+def _nothing_to_check(survey: Survey):
+    """No unsent answers here: after sending (Back from the thank-you page) say they were sent;
+    otherwise say they could not be found."""
+    if session.get(SENT, {}).get(str(survey.id)):
+        return render_template("respond/sent.html", survey=survey), 200
+    return render_template("respond/lost.html", survey=survey), 410
 
 
 @bp.get("/<slug>/thanks")

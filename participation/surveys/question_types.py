@@ -10,10 +10,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from flask_babel import gettext as _
 from wtforms import RadioField, SelectMultipleField, TextAreaField
 from wtforms.validators import InputRequired, Optional, StopValidation, ValidationError
 
 from participation.core.words import clean_text
+
+
+def N_(message: str) -> str:
+    """Mark words for the catalogues (make messages) that are translated later, when shown."""
+    return message
+
 
 @dataclass(frozen=True)
 class Choice:
@@ -21,8 +28,9 @@ class Choice:
 
     value: str
     label: str
-    #: A picture (emoji) shown beside the label; screen readers read the label instead.
-    symbol: str = ""
+    #: A face drawn beside the label (1 very sad to 5 very happy), as an inline picture rather than an
+    #: emoji, which draws as an empty box on phones without an emoji font; screen readers read the label.
+    face: int = 0
 
 
 class QuestionType:
@@ -35,7 +43,9 @@ class QuestionType:
     widget = "radios"
     multiple = False
     fixed_choices: tuple[Choice, ...] = ()
-    required_message = "Choose an answer."
+    #: Said when a required question is not answered; it names the question, so a summary of
+    #: several problems says which is which.
+    required_message = N_("Choose an answer for “%(question)s”.")
 
     def choices(self, question) -> tuple[Choice, ...]:
         """The answers this question offers."""
@@ -50,7 +60,11 @@ class QuestionType:
         )
 
     def _presence(self, question):
-        return InputRequired(self.required_message) if question.required else Optional()
+        return InputRequired(self.missing(question)) if question.required else Optional()
+
+    def missing(self, question) -> str:
+        """The message for a required question left unanswered, naming the question."""
+        return _(self.required_message, question=question.text)
 
     def describe(self, question, value: Any) -> str:
         """Show a stored answer in words, for the check page and exports."""
@@ -78,7 +92,7 @@ def _offered(choices: Iterable[Choice]):
         values = field.data if isinstance(field.data, list) else [field.data]
         if any(v not in allowed for v in values if v not in (None, "")):
             field.data = [v for v in values if v in allowed] if isinstance(field.data, list) else None
-            raise StopValidation("Choose one of the answers shown.")
+            raise StopValidation(_("Choose one of the answers shown."))
 
     return check
 
@@ -96,7 +110,7 @@ class SeveralChoices(QuestionType):
     name = "Choose any"
     widget = "checkboxes"
     multiple = True
-    required_message = "Choose at least one answer."
+    required_message = N_("Choose at least one answer for “%(question)s”.")
 
     def choices(self, question) -> tuple[Choice, ...]:
         return tuple(Choice(o.value, o.label) for o in question.options)
@@ -126,9 +140,8 @@ class Faces(QuestionType):
     key = "faces"
     name = "Faces (for younger children)"
     fixed_choices = (
-        Choice("1", "Very sad", "\U0001F622"), Choice("2", "Sad", "\U0001F641"),
-        Choice("3", "OK", "\U0001F610"), Choice("4", "Happy", "\U0001F642"),
-        Choice("5", "Very happy", "\U0001F604"),
+        Choice("1", "Very sad", 1), Choice("2", "Sad", 2), Choice("3", "OK", 3),
+        Choice("4", "Happy", 4), Choice("5", "Very happy", 5),
     )
 
 
@@ -151,7 +164,7 @@ class FreeText(QuestionType):
     key = "text"
     name = "Write an answer"
     widget = "textarea"
-    required_message = "Write an answer."
+    required_message = N_("Write an answer for “%(question)s”.")
 
     def field(self, question, max_text: int):
         return TextAreaField(
@@ -166,7 +179,7 @@ class FreeText(QuestionType):
 
         def check(form, field) -> None:
             if not field.data:
-                raise StopValidation(self.required_message)
+                raise StopValidation(self.missing(question))
 
         return check
 

@@ -120,3 +120,16 @@ def test_purge_deletes_requests_dealt_with_before_the_limit(app, client, runner,
     with app.app_context():
         assert db.session.scalars(select(HelpRequest.contact)).all() == ["waiting@example.org"]  # open ones stay
         assert db.session.scalars(select(AuditEntry.action).where(AuditEntry.action == "help-requests.purged")).one()
+
+
+def test_a_phone_number_or_email_that_cannot_reach_anyone_is_refused_and_kept(app, client):
+    for typed in ("abc", "12345", "0000000000", "sam@", "+1 212 555 0100"):
+        reply = _ask(client, contact=typed, name="Sam", message="please call me")
+        assert reply.status_code == 200, typed
+        assert "We cannot use that to reach you. Write a UK phone number" in reply.text, typed
+        assert f'value="{typed}"' in reply.text and "please call me</textarea>" in reply.text
+        assert "We will contact you" not in reply.text
+    with app.app_context():
+        assert db.session.scalars(select(HelpRequest)).all() == []
+    for typed in ("07123 456789", "+44 7123 456789", "020 7946 0000", "sam@example.org"):
+        assert _ask(client, contact=typed).status_code == 302, typed

@@ -38,7 +38,7 @@ def test_conditional_question_shows_only_when_its_condition_holds(app, client):
     page = client.get("/s/contact/2").text
     assert "Tell us about seeing your brothers or sisters" in page
     missing = post_page(client, "contact", 2, {faces: "4"})
-    assert "Write an answer." in missing.text
+    assert "Write an answer for “Tell us about seeing your brothers or sisters" in missing.text
 
 
 def test_an_answer_hidden_by_a_changed_answer_is_not_stored(app, client):

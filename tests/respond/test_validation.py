@@ -7,14 +7,20 @@ from tests.respond.helpers import count_responses, field_names, post_page
 
 
 def test_missing_required_answers_get_an_error_summary_linked_to_the_field(client, app, demo):
+    from participation.db import db
+    from participation.surveys.services import survey_by_slug
+
     names = field_names(app, "demo")
+    with app.app_context():
+        texts = [q.text for q in survey_by_slug(db.session, "demo").ordered_questions]
     reply = post_page(client, "demo", 1, {names[2]: "with-my-family"})
     assert reply.status_code == 200
     html = reply.text
     assert "<title>Error: Where you live" in html
     assert "There is a problem" in html
-    assert f'<a href="#{names[0]}">Choose an answer.</a>' in html
-    assert f'<a href="#{names[1]}">Choose an answer.</a>' in html
+    # Each problem names its question, so two of them are not the same words twice.
+    assert f'<a href="#{names[0]}">Choose an answer for “{texts[0]}”.</a>' in html
+    assert f'<a href="#{names[1]}">Choose an answer for “{texts[1]}”.</a>' in html
     assert f'id="{names[0]}-error"' in html
     # The answer already chosen is still chosen.
     assert f'name="{names[2]}" type="radio" value="with-my-family" checked' in html
