@@ -40,7 +40,9 @@ from participation.surveys.demo import DEMO_SURVEY
 from participation.surveys.services import build_survey, survey_by_slug
 from participation.themes.services import ensure_default_themes
 from participation.tracker.demo import seed_demo_tracker
-from participation.tracker.importing import Columns, apply_import, plan_import
+from participation.tracker.importing import Columns, SourceInput, apply_import, guess_columns, plan_import, read_tracker
+from participation.tracker.models import SOURCE_KINDS
+from participation.tracker.rules import read_date
 from participation.tracker.services import export_rows
 
 
@@ -214,23 +216,41 @@ def tag_comments(everything: bool) -> None:
 
 @click.command("import-tracker")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
-@click.option("--you-said", required=True, help="Header of the column with what young people said.")
-@click.option("--we-did", required=True, help="Header of the column with the response or what was done.")
+@click.option("--you-said", default="", help="Header of the column with what young people said (or the "
+              "recommendation or action); guessed from the file's headers without it.")
+@click.option("--we-did", default="", help="Header of the column with the response or what was done.")
 @click.option("--status", default="", help="Header of the status column.")
 @click.option("--due", default="", help="Header of the due date column.")
 @click.option("--owner", default="", help="Header of the owner column.")
 @click.option("--theme", default="", help="Header of the theme column.")
 @click.option("--ref", default="", help="Header of the reference column.")
+@click.option("--source-kind", type=click.Choice(sorted(SOURCE_KINDS)), default=None,
+              help="What the tracker comes from: a review, an action plan, a meeting...")
+@click.option("--source-name", default="", help="The paper's or meeting's name, such as \"Care Leavers Review 2012\".")
+@click.option("--source-date", default="", help="Its date; the items are raised on it.")
 @click.option("--publish", is_flag=True, help="Publish the items on the public board.")
 @click.option("--dry-run", is_flag=True, help="Only show what would be created, and the errors per row.")
 @with_appcontext
 @needs_schema
 def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str, owner: str, theme: str, ref: str,
-                   publish: bool, dry_run: bool) -> None:
-    """Import a council's existing tracker from CSV or Excel: everything or nothing."""
+                   source_kind: str | None, source_name: str, source_date: str, publish: bool, dry_run: bool) -> None:
+    """Import a council's existing tracker from CSV or Excel: everything or nothing.
+
+    A file written by export-tracker needs no column options: its own headers are recognised."""
     path = Path(file)
-    plan = plan_import(db.session, path.read_bytes(), path.name,
-                       Columns(you_said, we_did, status, due, owner, theme, ref))
+    data = path.read_bytes()
+    columns = Columns(you_said, we_did, status, due, owner, theme, ref)
+    if not you_said:
+        try:
+            header = read_tracker(data, path.name)[0]
+        except UnreadableFile as error:
+            raise click.ClickException(str(error)) from None
+        columns = guess_columns(header)
+        if not columns.you_said:
+            raise click.ClickException("Say which column holds what young people said, with --you-said.")
+    source = (SourceInput(source_kind, source_name or SOURCE_KINDS[source_kind], read_date(source_date))
+              if source_kind else None)
+    plan = plan_import(db.session, data, path.name, columns, source=source)
     for planned in plan.items:
         due_text = planned.action.due_on.isoformat() if planned.action.due_on else "-"
         click.echo(f"row {planned.row}: {planned.status_label}; due {due_text}; themes "

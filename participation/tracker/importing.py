@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy.orm import Session
 
@@ -10,7 +12,8 @@ from participation.comments.services import current_tagger
 from participation.exchange.codec import UnreadableFile, column, read_upload
 from participation.pledges.importing import find_theme, theme_lookup
 from participation.themes.services import active_themes
-from participation.tracker.rules import STATUSES, read_status
+from participation.tracker.models import SOURCE_KINDS, TrackerSource
+from participation.tracker.rules import STATUSES, read_date, read_status
 from participation.tracker.services import ActionInput, ItemInput, add_action, create_item, untold_actions
 
 #: The largest tracker file read: trackers are a few hundred rows.
@@ -29,6 +32,33 @@ class Columns:
     owner: str = ""
     theme: str = ""
     ref: str = ""
+    #: The council's own action text, when it is kept apart from the response.
+    action: str = ""
+    why_not: str = ""
+    section: str = ""
+    second_due: str = ""
+    raised: str = ""
+    source_kind: str = ""
+    source_name: str = ""
+    source_date: str = ""
+    #: The status as the council wrote it, when a file (an export) keeps it apart from the status.
+    status_words: str = ""
+
+
+#: Column names, in the order they are read.
+COLUMN_NAMES = ("you_said", "we_did", "status", "due", "owner", "theme", "ref", "action", "why_not", "section",
+                "second_due", "raised", "source_kind", "source_name", "source_date", "status_words")
+#: Columns `export_rows` writes that are worked out again on import, so never kept as extra columns.
+DERIVED = ("RAG", "Published")
+
+
+@dataclass(frozen=True)
+class SourceInput:
+    """The paper or meeting a whole file comes from, when its rows do not say."""
+
+    kind: str
+    name: str
+    held_on: date | None = None
 
 
 @dataclass
@@ -39,6 +69,7 @@ class PlannedItem:
     item: ItemInput
     action: ActionInput
     rag_override: str = ""
+    source: SourceInput | None = None
 
     @property
     def status_label(self) -> str:
@@ -50,6 +81,8 @@ class ImportPlan:
     """What an import would create, the rows skipped and why, and the errors that stop it."""
 
     items: list[PlannedItem] = field(default_factory=list)
+    #: Each source's sections in the file's order, [reference, title].
+    sections: dict[SourceInput | None, list[list[str]]] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -66,7 +99,7 @@ def read_tracker(data: bytes, filename: str) -> tuple[list[str], list[list[str]]
 
 
 def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
-                table: tuple[list[str], list[list[str]]] | None = None) -> ImportPlan:
+                table: tuple[list[str], list[list[str]]] | None = None, source: SourceInput | None = None) -> ImportPlan:
     """Read a tracker file (or use the `table` already read from it) and plan each row; nothing is stored."""
     if table is None:
         try:
@@ -76,7 +109,9 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
     header, table = table
     positions: dict[str, int | None] = {}
     missing = []
-    for name in ("you_said", "we_did", "status", "due", "owner", "theme", "ref"):
+    if source is not None and source.kind not in SOURCE_KINDS:
+        return ImportPlan(errors=["Choose what kind of paper or meeting the tracker comes from."])
+    for name in COLUMN_NAMES:
         wanted = getattr(columns, name)
         positions[name] = column(header, wanted) if wanted else None
         if wanted and positions[name] is None:
@@ -84,22 +119,41 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
     if missing:
         return ImportPlan(errors=[f"The file has no column headed “{m}”. Its columns are: "
                                   f"{', '.join(h for h in header if h) or 'none'}." for m in missing])
+    mapped = {at for at in positions.values() if at is not None}
+    own_export = "Source kind" in header
+    kept = [(at, name) for at, name in enumerate(header)
+            if at not in mapped and name.strip() and not (own_export and name in DERIVED)]
     themes = {t.key: t.name for t in active_themes(session)}
     lookup = theme_lookup(themes)
     plan = ImportPlan()
     to_tag: list[tuple[PlannedItem, str]] = []
+    section = ""
     for number, values in enumerate(table, start=2):
         def cell(name: str) -> str:
             at = positions[name]
             return values[at].strip() if at is not None and at < len(values) else ""
 
         you_said, we_did = cell("you_said"), cell("we_did")
-        status_text, due_text = cell("status"), cell("due")
+        status_text, due_text = cell("status_words") or cell("status"), cell("due")
+        status_words = cell("status_words") if positions["status_words"] is not None else status_text
+        row_source = _row_source(cell("source_kind"), cell("source_name"), cell("source_date")) or source
+        if not you_said and cell("ref") and not any(v.strip() for at, v in enumerate(values)
+                                                     if at != positions["ref"]):
+            # "Outcome 1 – Involve me" alone in the reference column: the rows below are filed under it.
+            section = cell("ref")[:300]
+            plan.sections.setdefault(row_source, []).append(_section_parts(section))
+            continue
         if not you_said:
             if we_did:
                 plan.errors.append(f"Row {number}: there is a response but the “you said” cell is empty.")
             continue
-        if not (we_did or status_text or due_text) and len(you_said) < 80 and not you_said.endswith("."):
+        # A heading: short, no status or date, and no response (or only a scrap of its title that ran over).
+        scrap = len(we_did) < 40 and not we_did.endswith(".") and bool(cell("ref"))
+        others = "".join(cell(n) for n in COLUMN_NAMES if n not in ("you_said", "we_did", "ref", "section"))
+        if (not we_did or scrap) and not _says_something(others) and len(you_said) < 80 and not you_said.endswith("."):
+            if cell("ref"):  # "13.1 Changes to the processes...": the rows below are filed under it
+                section = f"{cell('ref')} {you_said}"[:300]
+                plan.sections.setdefault(row_source, []).append([cell("ref"), you_said])
             plan.skipped.append(f"Row {number}: “{you_said[:60]}” looks like a heading, so it was left out.")
             continue
         if len(you_said) > 2000 or len(we_did) > 5000:
@@ -107,16 +161,27 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
             continue
         status = read_status(status_text, due_text)
         theme_text = cell("theme")
-        found = find_theme(theme_text, lookup) if theme_text else None
-        action = ActionInput(what=we_did or "To be decided", owner=cell("owner")[:200], due_on=status.due_on,
+        found_all = [k for k in (find_theme(t.strip(), lookup) for t in theme_text.split(";")) if k]
+        found = found_all[0] if found_all else None
+        row_section = cell("section") or section
+        if cell("section") and not any(" ".join(s).strip() == row_section for s in plan.sections.get(row_source, [])):
+            plan.sections.setdefault(row_source, []).append(_section_parts(row_section))
+        action = ActionInput(what=cell("action") or we_did or "To be decided", owner=cell("owner")[:200], due_on=status.due_on,
                              status=status.status, we_did=we_did if status.status == "done" else "",
                              wont_do_reason=we_did if status.status == "wont-do" else "", note=status.note,
-                             done_on=status.done_on, imported=True)
-        if status.status == "wont-do" and not we_did:
+                             done_on=status.done_on, imported=True, status_words=status_words,
+                             second_due_on=read_date(cell("second_due")))
+        if cell("why_not"):
+            action.wont_do_reason = cell("why_not")
+        elif status.status == "wont-do" and not we_did:
             action.wont_do_reason = status.note or "This was not agreed."
-        item = ItemInput(summary=you_said, theme_keys=[found] if found else [], source="review" if cell("ref")
-                         else "other", reference=cell("ref")[:60])
-        planned = PlannedItem(number, item, action, status.rag_override)
+        item = ItemInput(summary=you_said, theme_keys=found_all, source="review" if cell("ref")
+                         else "other", reference=cell("ref")[:60], section=row_section,
+                         extra={name: values[at].strip() for at, name in kept if at < len(values) and values[at].strip()},
+                         raised_on=read_date(cell("raised")) or (row_source.held_on if row_source else None))
+        # An export's "Not started" for an item with no words of the council's own says nothing about its RAG.
+        override = status.rag_override if status_words or positions["status_words"] is None else ""
+        planned = PlannedItem(number, item, action, override, row_source)
         plan.items.append(planned)
         if not found:
             to_tag.append((planned, f"{theme_text} {you_said}"))
@@ -129,11 +194,42 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
     return plan
 
 
+_SECTION_REF = re.compile(r"\d+(?:\.\d+)*[a-z]?\.?")
+
+
+def _section_parts(text: str) -> list[str]:
+    """[reference, title] of a section: "13.1 Housing" is ["13.1", "Housing"]; "Outcome 1 – Involve me" has none."""
+    first, _, rest = text.partition(" ")
+    return [first, rest] if _SECTION_REF.fullmatch(first) and rest else ["", text]
+
+
+def _says_something(text: str) -> bool:
+    """False for a cell holding only a stray mark ("·") left by a copy from a printed paper."""
+    return any(ch.isalnum() for ch in text)
+
+
+def _row_source(kind: str, name: str, held: str) -> SourceInput | None:
+    """A row's own source, as `export_rows` writes it: its kind by name or key, its name and date."""
+    if not kind:
+        return None
+    by_label = {label.lower(): key for key, label in SOURCE_KINDS.items()}
+    key = kind if kind in SOURCE_KINDS else by_label.get(kind.lower(), "review")
+    return SourceInput(key, name or SOURCE_KINDS[key], read_date(held) if held else None)
+
+
 def apply_import(session: Session, actor, plan: ImportPlan, publish: bool = False) -> int:
     """Create every planned item and action in the caller's transaction: on any problem it rolls back, so nothing is created."""
     if not plan.ok:
         raise UnreadableFile(plan.errors[0] if plan.errors else "There are no rows to import.")
+    origins: dict[SourceInput, TrackerSource] = {}
     for planned in plan.items:
+        if planned.source is not None and planned.source not in origins:
+            origins[planned.source] = TrackerSource(kind=planned.source.kind, name=planned.source.name[:200],
+                                                    held_on=planned.source.held_on,
+                                                    sections=plan.sections.get(planned.source, []))
+            session.add(origins[planned.source])
+            session.flush()
+        planned.item.origin_id = origins[planned.source].id if planned.source is not None else None
         item = create_item(session, actor, planned.item)
         action = add_action(session, actor, item, planned.action)
         action.rag_override = planned.rag_override
@@ -160,6 +256,15 @@ def guess_columns(header: list[str]) -> Columns:
     ref = next((original for low, original in lowered.items()
                 if low.strip(".") in ("no", "ref", "reference", "number", "rec", "reco")), "")
 
+    def exact(*names: str) -> str:
+        return next((lowered[n] for n in names if n in lowered), "")
+
+    if "source kind" in lowered:  # a file `export_rows` wrote: its own headers
+        return Columns(you_said=exact("you said"), we_did=exact("we did"), status=exact("status"), due=exact("due"),
+                       owner=exact("owner"), theme=exact("themes"), ref=exact("reference"), action=exact("action"),
+                       why_not=exact("why not"), section=exact("section"), second_due=exact("second due"),
+                       raised=exact("raised on"), source_kind=exact("source kind"), source_name=exact("source"),
+                       source_date=exact("source date"), status_words=exact("status as written"))
     return Columns(you_said=first("you said", "recommendation", "what you said", "issue"),
                    we_did=first("we did", "response", "action", "what we"),
                    status=first("status", "completed", "progress"), due=first("due", "target", "timescale"),

@@ -11,7 +11,7 @@ from datetime import date
 
 from datetime import timedelta
 
-from sqlalchemy import Boolean, ColumnElement, Date, ForeignKey, Integer, String, Text, and_, case, false, literal, or_
+from sqlalchemy import JSON, Boolean, ColumnElement, Date, ForeignKey, Integer, String, Text, and_, case, false, literal, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.db import Model, RandomId, today
@@ -25,6 +25,41 @@ SOURCES: dict[str, str] = {
     "review": "A review recommendation",
     "other": "Something else",
 }
+
+
+#: The kinds of paper or meeting a tracker's items come from.
+SOURCE_KINDS: dict[str, str] = {
+    "review": "A review",
+    "action-plan": "A strategy action plan",
+    "task-and-finish": "A task-and-finish group",
+    "self-assessment": "A self-assessment",
+    "meeting": "A forum or Children in Care Council meeting",
+    "survey": "A survey",
+    "pledge-review": "A pledge review",
+}
+#: Kinds whose items are what young people said, in their words.
+YOUNG_PEOPLES_KINDS = frozenset({"survey", "meeting", "pledge-review"})
+#: How the public board introduces an item of each kind that is not what young people said.
+BOARD_LABELS = {"review": "The review recommended", "action-plan": "Our plan says",
+                "task-and-finish": "The task-and-finish group asked", "self-assessment": "We checked and found"}
+#: The older per-item sources, read as kinds.
+_KIND_OF_SOURCE = {"survey": "survey", "pledge": "pledge-review", "cicc": "meeting", "review": "review"}
+
+
+class TrackerSource(Model):
+    """A paper or meeting a tracker's items come from: a review, an action plan, a forum meeting..."""
+
+    __tablename__ = "tracker_sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    #: A key of SOURCE_KINDS.
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200))
+    held_on: Mapped[date | None] = mapped_column(Date)
+    #: Its sections in order, each [reference, title], such as ["13.1", "Changes to the processes..."].
+    sections: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
+
+    items: Mapped[list[YouSaid]] = relationship(back_populates="origin")
 
 
 class YouSaid(Model):
@@ -47,6 +82,13 @@ class YouSaid(Model):
     raised_on: Mapped[date] = mapped_column(Date, default=today, index=True)
     #: Only published items appear on the public board.
     published: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    #: The paper or meeting it comes from, and the section of it ("13.1 Changes to the processes...").
+    origin_id: Mapped[int | None] = mapped_column(ForeignKey("tracker_sources.id", ondelete="SET NULL"), index=True)
+    section: Mapped[str] = mapped_column(String(300), default="")
+    #: Columns of an imported tracker that were not mapped, by their own headings, in the file's order.
+    extra: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+
+    origin: Mapped[TrackerSource | None] = relationship(back_populates="items")
 
     themes: Mapped[list[YouSaidTheme]] = relationship(cascade="all, delete-orphan", order_by="YouSaidTheme.position")
     evidence: Mapped[list[YouSaidEvidence]] = relationship(cascade="all, delete-orphan")
@@ -56,6 +98,20 @@ class YouSaid(Model):
     @property
     def theme_keys(self) -> list[str]:
         return [t.theme.key for t in self.themes]
+
+    @property
+    def kind(self) -> str:
+        """A key of SOURCE_KINDS, or "other" for an officer's own item with no source."""
+        return self.origin.kind if self.origin else _KIND_OF_SOURCE.get(self.source, "other")
+
+    @property
+    def from_young_people(self) -> bool:
+        """What young people said (or an officer's own item), rather than a recommendation or a plan's action."""
+        return self.kind in YOUNG_PEOPLES_KINDS or self.kind == "other"
+
+    @property
+    def board_label(self) -> str:
+        return "You said" if self.from_young_people else BOARD_LABELS[self.kind]
 
 
 class YouSaidTheme(Model):
@@ -103,6 +159,10 @@ class Action(Model):
     rag_reason: Mapped[str] = mapped_column(Text, default="")
     #: Words from an imported tracker that say more than the status.
     note: Mapped[str] = mapped_column(Text, default="")
+    #: The status exactly as the council wrote it ("Target date May 2014"), kept for export.
+    status_words: Mapped[str] = mapped_column(Text, default="")
+    #: A second (revised) target date, as some trackers give.
+    second_due_on: Mapped[date | None] = mapped_column(Date)
 
     item: Mapped[YouSaid] = relationship(back_populates="actions")
     owner_user = relationship("StaffUser")

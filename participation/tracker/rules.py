@@ -170,7 +170,7 @@ _DONE = re.compile(r"\b(complete[d]?|done|achieved|finished|in place|implemented
 _NOT_PROGRESSED = re.compile(r"\bnot\s+(?:yet\s+)?(?:been\s+)?progressed\b|\bstalled\b|\bno progress\b", re.I)
 _WONT_DO = re.compile(r"\b(won'?t do|will not (?:be )?(?:do|done|progressed)|not agreed|declined|rejected|"
                       r"not accepted|withdrawn)\b", re.I)
-_IN_PROGRESS = re.compile(r"\b(in progress|on ?going|underway|under way|on track|started|being|developing|"
+_IN_PROGRESS = re.compile(r"\b(in progress|on ?going|underway|under way|on track|(?<!not )started|being|developing|"
                           r"target date|timescale|due)\b", re.I)
 _NOT_STARTED = re.compile(r"\b(not started|agreed in principle|agreed|to be|planned|proposed)\b", re.I)
 _RAG_WORD = re.compile(r"^\s*(red|amber|green|r|a|g)\s*[.!]?\s*$", re.I)
@@ -220,3 +220,12 @@ def read_status(text: str, due_text: str = "") -> ReadStatus:
 def _note(text: str, *plain: str) -> str:
     """Keep the text as a note unless it only repeats the status."""
     return "" if text.strip(" .").lower() in plain else text
+
+
+_CHUNK = re.compile(r"\d+|[^\d\s.,:;/-]+")
+
+
+def natural_key(reference: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key for references as councils number them: 1a < 1b < 2a < 10a, 13.1 < 13.2 < 13.10."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.lower())
+                 for part in _CHUNK.findall(reference or ""))

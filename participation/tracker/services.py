@@ -19,8 +19,8 @@ from participation.pledges.services import promise_results
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
-from participation.tracker.models import SOURCES, Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme
-from participation.tracker.rules import RAGS, STATUSES, overdue
+from participation.tracker.models import SOURCE_KINDS, SOURCES, Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme
+from participation.tracker.rules import RAGS, STATUSES, natural_key, overdue
 
 MAX_SUMMARY = 2000
 MAX_TEXT = 5000
@@ -44,6 +44,10 @@ class ItemInput:
     reference: str = ""
     raised_on: date | None = None
     evidence: list[int] = field(default_factory=list)
+    origin_id: int | None = None
+    section: str = ""
+    #: An imported tracker's other columns, by heading.
+    extra: dict[str, str] = field(default_factory=dict)
 
 
 def _clean(text: str | None, limit: int, message: str) -> str:
@@ -83,6 +87,10 @@ def _fill(session: Session, item: YouSaid, data: ItemInput) -> None:
     item.meeting_on = data.meeting_on
     item.reference = _clean(data.reference, 60, "Keep the reference under 60 characters.")
     item.raised_on = data.raised_on or item.raised_on or today()
+    item.origin_id = data.origin_id if data.origin_id is not None else item.origin_id
+    item.section = _clean(data.section, 300, "Keep the section under 300 characters.") or item.section or ""
+    item.extra = {str(k)[:200]: _clean(str(v), MAX_TEXT, "Keep each extra column shorter.")
+                  for k, v in data.extra.items()} or item.extra or {}
     item.themes = [YouSaidTheme(theme_id=t.id, position=i) for i, t in enumerate(_themes(session, data.theme_keys))]
     known = set(session.scalars(select(Answer.id).where(Answer.id.in_(data.evidence)))) if data.evidence else set()
     item.evidence = [YouSaidEvidence(answer_id=a) for a in dict.fromkeys(data.evidence) if a in known]
@@ -141,6 +149,8 @@ class ActionInput:
     we_did: str = ""
     note: str = ""
     done_on: date | None = None
+    status_words: str = ""
+    second_due_on: date | None = None
     #: Read from a council's tracker: a done row may arrive without words for young people, and
     #: then cannot be published until an officer writes them.
     imported: bool = False
@@ -167,6 +177,8 @@ def _fill_action(action: Action, data: ActionInput) -> dict:
     action.owner_user_id, action.due_on, action.status = data.owner_user_id, data.due_on, data.status
     action.wont_do_reason, action.we_did = reason, we_did
     action.note = _clean(data.note, MAX_TEXT, "Keep the note shorter.") or action.note
+    action.status_words = _clean(data.status_words, MAX_TEXT, "Keep the status shorter.") or action.status_words or ""
+    action.second_due_on = data.second_due_on or action.second_due_on
     if data.status == "done":
         action.done_on = data.done_on or action.done_on or today()
     return before
@@ -237,7 +249,8 @@ class Filters:
 def items(session: Session, filters: Filters | None = None) -> list[YouSaid]:
     """Items with their actions, newest first, narrowed by the filters."""
     f = filters or Filters()
-    query = (select(YouSaid).options(selectinload(YouSaid.actions), selectinload(YouSaid.themes))
+    query = (select(YouSaid).options(selectinload(YouSaid.actions), selectinload(YouSaid.themes),
+                                     selectinload(YouSaid.origin))
              .order_by(YouSaid.raised_on.desc(), YouSaid.id.desc()))
     if f.theme:
         query = query.where(YouSaid.themes.any(YouSaidTheme.theme.has(Theme.key == f.theme)))
@@ -250,6 +263,11 @@ def items(session: Session, filters: Filters | None = None) -> list[YouSaid]:
     if f.published in ("yes", "no"):
         query = query.where(YouSaid.published.is_(f.published == "yes"))
     found = list(session.scalars(query))
+    # Items from a source read in its order: by section, then reference (1a < 1b < 2a < 10a), then as added.
+    # Items of an officer's own come first, newest first, as before.
+    found.sort(key=lambda i: (0, ()) if i.origin is None else
+               (1, ((i.origin.held_on or date.min).toordinal(), i.origin.name, i.origin_id),
+                natural_key(i.section), natural_key(i.reference), i.id))  # then the file's order
     on = today()
     if f.rag:
         found = [i for i in found if any(a.rag(on) == f.rag for a in i.actions)]
@@ -337,6 +355,8 @@ class BoardEntry:
     you_said: str
     theme: str
     lines: tuple[BoardLine, ...]
+    #: "You said" for what young people said; "The review recommended", "Our plan says"... otherwise.
+    label: str = "You said"
 
 
 def _board_lines(item: YouSaid) -> tuple[BoardLine, ...]:
@@ -365,22 +385,32 @@ def board(session: Session, theme_key: str = "", page: int = 1, per_page: int = 
     pages = max(1, -(-len(found) // per_page))
     shown = found[(page - 1) * per_page: page * per_page]
     return [BoardEntry(i.id, i.summary, i.themes[0].theme.name if i.themes else "Other things you told us",
-                       _board_lines(i)) for i in shown], pages
+                       _board_lines(i), i.board_label) for i in shown], pages
 
 
 def export_rows(session: Session) -> tuple[list[str], list[list[object]]]:
-    """Every item and action as rows for CSV or Excel."""
+    """Every item and action as rows for CSV or Excel: every column kept, so the file imports back the same."""
+    found = items(session)
+    extra = list(dict.fromkeys(k for item in found for k in (item.extra or {})))
     header = ["Reference", "You said", "Themes", "Source", "Raised on", "Action", "Owner", "Due", "Status", "RAG",
-              "We did", "Why not", "Published"]
+              "We did", "Why not", "Published", "Source kind", "Source date", "Section", "Second due", "Status as written", *extra]
     rows = []
     on = today()
-    for item in items(session):
+    for item in found:
         themes = "; ".join(t.theme.name for t in item.themes)
+        origin = item.origin
         for action in item.actions or [None]:
-            rows.append([item.reference, item.summary, themes, SOURCES.get(item.source, ""),
-                         item.raised_on.isoformat(), action.what if action else "", action.owner if action else "",
+            rows.append([item.reference, item.summary, themes,
+                         origin.name if origin else SOURCES.get(item.source, ""), item.raised_on.isoformat(),
+                         action.what if action else "", action.owner if action else "",
                          action.due_on.isoformat() if action and action.due_on else "",
-                         STATUSES[action.status] if action else "", action.rag(on).capitalize() if action else "",
+                         STATUSES[action.status] if action else "",
+                         action.rag(on).capitalize() if action else "",
                          action.we_did if action else "", action.wont_do_reason if action else "",
-                         "yes" if item.published else "no"])
+                         "yes" if item.published else "no",
+                         SOURCE_KINDS[origin.kind] if origin else "",
+                         origin.held_on.isoformat() if origin and origin.held_on else "", item.section,
+                         action.second_due_on.isoformat() if action and action.second_due_on else "",
+                         action.status_words if action else "",
+                         *((item.extra or {}).get(k, "") for k in extra)])
     return header, rows

@@ -66,3 +66,10 @@ def test_a_separate_due_column_is_read_and_overdue_with_a_date_is_worked_out():
     overdue = read_status("Overdue", "31/07/2013")
     assert overdue.rag_override == "" and overdue.due_on == date(2013, 7, 31)
     assert rag(overdue.status, overdue.due_on, TODAY) == "red"
+
+
+def test_references_sort_as_councils_number_them():
+    from participation.tracker.rules import natural_key
+    refs = ["10a", "13.10", "2a", "1b", "13.2", "13.1.2", "1a", "13.1", "5j", "13.1.10", "13.1.9", ""]
+    assert sorted(refs, key=natural_key) == ["", "1a", "1b", "2a", "5j", "10a", "13.1", "13.1.2", "13.1.9",
+                                             "13.1.10", "13.2", "13.10"]
