@@ -165,25 +165,28 @@ class RiskModel:
 
     def read(self, text: str) -> Reading:
         """The model's probability of risk for a comment, its guess at the kind, and the words behind it."""
-        lengths: list[int] = []
-        p = float(self.probabilities_many([text], lengths)[0])
-        if p < self.threshold or lengths[0] < MIN_WORDS:
-            return Reading(p, False, "", (), ())
+        if len(text.split()) < MIN_WORDS:
+            return Reading(0.0, False, "", (), ())
         words = plain_words(text)
         rows, owners = self._rows(words)
         if not rows:
-            return Reading(p, True, "feeling-unsafe", (), ())
+            return Reading(0.0, False, "", (), ())
         counts: dict[int, int] = {}
         for row in rows:
             counts[row] = counts.get(row, 0) + 1
-        kind_scores = self.kind_intercepts.copy()
-        for row, count in counts.items():
-            kind_scores += count * self.kind_weights[row]
-        kind = self.kinds[int(np.argmax(kind_scores))]
+        unique = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        times = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        norm = float(np.sqrt(((times * self.idf[unique]) ** 2).sum())) or 1.0
+        p = 1.0 / (1.0 + np.exp(-min(30.0, max(-30.0, float(times @ self.weights[unique]) / norm + self.intercept))))
+        if p < self.threshold:
+            return Reading(float(p), False, "", (), ())
+        kind = self.kinds[int(np.argmax(times @ self.kind_weights[unique] + self.kind_intercepts))]
+        shares = self.weights[np.array(rows, dtype=np.int64)].tolist()
         weight_of: dict[str, float] = {}
         at = 0
         for size, word in owners:
-            weight_of[word] = weight_of.get(word, 0.0) + float(sum(self.weights[r] for r in rows[at:at + size]))
+            if word:
+                weight_of[word] = weight_of.get(word, 0.0) + sum(shares[at:at + size])
             at += size
         ranked = [w for w in sorted(weight_of, key=lambda w: -weight_of[w]) if weight_of[w] > 0]
         best = ([w for w in ranked if w not in _LITTLE] or ranked)[:3]
@@ -192,7 +195,7 @@ class RiskModel:
         plain, _, places = normalise(text)
         spans = sorted({place for word, place in zip(plain.split(" "), places) if word in best})
         shown = tuple(dict.fromkeys(text[a:b] for a, b in spans)) or tuple(best)
-        return Reading(p, True, kind, shown, tuple(spans))
+        return Reading(float(p), True, kind, shown, tuple(spans))
 
 
 @lru_cache(maxsize=1)
