@@ -21,6 +21,8 @@ from typing import Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from participation.analysis.safeguarding import _quick_plain, assess, normalise
+
 MODEL_PATH = Path(__file__).parent / "data" / "safeguarding_model.npz"
 #: Letter-group lengths read from each word (with a space either side).
 GRAMS = (3, 4, 5)
@@ -38,8 +40,6 @@ MIN_WORDS = 3
 
 def plain_words(text: str) -> list[str]:
     """The comment in the plain words the rules read (text-speak spelt out), with sentence stops as "."."""
-    from participation.analysis.safeguarding import _quick_plain
-
     return [w for w in _quick_plain(text.lower()).split(" ") if w]
 
 
@@ -190,8 +190,6 @@ class RiskModel:
             at += size
         ranked = [w for w in sorted(weight_of, key=lambda w: -weight_of[w]) if weight_of[w] > 0]
         best = ([w for w in ranked if w not in _LITTLE] or ranked)[:3]
-        from participation.analysis.safeguarding import normalise
-
         plain, _, places = normalise(text)
         spans = sorted({place for word, place in zip(plain.split(" "), places) if word in best})
         shown = tuple(dict.fromkeys(text[a:b] for a, b in spans)) or tuple(best)
@@ -216,8 +214,6 @@ def flags_many(texts: Sequence[str]) -> list[bool]:
 
 def note_for(text: str) -> str:
     """Why a comment is flagged, when the learnt model flagged it and no rule did; empty otherwise."""
-    from participation.analysis.safeguarding import assess
-
     if assess(text):
         return ""
     return read(text).note
