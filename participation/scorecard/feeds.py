@@ -30,6 +30,7 @@ from participation.scorecard.rules import Period, Unit, format_number
 from participation.surveys.models import AUDIENCES, Question, Survey
 from participation.surveys.question_types import question_type
 from participation.tracker.models import Action
+from participation.tracker.rules import CLOSED_STATUSES
 
 KINDS: dict[str, str] = {
     "survey-answer": "Share who gave an answer to a survey question",
@@ -38,8 +39,6 @@ KINDS: dict[str, str] = {
     "actions-overdue": "Tracker actions overdue at the end of the period",
     "responses": "Surveys sent in the period",
 }
-#: Tracker statuses that close an action.
-CLOSED = ("done", "wont-do")
 HIDDEN = f"Hidden: fewer than {SMALLEST_SHOWN} young people"
 
 
@@ -98,7 +97,7 @@ def value_for(session: Session, feed: dict[str, Any], period: Period, exact: boo
         return Figure(str(done), float(done))
     if kind == "actions-overdue":
         overdue = session.scalar(select(func.count(Action.id)).where(
-            Action.due_on < end, Action.status.notin_(CLOSED) | and_(Action.status == "done", Action.done_on > end)))
+            Action.due_on < end, Action.status.notin_(CLOSED_STATUSES) | and_(Action.status == "done", Action.done_on > end)))
         return Figure(str(overdue or 0), float(overdue or 0))
     if kind == "responses":
         query = select(func.count(Response.id)).where(Response.submitted_on >= start, Response.submitted_on <= end)

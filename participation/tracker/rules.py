@@ -28,6 +28,8 @@ AMBER_DAYS = 30
 
 #: Statuses that are still open: an open action past its due date is overdue.
 OPEN_STATUSES = ("not-started", "in-progress", "not-progressed")
+#: Statuses that close an action: every status that is not open.
+CLOSED_STATUSES = tuple(s for s in STATUSES if s not in OPEN_STATUSES)
 
 
 @dataclass(frozen=True)

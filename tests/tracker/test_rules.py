@@ -73,3 +73,10 @@ def test_references_sort_as_councils_number_them():
     refs = ["10a", "13.10", "2a", "1b", "13.2", "13.1.2", "1a", "13.1", "5j", "13.1.10", "13.1.9", ""]
     assert sorted(refs, key=natural_key) == ["", "1a", "1b", "2a", "5j", "10a", "13.1", "13.1.2", "13.1.9",
                                              "13.1.10", "13.2", "13.10"]
+
+
+def test_every_status_is_either_open_or_closed():
+    from participation.tracker.rules import CLOSED_STATUSES, OPEN_STATUSES, STATUSES
+
+    assert sorted(OPEN_STATUSES + CLOSED_STATUSES) == sorted(STATUSES)
+    assert set(CLOSED_STATUSES) == {"done", "wont-do"}
