@@ -77,8 +77,8 @@ clean:
 TRANSLATIONS := participation/translations
 PYBABEL := $(BIN)/pybabel
 messages: install
-	$(PYBABEL) extract -F $(TRANSLATIONS)/babel.cfg -k _ -k gettext -k ngettext -o $(TRANSLATIONS)/messages.pot --no-location --omit-header .
-	$(PYBABEL) update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --omit-header
+	$(PYBABEL) extract -F $(TRANSLATIONS)/babel.cfg -o $(TRANSLATIONS)/messages.pot --no-location --no-wrap --omit-header .
+	$(PYBABEL) update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --no-wrap
 
 translations: install
 	$(PYBABEL) compile -d $(TRANSLATIONS)

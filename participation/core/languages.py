@@ -2,7 +2,8 @@
 
 Chosen, in order: ``?lang=xx`` on any page (remembered for the visit in the session), then the
 browser's Accept-Language, then English. Only languages in the ``LANGUAGES`` setting are offered,
-and a catalogue a fluent speaker has not checked (its header says ``X-Checked: no``) is offered
+and a catalogue a fluent speaker has not checked (its header comment says
+``# Checked by a fluent speaker: no``) is offered
 only when the council lists it in ``LANGUAGES_UNCHECKED_ON`` too.
 """
 from __future__ import annotations
@@ -25,8 +26,9 @@ def checked(code: str) -> bool:
     po = TRANSLATIONS / code / "LC_MESSAGES" / "messages.po"
     if not po.exists():
         return False
-    header = po.read_text(encoding="utf-8").split("\n\n", 1)[0]  # Babel drops headers it does not know
-    found = re.search(r'^"X-Checked:\s*(\w+)', header, re.MULTILINE)
+    # In the header's comment, which `make messages` keeps (it drops header fields it does not know).
+    header = po.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    found = re.search(r"^#\s*Checked by a fluent speaker:\s*(\w+)", header, re.MULTILINE | re.IGNORECASE)
     return found is not None and found.group(1).lower() == "yes"
 
 

@@ -4,6 +4,10 @@
    tab's sessionStorage as they go, put back when the page opens again (a reload, or coming back after
    sending failed), and all of it is wiped the moment the answers are sent, so nothing of their words
    stays on a shared phone. The server stores a retried send once.
+
+   Read-aloud: a "Listen" button beside each question (its words come from the page, in its language)
+   reads the question, its hint and its answers one sentence at a time with the phone's own voice. It
+   shows only when the phone has a voice for the page's language, and starts only when tapped.
 */
 (function () {
   "use strict";
@@ -59,4 +63,57 @@
       form.addEventListener("submit", function () { forget(form.getAttribute("data-send")); });
     });
   }
+
+  var synth = window.speechSynthesis;
+  var page = document.querySelector("form[data-listen]");
+  if (!synth || !page || !window.SpeechSynthesisUtterance) return;
+  var lang = (document.documentElement.lang || "en").toLowerCase();
+
+  function findVoice() {
+    var voices = synth.getVoices() || [], near = null;
+    for (var i = 0; i < voices.length; i++) {
+      var code = String(voices[i].lang || "").toLowerCase().replace("_", "-");
+      if (code === lang) return voices[i];
+      if (!near && code.split("-")[0] === lang.split("-")[0]) near = voices[i];
+    }
+    return near;
+  }
+
+  function sentences(group) {
+    var out = [];
+    Array.prototype.forEach.call(group.querySelectorAll(".legend, .label, .hint, .choice-label"), function (el) {
+      var text = (el.textContent || "").replace(/\s+/g, " ").trim();
+      (text.match(/[^.!?\u061f\u06d4\u1362\u1367]+[.!?\u061f\u06d4\u1362\u1367]*/g) || []).forEach(function (s) {
+        if (s.trim()) out.push(s.trim());
+      });
+    });
+    return out;
+  }
+
+  function offer() {
+    var voice = findVoice();
+    if (!voice || page.querySelector(".listen")) return;
+    Array.prototype.forEach.call(page.querySelectorAll(".group"), function (group) {
+      var title = group.querySelector(".legend, .label");
+      if (!title) return;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "listen";
+      button.textContent = page.getAttribute("data-listen");
+      button.addEventListener("click", function () {
+        synth.cancel();
+        sentences(group).forEach(function (text) {
+          var said = new window.SpeechSynthesisUtterance(text);
+          said.lang = voice.lang;
+          said.voice = voice;
+          synth.speak(said);
+        });
+      });
+      title.parentNode.insertBefore(button, title.nextSibling);
+    });
+  }
+
+  offer();
+  if (synth.addEventListener) synth.addEventListener("voiceschanged", offer);
+  else synth.onvoiceschanged = offer;
 })();
