@@ -30,7 +30,8 @@ class ButtonForm(FlaskForm):
 
 
 def attempt(session: Session, form, change: Callable[[], T]) -> T | None:
-    """Run a service call in its own transaction; if it is refused, put the reason at the top of the form.
+    """Run a service call in its own transaction; if it is refused, show the reason on the field it names
+    (or, naming none, at the top of the form).
 
     Returns what the call returned (services return the thing they changed), or None when refused.
     Nothing a refused change did is kept.
@@ -38,8 +39,21 @@ def attempt(session: Session, form, change: Callable[[], T]) -> T | None:
     try:
         return run(session, change)
     except Refused as error:
-        form.form_errors.append(str(error))
+        add_error(form, str(error), error.field)
         return None
+
+
+def add_error(form, message: str, field: str | None = None) -> None:
+    """Put a message on a form's field, where the error summary links to it, or on the whole form."""
+    target = form._fields.get(field) if field else None
+    if target is None:
+        form.form_errors.append(message)
+        return
+    if not isinstance(target.errors, list):  # a field not validated yet has an empty tuple
+        target.errors = list(target.errors)
+    if message not in target.errors:
+        target.errors.append(message)
+    form._errors = None  # WTForms caches form.errors
 
 
 def choice_list(pairs) -> list:

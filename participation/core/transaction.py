@@ -18,7 +18,15 @@ T = TypeVar("T")
 
 
 class Refused(ValueError):
-    """A change a service refuses because of something the user can fix; the message says why in plain words."""
+    """A change a service refuses because of something the user can fix; the message says why in plain words.
+
+    `field` names the form field the user must change (the form's name for it, e.g. "options"), so the
+    message can sit on that field and the error summary can link to it.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class Undo(Exception):

@@ -46,9 +46,9 @@ def create_pledge(session: Session, actor, name: str, audience: str, year: int) 
     """A new Pledge or Charter with an empty first version for `year`."""
     name = " ".join((name or "").split())
     if not name:
-        raise PledgeError("Give the pledge a name, for example “Our Pledge to you”.")
+        raise PledgeError("Give the pledge a name, for example “Our Pledge to you”.", field="name")
     if audience not in PLEDGE_AUDIENCES:
-        raise PledgeError("Choose who the pledge is for.")
+        raise PledgeError("Choose who the pledge is for.", field="audience")
     _check_year(year)
     pledge = Pledge(name=name[:200], audience=audience, versions=[PledgeVersion(year=year)])
     session.add(pledge)
@@ -60,7 +60,7 @@ def create_pledge(session: Session, actor, name: str, audience: str, year: int) 
 
 def _check_year(year: int | None) -> None:
     if year is None or not 2000 <= year <= 2100:
-        raise PledgeError("Give the year as four numbers, for example 2026.")
+        raise PledgeError("Give the year as four numbers, for example 2026.", field="year")
 
 
 def previous_version(session: Session, version: PledgeVersion) -> PledgeVersion | None:
@@ -76,7 +76,7 @@ def new_version(session: Session, actor, pledge: Pledge, year: int | None = None
     year = year if year is not None else (last.year + 1 if last else None)
     _check_year(year)
     if any(v.year == year for v in pledge.versions):
-        raise PledgeError(f"There is already a {year} version of “{pledge.name}”.")
+        raise PledgeError(f"There is already a {year} version of “{pledge.name}”.", field="year")
     version = PledgeVersion(year=year, promises=[
         Promise(identity=p.identity, position=p.position, we_will=p.we_will, for_young_people=p.for_young_people,
                 for_younger=p.for_younger, theme_id=p.theme_id) for p in (last.promises if last else [])])
@@ -180,6 +180,15 @@ def import_promises(session: Session, actor, version: PledgeVersion, parsed: Par
     return added
 
 
+def why_not_removable(session: Session, promise: Promise) -> str | None:
+    """Why a promise cannot be removed, in plain words, or None when it can."""
+    try:
+        _check_not_reviewed(session, promise.version)
+    except PledgeError as refused:
+        return str(refused)
+    return None
+
+
 def _check_not_reviewed(session: Session, version: PledgeVersion) -> None:
     survey = session.get(Survey, version.review_survey_id) if version.review_survey_id else None
     if survey is not None and has_responses(session, survey):
@@ -201,12 +210,12 @@ def update_promise(session: Session, actor, promise: Promise, change: PromiseCha
     """Reword a promise or change its theme; it keeps its identity, and so its history."""
     text = " ".join((change.we_will or "").split())
     if not text:
-        raise PledgeError("Write the promise.")
+        raise PledgeError("Write the promise.", field="we_will")
     if any(len(t) > 500 for t in (text, change.for_young_people or "", change.for_younger or "")):
         raise PledgeError("Keep each wording under 500 characters.")
     theme = session.scalar(select(Theme).where(Theme.key == change.theme)) if change.theme else None
     if change.theme and theme is None:
-        raise PledgeError("Choose a theme from the list.")
+        raise PledgeError("Choose a theme from the list.", field="theme")
     before = promise.we_will
     promise.we_will = text
     promise.for_young_people = " ".join((change.for_young_people or "").split())

@@ -109,6 +109,21 @@ def edit_promise(promise_id: int):
     return render_template("pledges/promise.html", form=form, promise=promise)
 
 
+@bp.get("/promises/<int:promise_id>/delete")
+def confirm_delete_promise(promise_id: int):
+    """Say what removing a promise will do, or why it cannot be removed, before it happens."""
+    promise = db.session.get(Promise, promise_id) or abort(404)
+    version = promise.version
+    return render_template(
+        "staff/confirm.html", heading="Remove this promise?", refusal=services.why_not_removable(db.session, promise),
+        consequences=[f"“{promise.we_will}” goes from the {version.year} promises of “{version.pledge.name}” for good.",
+                      "Other years' versions keep their own copy of it, with their results.",
+                      "The review survey's question about it stays until you delete it from that survey's page."
+                      if version.review_survey_id else "The review survey you make will not ask about it."],
+        action_url=url_for(".delete_promise", promise_id=promise.id), button="Remove the promise",
+        cancel_url=url_for(".edit_promise", promise_id=promise.id), cancel_label="Keep the promise")
+
+
 @bp.post("/promises/<int:promise_id>/delete")
 def delete_promise(promise_id: int):
     """Remove a promise from a version not yet reviewed."""

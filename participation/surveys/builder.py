@@ -54,9 +54,9 @@ def new_survey(session: Session, actor, title: str, starter: str = "") -> Survey
     """Create a draft survey, blank or from a starter template."""
     title = title.strip()
     if not title:
-        raise BuilderError("Give the survey a title.")
+        raise BuilderError("Give the survey a title.", field="title")
     if starter and starter not in STARTERS:
-        raise BuilderError("Choose one of the templates shown.")
+        raise BuilderError("Choose one of the templates shown.", field="starter")
     spec = dict(STARTERS[starter].spec) if starter else {
         "intro": "", "sections": [{"title": "Your views", "questions": []}]}
     spec.update(slug=unique_slug(session, title), title=title, status="draft")
@@ -82,17 +82,17 @@ class Details:
 def update_details(session: Session, actor, survey: Survey, details: Details) -> Survey:
     """Change title, intro, audience, age band, dates and link name."""
     if not details.title.strip():
-        raise BuilderError("Give the survey a title.")
+        raise BuilderError("Give the survey a title.", field="title")
     if details.audience not in AUDIENCES or details.age_band not in AGE_BANDS:
-        raise BuilderError("Choose an audience and age band from the lists.")
+        raise BuilderError("Choose an audience and age band from the lists.", field="audience")
     if details.opens_on and details.closes_on and details.closes_on < details.opens_on:
-        raise BuilderError("The closing date must be on or after the opening date.")
+        raise BuilderError("The closing date must be on or after the opening date.", field="closes_on")
     slug = slug_value(details.slug or details.title)
     if slug != survey.slug:
         if has_responses(session, survey) or survey.status != "draft":
-            raise BuilderError("The link cannot change once the survey is published: people may already have it.")
+            raise BuilderError("The link cannot change once the survey is published: people may already have it.", field="slug")
         if session.scalar(select(Survey.id).where(Survey.slug == slug, Survey.id != survey.id)):
-            raise BuilderError("Another survey already uses that link name. Choose a different one.")
+            raise BuilderError("Another survey already uses that link name. Choose a different one.", field="slug")
     changes = {}
     for name in ("title", "intro", "audience", "age_band", "opens_on", "closes_on", "slug"):
         value = slug if name == "slug" else getattr(details, name)
@@ -123,15 +123,15 @@ class QuestionInput:
 
 def _check_question(session: Session, survey: Survey, data: QuestionInput, question: Question | None) -> Section:
     if data.kind not in QUESTION_TYPES:
-        raise BuilderError("Choose a kind of question.")
+        raise BuilderError("Choose a kind of question.", field="kind")
     if not data.text.strip():
-        raise BuilderError("Write the question.")
+        raise BuilderError("Write the question.", field="text")
     if data.kind in ("single", "multiple"):
         labels = [o.strip() for o in data.options if o.strip()]
         if len(labels) < 2:
-            raise BuilderError("Give at least two answers to choose from, one on each line.")
+            raise BuilderError("Give at least two answers to choose from, one on each line.", field="options")
         if len({slug_value(o) for o in labels}) != len(labels):
-            raise BuilderError("Each answer to choose from must be different.")
+            raise BuilderError("Each answer to choose from must be different.", field="options")
     section: Section | None
     if data.new_section_title.strip():
         section = Section(title=data.new_section_title.strip(),
@@ -140,7 +140,7 @@ def _check_question(session: Session, survey: Survey, data: QuestionInput, quest
     else:
         section = next((s for s in survey.sections if s.id == data.section_id), None)
         if section is None:
-            raise BuilderError("Choose the page this question goes on, or name a new page.")
+            raise BuilderError("Choose the page this question goes on, or name a new page.", field="section")
     if data.show_if_question_id:
         _check_condition(survey, data, section, question)
     return section
@@ -154,13 +154,13 @@ def _check_condition(survey: Survey, data: QuestionInput, section: Section, ques
     """
     source = next((q for q in survey.ordered_questions if q.id == data.show_if_question_id), None)
     if source is None or (question is not None and source.id == question.id):
-        raise BuilderError("Choose a question from this survey for “show this question if”.")
+        raise BuilderError("Choose a question from this survey for “show this question if”.", field="show_if")
     if source.kind == "text":
-        raise BuilderError("“Show this question if” needs a question with answers to choose from.")
+        raise BuilderError("“Show this question if” needs a question with answers to choose from.", field="show_if")
     if source.section is section or source.section.position >= section.position:
-        raise BuilderError("“Show this question if” must use a question on an earlier page.")
+        raise BuilderError("“Show this question if” must use a question on an earlier page.", field="show_if")
     if data.show_if_value not in {c.value for c in question_type(source).choices(source)}:
-        raise BuilderError("Choose the answer that makes this question show.")
+        raise BuilderError("Choose the answer that makes this question show.", field="show_if")
 
 
 def add_question(session: Session, actor, survey: Survey, data: QuestionInput) -> Question:
@@ -189,10 +189,10 @@ def update_question(session: Session, actor, survey: Survey, question: Question,
     answered = question_has_answers(session, question)
     if answered and data.kind != question.kind:
         raise BuilderError("Young people have already answered this question, so its kind cannot change. "
-                           "Add a new question instead.")
+                           "Add a new question instead.", field="kind")
     section = _check_question(session, survey, data, question)
     if answered and section is not question.section:
-        raise BuilderError("Young people have already answered this question, so it stays on its page.")
+        raise BuilderError("Young people have already answered this question, so it stays on its page.", field="section")
     if data.kind in ("single", "multiple"):
         _update_options(session, question, [o.strip() for o in data.options if o.strip()])
     elif question.options:
@@ -222,7 +222,7 @@ def _update_options(session: Session, question: Question, labels: list[str]) -> 
     for removed in question.options[len(labels):]:
         if question_has_answers(session, question, removed.value):
             raise BuilderError(f"Young people have already chosen “{removed.label}”, so it cannot be removed. "
-                               "You can reword it instead.")
+                               "You can reword it instead.", field="options")
     del question.options[len(labels):]
     taken = {o.value for o in question.options}
     for position, label in enumerate(labels, start=1):
@@ -236,8 +236,8 @@ def _update_options(session: Session, question: Question, labels: list[str]) -> 
             question.options.append(Option(value=value, label=label, position=position))
 
 
-def move_question(session: Session, actor, survey: Survey, question: Question, direction: str) -> None:
-    """Move a question up or down within its page."""
+def move_question(session: Session, actor, survey: Survey, question: Question, direction: str) -> bool:
+    """Move a question up or down within its page; False when it is already first or last."""
     siblings = question.section.questions
     i = siblings.index(question)
     j = i - 1 if direction == "up" else i + 1
@@ -246,16 +246,26 @@ def move_question(session: Session, actor, survey: Survey, question: Question, d
         siblings.sort(key=lambda q: q.position)
         record(session, actor, "question.moved", question, f"Moved “{question.text[:80]}” {direction}")
         session.flush()
+        return True
+    return False
+
+
+def why_not_deletable(session: Session, survey: Survey, question: Question) -> str | None:
+    """Why a question cannot be deleted, in plain words, or None when it can."""
+    if question_has_answers(session, question):
+        return ("Young people have already answered this question, so it cannot be deleted. "
+                "You can make it optional or close the survey and make a copy.")
+    if any(q.show_if_question_id == question.id for q in survey.ordered_questions):
+        return ("Another question is shown only after this one is answered. "
+                "Change that question's “show this question if” first.")
+    return None
 
 
 def delete_question(session: Session, actor, survey: Survey, question: Question) -> None:
     """Delete a question nobody has answered and no other question depends on."""
-    if question_has_answers(session, question):
-        raise BuilderError("Young people have already answered this question, so it cannot be deleted. "
-                           "You can make it optional or close the survey and make a copy.")
-    if any(q.show_if_question_id == question.id for q in survey.ordered_questions):
-        raise BuilderError("Another question is shown only after this one is answered. "
-                           "Change that question's “show this question if” first.")
+    reason = why_not_deletable(session, survey, question)
+    if reason:
+        raise BuilderError(reason)
     record(session, actor, "question.deleted", question, f"Deleted “{question.text[:80]}”")
     question.section.questions.remove(question)
     session.flush()
@@ -305,7 +315,7 @@ def set_access_code(session: Session, actor, survey: Survey, code: str) -> Surve
     """Set or clear the code a closed group types before answering."""
     code = code.strip()
     if code and not (4 <= len(code) <= 40):
-        raise BuilderError("Use an access code of 4 to 40 letters or numbers.")
+        raise BuilderError("Use an access code of 4 to 40 letters or numbers.", field="code")
     survey.access_code = code
     record(session, actor, "survey.access-code", survey,
            f"{'Set' if code else 'Removed'} the access code for “{survey.title}”")

@@ -144,18 +144,64 @@ def edit_question(survey_id: int, question_id: int):
                            kinds=QUESTION_TYPES)
 
 
-@bp.post("/<int:survey_id>/questions/<int:question_id>/<any(up, down, delete):action>")
-def change_question(survey_id: int, question_id: int, action: str):
-    """Move a question up or down, or delete it."""
+@bp.get("/<int:survey_id>/questions/<int:question_id>/delete")
+def confirm_delete_question(survey_id: int, question_id: int):
+    """Say what deleting a question will do, or why it cannot be deleted, before it happens."""
     survey = _survey(survey_id)
     question = _question(survey, question_id)
-    if ButtonForm().validate_on_submit():
-        if action == "delete":
-            flash_outcome(db.session, lambda: builder.delete_question(db.session, current_user, survey, question),
-                          "Deleted the question.")
-        else:
-            flash_outcome(db.session, lambda: builder.move_question(db.session, current_user, survey, question, action))
-    return redirect(url_for(".show", survey_id=survey.id))
+    page = survey.sections.index(question.section) + 1
+    return render_template(
+        "staff/confirm.html", heading=f"Delete “{question.text}”?",
+        refusal=builder.why_not_deletable(db.session, survey, question),
+        consequences=[f"The question goes from page {page} of “{survey.title}” for good: it cannot be brought back.",
+                      "Nobody has answered it, so no answers are lost.",
+                      "Preview the survey afterwards to check the page still reads well."],
+        action_url=url_for(".change_question", survey_id=survey.id, question_id=question.id, action="delete"),
+        button="Delete the question", cancel_url=_at_question(survey, question), cancel_label="Keep the question")
+
+
+def _at_question(survey: Survey, question: Question) -> str:
+    return url_for(".show", survey_id=survey.id, _anchor=f"question-{question.id}")
+
+
+@bp.post("/<int:survey_id>/questions/<int:question_id>/<any(up, down, delete):action>")
+def change_question(survey_id: int, question_id: int, action: str):
+    """Move a question up or down, or delete it (after its confirmation page)."""
+    survey = _survey(survey_id)
+    question = _question(survey, question_id)
+    if not ButtonForm().validate_on_submit():
+        flash("This page timed out, so nothing changed. Press the button again.", "error")
+        return redirect(_at_question(survey, question))
+    if action == "delete":
+        text = question.text
+        flash_outcome(db.session, lambda: builder.delete_question(db.session, current_user, survey, question),
+                      f"Deleted the question “{text}”.")
+        if question in survey.ordered_questions:  # refused: back to it
+            return redirect(_at_question(survey, question))
+        return redirect(url_for(".show", survey_id=survey.id, _anchor="questions"))
+    where = "up" if action == "up" else "down"
+    flash_outcome(db.session, lambda: builder.move_question(db.session, current_user, survey, question, action),
+                  lambda moved: f"Moved “{question.text}” {where}." if moved
+                  else f"“{question.text}” is already {'first' if action == 'up' else 'last'} on its page.")
+    return redirect(_at_question(survey, question))
+
+
+@bp.get("/<int:survey_id>/close")
+def confirm_close(survey_id: int):
+    """Say what closing a survey will do before it happens."""
+    survey = _survey(survey_id)
+    count = builder.response_counts(db.session).get(survey.id, 0)
+    return render_template(
+        "staff/confirm.html", heading=f"Close “{survey.title}”?",
+        refusal=None if survey.status == "open" else "This survey is not open, so there is nothing to close.",
+        consequences=[
+            "Young people can no longer answer it. Anyone who opens the link, or is part-way through, is told it "
+            "has closed and cannot send answers.",
+            f"The {count} response{'s' if count != 1 else ''} already sent {'are' if count != 1 else 'is'} kept "
+            "for results and reports.",
+            "You can publish it again later to take more answers."],
+        action_url=url_for(".change_status", survey_id=survey.id, action="close"),
+        button="Close the survey", cancel_url=url_for(".show", survey_id=survey.id), cancel_label="Keep it open")
 
 
 @bp.post("/<int:survey_id>/<any(publish, close, duplicate):action>")

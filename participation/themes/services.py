@@ -65,28 +65,28 @@ MAX_EXAMPLES = 500
 MAX_LINE = 500
 
 
-def _tidy_lines(text: str, limit: int, what: str) -> str:
+def _tidy_lines(text: str, limit: int, what: str, field: str) -> str:
     lines = list(dict.fromkeys(line.strip() for line in (text or "").splitlines() if line.strip()))
     if len(lines) > limit:
-        raise Refused(f"Give at most {limit} {what}, one on each line.")
+        raise Refused(f"Give at most {limit} {what}, one on each line.", field=field)
     if any(len(line) > MAX_LINE for line in lines):
-        raise Refused(f"Keep each of the {what} under {MAX_LINE} characters.")
+        raise Refused(f"Keep each of the {what} under {MAX_LINE} characters.", field=field)
     return "\n".join(lines)
 
 
 def _checked(session: Session, details: ThemeDetails, theme: Theme | None) -> ThemeDetails:
     name = " ".join((details.name or "").split())
     if not name:
-        raise Refused("Give the theme a name.")
+        raise Refused("Give the theme a name.", field="name")
     if len(name) > 120:
-        raise Refused("Keep the name under 120 characters.")
+        raise Refused("Keep the name under 120 characters.", field="name")
     clash = session.scalar(select(Theme).where(func.lower(Theme.name) == name.lower(),
                                                Theme.id != (theme.id if theme else -1)))
     if clash is not None:
-        raise Refused(f"There is already a theme called “{clash.name}”.")
+        raise Refused(f"There is already a theme called “{clash.name}”.", field="name")
     return ThemeDetails(name, (details.description or "").strip()[:2000],
-                        _tidy_lines(details.keywords, MAX_KEYWORDS, "words and phrases"),
-                        _tidy_lines(details.examples, MAX_EXAMPLES, "example comments"))
+                        _tidy_lines(details.keywords, MAX_KEYWORDS, "words and phrases", "keywords"),
+                        _tidy_lines(details.examples, MAX_EXAMPLES, "example comments", "examples"))
 
 
 def add_theme(session: Session, actor, details: ThemeDetails) -> Theme:

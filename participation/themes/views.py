@@ -55,6 +55,25 @@ def edit(theme_id: int):
     return render_template("themes/form.html", form=form, theme=theme)
 
 
+@bp.get("/<int:theme_id>/archive")
+def confirm_archive(theme_id: int):
+    """Say what archiving a theme will do before it happens."""
+    theme = db.session.get(Theme, theme_id) or abort(404)
+    refusal = None
+    if theme.archived:
+        refusal = f"“{theme.name}” is already archived."
+    elif len(services.active_themes(db.session)) <= 1:
+        refusal = "Keep at least one theme."
+    return render_template(
+        "staff/confirm.html", heading=f"Archive the theme “{theme.name}”?", refusal=refusal,
+        consequences=["New comments, questions and promises can no longer be filed under it, and the tagger stops "
+                      "suggesting it.",
+                      "Comments, questions and promises already filed under it keep it, so past results do not change.",
+                      "You can bring it back from the themes page at any time."],
+        action_url=url_for(".archive", theme_id=theme.id), button="Archive the theme",
+        cancel_url=url_for(".index"), cancel_label="Keep the theme in use")
+
+
 @bp.post("/<int:theme_id>/archive")
 def archive(theme_id: int):
     """Archive a theme, or bring back an archived one."""

@@ -148,6 +148,8 @@ def test_answered_questions_cannot_be_deleted_or_change_kind_but_can_be_reworded
         qid, section_id = question.id, question.section_id
     delete = post_form(client, f"/surveys/{survey.id}/questions/{qid}/delete", {}, form_page=f"/surveys/{survey.id}")
     assert "cannot be deleted" in client.get(delete.headers["Location"]).text
+    confirm = client.get(f"/surveys/{survey.id}/questions/{qid}/delete").text  # says why, with no button
+    assert "already answered this question, so it cannot be deleted" in confirm and "Delete the question" not in confirm
     change_kind = post_form(client, f"/surveys/{survey.id}/questions/{qid}", {
         "kind": "single", "text": "Who can you talk to?", "section": str(section_id), "theme_id": "", "show_if": "",
         "options": "My carer or key worker\nMy social worker\nMy PA\nA teacher\nA friend\nSomeone in my family\nNobody"})
