@@ -246,21 +246,33 @@ def share(survey_id: int):
             return redirect(url_for(".share", survey_id=survey.id))
     link = sharing.public_link(survey, current_app.config["PUBLIC_URL"])
     return render_template("surveys/share.html", survey=survey, form=form, link=link,
-                           qr_svg=sharing.qr_svg(link), state=survey_state(survey).value)
+                           readable=sharing.readable_link(link), qr_svg=sharing.qr_svg(link),
+                           state=survey_state(survey).value)
 
 
 @bp.get("/<int:survey_id>/poster")
 def poster(survey_id: int):
-    """An A4 poster in plain words with the QR code, ready to print."""
+    """An A4 poster in plain words with the title young people see, the closing date, the QR code and, when the
+    survey has an access code, who to ask for it; ready to print."""
     survey = _survey(survey_id)
     link = sharing.public_link(survey, current_app.config["PUBLIC_URL"])
-    return render_template("surveys/poster.html", survey=survey, link=link, qr_svg=sharing.qr_svg(link, scale=8))
+    return render_template("surveys/poster.html", survey=survey, link=link, readable=sharing.readable_link(link),
+                           qr_svg=sharing.qr_svg(link, scale=8), state=survey_state(survey).value)
 
 
 @bp.get("/<int:survey_id>/qr.svg")
 def qr(survey_id: int):
-    """The QR code on its own, to put in a newsletter or a text message."""
+    """The QR code as SVG, which stays sharp at any size, for printers and designers."""
     survey = _survey(survey_id)
     link = sharing.public_link(survey, current_app.config["PUBLIC_URL"])
     return current_app.response_class(sharing.qr_svg(link, scale=10, standalone=True), mimetype="image/svg+xml",
-                                      headers={"Content-Disposition": f'attachment; filename="{survey.slug}-qr.svg"'})
+                                      headers={"Content-Disposition": sharing.download_as(f"{survey.slug}-qr.svg")})
+
+
+@bp.get("/<int:survey_id>/qr.png")
+def qr_png(survey_id: int):
+    """The QR code as a PNG picture, for Word, Publisher or a newsletter."""
+    survey = _survey(survey_id)
+    link = sharing.public_link(survey, current_app.config["PUBLIC_URL"])
+    return current_app.response_class(sharing.qr_png(link), mimetype="image/png",
+                                      headers={"Content-Disposition": sharing.download_as(f"{survey.slug}-qr.png")})
