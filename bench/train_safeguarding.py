@@ -44,9 +44,21 @@ EXTRA = ROOT / "bench" / "data" / "themes-extra.jsonl"
 #: (any a rule flags are left out, since they were never labelled for risk).
 VOICE = [ROOT / "participation" / "analysis" / "data" / f"themes_{part}.jsonl" for part in ("train", "dev", "test")]
 WRITTEN = "written for development"
+#: Pages the held-out set was also written from: development rows modelled on them are left out of
+#: training, so that the held-out figures measure comments from sources the model never learnt from.
+HELD_OUT_PAGES = frozenset({
+    "http://slideshare.net/thomasmueller/casenote-suicide",
+    "http://www.pressreader.com/uk/sunderland-echo/20181102/281990378528383",
+    "https://abcdocz.com/doc/56764/children-talking-to-childline-about-sexual-abuse",
+    "https://safer.sthelens.gov.uk/crime-types/knife-crime/advice-for-young-people/",
+    "https://www.hartlepoolmail.co.uk/news/opinion/columnists/childline-advice-children-should-never-have-to-suffer-from-emotional-abuse-3145769",
+    "https://www.nspcc.org.uk/about-us/news-opinion/2023/more-children-discuss-support-suicidal-thoughts-childline/",
+    "https://www.suffolksp.org.uk/parents-and-carers/radicalisation/",
+    "https://www.supportincornwall.org.uk/kb5/cornwall/directory/advice.page?id=ow1n_JoRtVU",
+})
 RECALL_TARGET = 0.97
-C = 10.0
-PUBLIC_WEIGHT = 1.0
+C = 3.0
+PUBLIC_WEIGHT = 0.3
 VOICE_WEIGHT = 1.0
 
 
@@ -72,12 +84,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-save", action="store_true", help="measure only; do not write the model")
     args = parser.parse_args(argv)
 
-    dev = rows_of(DEV)
+    dev = [r for r in rows_of(DEV) if r["source"] not in HELD_OUT_PAGES]
     public = rows_of(PUBLIC) + rows_of(EXTRA)
     voice = [r for name in VOICE for r in rows_of(name) if not safeguarding.check(r["text"])]
     texts = [r["text"] for r in dev] + [r["text"] for r in public] + [r["text"] for r in voice]
     risk = np.array([r["label"] == "risk" for r in dev] + [False] * (len(public) + len(voice)))
-    groups = [r["source"] for r in dev] + ["public: " + r["organisation"] for r in public] + [WRITTEN] * len(voice)
+    groups = [r.get("organisation") or r["source"] for r in dev] + ["public: " + r["organisation"] for r in public] + [WRITTEN] * len(voice)
     weights = np.array([1.0] * len(dev) + [PUBLIC_WEIGHT] * len(public) + [VOICE_WEIGHT] * len(voice))
     is_dev = np.array([True] * len(dev) + [False] * (len(public) + len(voice)))
     written = np.array([g == WRITTEN for g in groups])
@@ -110,6 +122,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'':<16}{'recall':<38}{'false alarms (look-alikes)':<38}false alarms (public corpus)")
     print(f"{'rules alone':<16}{rate(rules[dev_risk]):<38}{rate(rules[dev_benign]):<38}{rate(rules[ordinary])}")
     print(f"{'rules or model':<16}{rate(either[dev_risk]):<38}{rate(either[dev_benign]):<38}{rate(either[ordinary])}")
+
+    families = sorted({dev[i]["family"] for i in dev_benign})
+    print(f"\n{'false alarms by look-alike family':<36}{'rules or model':<38}rules alone")
+    for family in families:
+        rows = np.array([i for i in dev_benign if dev[i]["family"] == family])
+        print(f"{family:<36}{rate(either[rows]):<38}{rate(rules[rows])}")
+    voiced = np.array([i for i in dev_benign if dev[i].get("organisation")])
+    if len(voiced):
+        label = f"of which young people's published words ({len({dev[i]['organisation'] for i in voiced})} organisations)"
+        print(f"\n{label}\n{'':<36}{rate(either[voiced]):<38}{rate(rules[voiced])}")
 
     if args.no_save:
         return 0

@@ -14,6 +14,7 @@ ORDINARY = [
     "i want more pocket money", "can i see my brother more", "the food at my placement is boring",
     "i would like to do more football after school",
     "my pathway plan meeting was fine",
+    "dying to see my brother", "my foster carer is strict about bedtime",
 ]
 
 
