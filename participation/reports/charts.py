@@ -44,11 +44,11 @@ def _shown(value: int | str | None) -> int | None:
     return value if isinstance(value, int) else None
 
 
-def responses_over_time(weeks: Sequence[tuple[date, int | str]]) -> go.Figure:
-    """Responses a week, as bars; weeks whose count is hidden have no bar."""
+def responses_over_time(weeks: Sequence[tuple[date, int | str]], step: str = "week") -> go.Figure:
+    """Responses a week (or a month), as bars; weeks whose count is hidden have no bar."""
     return _figure([{"type": "bar", "x": [w.isoformat() for w, _ in weeks], "y": [_shown(c) for _, c in weeks],
-                     "marker": {"color": BLUE}, "name": "Responses"}], "Responses each week", "Week starting",
-                   "Responses")
+                     "marker": {"color": BLUE}, "name": "Responses"}], f"Responses each {step}",
+                   "Week starting" if step == "week" else "Month", "Responses")
 
 
 @dataclass(frozen=True)

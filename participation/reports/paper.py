@@ -167,7 +167,7 @@ PAPER_CHART_HEIGHT = 250
 def figures(board) -> dict[str, str]:
     """The dashboard's charts drawn for A4 portrait: the full width of the text, short enough to sit beside
     their words, and names written across the page (themes and promises as rows) rather than rotated."""
-    shown = {"responses": charts.responses_over_time(board.weeks), "themes": charts.themes_as_rows(board.themes)}
+    shown = {"responses": charts.responses_over_time(board.weeks, board.step), "themes": charts.themes_as_rows(board.themes)}
     if board.promise_results:
         ranked = sorted(board.promise_results, key=lambda r: (r.kept_share is None, r.kept_share or 0))
         shown["promises"] = charts.promises_as_rows([

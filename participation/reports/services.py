@@ -6,13 +6,13 @@ import calendar
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from participation.comments.models import CommentTally
 from participation.pledges import services as pledges
 from participation.reports import charts
-from participation.core.suppression import HIDDEN, group_shown, share, suppress_counts, suppress_small_count
+from participation.core.suppression import FEWER_THAN, HIDDEN, SMALLEST_SHOWN, group_shown, share, suppress_counts, suppress_small_count
 from participation.respond.models import AnswerTally, ResponseTally
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
@@ -20,20 +20,73 @@ from participation.tracker.models import Action, YouSaid, overdue_expression, ra
 from participation.tracker.rules import STATUSES
 
 
+#: One survey's month (survey id, first day, last day) that fewer than 5 young people answered.
+Piece = tuple[int, date, date]
+
+
 @dataclass(frozen=True)
 class Filters:
-    """The survey, period and audience a report covers; the period before is the same length."""
+    """The survey, period and audience a report covers; the period before is the same length.
+
+    `left_out` lists the surveys' months that fewer than 5 young people answered, which every figure
+    leaves out for readers who must not see small counts (see `protected`)."""
 
     start: date
     end: date
     survey_id: int | None = None
     audience: str = ""
+    left_out: tuple[Piece, ...] = ()
+
+    @property
+    def whole_months(self) -> bool:
+        return self.start.day == 1 and self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]
 
     @property
     def previous(self) -> Filters:
+        if self.whole_months:
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            end = self.start - timedelta(days=1)
+            return Filters(_months_before(self.start, months), end, self.survey_id, self.audience)
         length = self.end - self.start
         return Filters(self.start - length - timedelta(days=1), self.start - timedelta(days=1), self.survey_id,
                        self.audience)
+
+
+def _months_before(first: date, months: int) -> date:
+    """The first day of the month `months` months before the month starting on `first`."""
+    index = first.year * 12 + first.month - 1 - months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def whole_months(start: date, end: date) -> tuple[date, date]:
+    """The range widened to the first day of start's month and the last day of end's month."""
+    return start.replace(day=1), end.replace(day=calendar.monthrange(end.year, end.month)[1])
+
+
+def _month_pieces(session: Session, filters: Filters) -> dict[tuple[int, date], int]:
+    """Responses per survey and month in the filters (whole months), from the daily totals."""
+    rows = session.execute(select(ResponseTally.survey_id, ResponseTally.day, ResponseTally.count)
+                           .where(*_in_period(ResponseTally, replace(filters, left_out=()))))
+    pieces: dict[tuple[int, date], int] = {}
+    for survey_id, day, count in rows:
+        key = (survey_id, day.replace(day=1))
+        pieces[key] = pieces.get(key, 0) + int(count or 0)
+    return pieces
+
+
+def protected(session: Session, filters: Filters) -> Filters:
+    """The filters as a reader who must not see counts under 5 gets them.
+
+    Taking one period's figures from another's would single out the young people in between (1 to 30
+    November minus 1 to 29 November is whoever answered on the 30th). So the period is widened to whole
+    months, and every survey's month that 1 to 4 young people answered is left out of every figure: then
+    any figure, and any sum or difference of figures such a reader can get, is made of pieces of 0 or at
+    least 5 young people."""
+    start, end = whole_months(filters.start, filters.end)
+    snapped = Filters(start, end, filters.survey_id, filters.audience)
+    small = sorted((survey_id, first, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
+                   for (survey_id, first), n in _month_pieces(session, snapped).items() if 0 < n < SMALLEST_SHOWN)
+    return replace(snapped, left_out=tuple(small))
 
 
 def default_filters(on: date) -> Filters:
@@ -48,22 +101,28 @@ def _in_period(model, filters: Filters) -> list:
         conditions.append(model.survey_id == filters.survey_id)
     if filters.audience:
         conditions.append(model.survey_id.in_(select(Survey.id).where(Survey.audience == filters.audience)))
+    if filters.left_out:
+        conditions.append(not_(or_(*(and_(model.survey_id == survey_id, model.day >= first, model.day <= last)
+                                     for survey_id, first, last in filters.left_out))))
     return conditions
 
 
-def responses_by_week(session: Session, filters: Filters) -> list[tuple[date, int]]:
-    """Responses each week (weeks start on Monday), added up in SQL from the daily totals."""
+def responses_by_week(session: Session, filters: Filters, by_month: bool = False) -> list[tuple[date, int]]:
+    """Responses each week (weeks start on Monday), or each month, added up in SQL from the daily totals."""
     rows = session.execute(select(ResponseTally.day, func.sum(ResponseTally.count))
                            .where(*_in_period(ResponseTally, filters)).group_by(ResponseTally.day))
-    weeks: dict[date, int] = {}
-    week = filters.start - timedelta(days=filters.start.weekday())
-    while week <= filters.end:
-        weeks[week] = 0
-        week += timedelta(days=7)
+
+    def bin_of(day: date) -> date:
+        return day.replace(day=1) if by_month else day - timedelta(days=day.weekday())
+
+    bins: dict[date, int] = {}
+    step = bin_of(filters.start)
+    while step <= filters.end:
+        bins[step] = 0
+        step = (step.replace(day=28) + timedelta(days=4)).replace(day=1) if by_month else step + timedelta(days=7)
     for day, count in rows:
-        monday = day - timedelta(days=day.weekday())
-        weeks[monday] = weeks.get(monday, 0) + int(count or 0)
-    return sorted(weeks.items())
+        bins[bin_of(day)] = bins.get(bin_of(day), 0) + int(count or 0)
+    return sorted(bins.items())
 
 
 @dataclass(frozen=True)
@@ -191,6 +250,7 @@ class Dashboard:
 
     filters: Filters
     exact: bool
+    #: Responses in each week, or in each month for readers who see whole months only.
     weeks: list[tuple[date, int | str]]
     responses: int | str
     comments: int | str
@@ -205,9 +265,19 @@ class Dashboard:
     #: Fewer than 5 young people answered in the filters: nothing about them is shown to this reader.
     too_few: bool = False
 
+    @property
+    def step(self) -> str:
+        """How the responses over time are counted: "week", or "month" for readers of whole months."""
+        return "week" if self.exact else "month"
+
+    @property
+    def left_out_months(self) -> int:
+        """Surveys' months left out of every figure because 1 to 4 young people answered in them."""
+        return len(self.filters.left_out)
+
     def figures(self) -> dict[str, str]:
         """Each chart as JSON for the page."""
-        figures = {"responses": charts.to_json(charts.responses_over_time(self.weeks)),
+        figures = {"responses": charts.to_json(charts.responses_over_time(self.weeks, self.step)),
                    "themes": charts.to_json(charts.themes(self.themes))}
         if self.promise_bars:
             figures["promises"] = charts.to_json(charts.promises(self.promise_bars))
@@ -223,8 +293,11 @@ def _kept_total(results) -> tuple[int, int]:
 
 
 def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dashboard:
-    """Count everything for the filters; `exact` is False for anyone who must not see counts under 5."""
-    raw_weeks = responses_by_week(session, filters)
+    """Count everything for the filters; `exact` is False for anyone who must not see counts under 5,
+    who get whole months with every survey's small months left out (see `protected`)."""
+    if not exact:
+        filters = protected(session, filters)
+    raw_weeks = responses_by_week(session, filters, by_month=not exact)
     week_counts, total = suppress_counts({w.isoformat(): c for w, c in raw_weeks}, exact)
     weeks = [(w, week_counts[w.isoformat()]) for w, _ in raw_weeks]
     theme_rows, comment_total = theme_counts(session, filters)
@@ -232,10 +305,14 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
                               share(suppress_small_count(t.count, exact), suppress_small_count(comment_total, exact)),
                               t.sentiment) for t in theme_rows]
     board = Dashboard(filters, exact, weeks, total, suppress_small_count(comment_total, exact), themes, None)
-    if not group_shown(sum(c for _, c in raw_weeks), exact) and total != 0:
+    shown_total = sum(c for _, c in raw_weeks)
+    if (not group_shown(shown_total, exact) and total != 0) or (shown_total == 0 and filters.left_out):
         # Fewer than 5 answered: nothing about them is shown, only that too few answered (comments too,
         # since 2 young people can write 5 comments).
         board.too_few, board.weeks, board.themes, board.comments = True, [], [], HIDDEN
+        if filters.left_out:
+            # Everyone who answered is in a month that 1 to 4 answered: say so, never "no responses".
+            total = board.responses = FEWER_THAN
 
     versions = pledges.reviewed_versions(session)
     if versions:
@@ -260,7 +337,7 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
                                         _pct(kept_now, exact), _pct(kept_before, exact) if previous else None))
 
     board.actions = actions_summary(session, on)
-    prev = filters.previous
+    prev = filters.previous if exact else protected(session, filters.previous)
     prev_total = sum(c for _, c in responses_by_week(session, prev))
     people_rows = [
         ScoreRow("Young people who answered", True, None, total,

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from participation.db import db, today
 from participation.reports.services import ScoreRow
 from participation.surveys.models import Survey
+from tests.conftest import csrf_token
 from tests.factories import make_survey
 from tests.respond.helpers import answer_demo, send
 
@@ -117,3 +118,58 @@ def test_scorecard_direction_and_rag_follow_polarity():
     assert (overdue.direction, overdue.rag) == ("Worse", "red")
     assert ScoreRow("Actions overdue", False, 0, 0, 2, percent=False).rag == "green"
     assert ScoreRow("Answered", True, None, "fewer than 5", 10, percent=False).direction == "–"
+
+
+
+def _responses_said(page: str) -> str:
+    found = re.search(r"([\w ]+?) responses from young people between", page)
+    return found.group(1).strip() if found else "none"
+
+
+def test_a_committee_member_cannot_single_out_a_day_or_a_month_by_comparing_periods(app, runner, login_as):
+    """Two periods a day apart, or a month apart, never differ by 1 to 4 young people for a committee member."""
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # 120 answers over the last 90 days
+    with app.app_context():
+        demo_id = db.session.scalar(select(Survey.id).where(Survey.slug == "demo"))
+    on = today()
+    committee = login_as("committee")
+    # A day's difference: both periods widen to the same whole months, so the pages say the same.
+    compared = 0
+    for survey in ("", str(demo_id)):
+        for back in range(0, 100, 7):
+            end = on - timedelta(days=back)
+            if end.day == 1:
+                continue
+            start = (end - timedelta(days=45)).isoformat()
+            one = committee.get("/reports/", query_string={"survey": survey, "start": start,
+                                                             "end": end.isoformat()}).text
+            other = committee.get("/reports/", query_string={"survey": survey, "start": start,
+                                                               "end": (end - timedelta(days=1)).isoformat()}).text
+            assert _cells(one) == _cells(other) and _responses_said(one) == _responses_said(other)
+            compared += 1
+    assert compared > 20
+    # A month's difference: every figure is made of survey-months of 0 or at least 5 young people.
+    starts, month = [], on.replace(day=1)
+    for _ in range(5):
+        starts.append(month)
+        month = (month - timedelta(days=1)).replace(day=1)
+    totals = []
+    for start in starts:
+        said = _responses_said(committee.get("/reports/", query_string={
+            "survey": str(demo_id), "start": start.isoformat(), "end": on.isoformat()}).text)
+        totals.append(int(said) if said.isdigit() else 0)
+    assert totals == sorted(totals) and totals[-1] >= 100, totals
+    assert all(later - earlier == 0 or later - earlier >= 5 for earlier, later in zip(totals, totals[1:])), totals
+
+
+def test_a_month_that_1_to_4_answered_is_left_out_of_every_committee_figure(app, demo, login_as):
+    _answers(app, 3)
+    client = login_as("committee")
+    committee = client.get("/reports/").text
+    assert "Too few young people answered in this period" in committee
+    assert "fewer than 5 responses from young people" in committee
+    assert not [c for c in _cells(committee) if c.isdigit() and 0 < int(c) < 5]
+    client.post("/logout", data={"csrf_token": csrf_token(committee)})
+    # An administrator, who may see exact figures, sees the period as chosen and all 3.
+    admin = login_as("administrator").get("/reports/").text
+    assert "3 responses from young people between" in admin and "cover whole months" not in admin
