@@ -300,12 +300,21 @@ def _comment_query(original: bool):
             .join(CommentAnalysis, CommentAnalysis.answer_id == Answer.id))
 
 
+def comments_listed(group: Group, original: bool) -> bool:
+    """Whether a group's comments are listed for a reader: readers of redacted words get none for a group
+    chosen by an answer to a question (only for everyone, by whole months)."""
+    return original or group.question_id is None
+
+
 def comments(session: Session, survey: Survey, question: Question, group: Group, original: bool,
              search: str = "", limit: int = COMMENTS_PER_PAGE, offset: int = 0) -> list[Comment]:
     """A free-text question's comments in the group, newest first, with their feeling and themes.
 
     Readers who do not see original words get the redacted words, no day, and nothing from a group under 5
-    (the caller checks the group's size with group_shown)."""
+    (the caller checks the group's size with group_shown), nor from a group chosen by an answer: noting which
+    groups one comment is listed in would give its writer's answer to every question."""
+    if not comments_listed(group, original):
+        return []
     rows = session.execute(_comment_query(original).where(*_matching(survey, question, group, original, search))
                            .order_by(Response.submitted_on.desc(), Answer.id.desc()).limit(limit).offset(offset)).all()
     themes: dict[int, list[str]] = {}
@@ -322,6 +331,8 @@ def comments(session: Session, survey: Survey, question: Question, group: Group,
 def comment_count(session: Session, survey: Survey, question: Question, group: Group, original: bool,
                   search: str = "") -> int:
     """How many of a question's comments match, for paging."""
+    if not comments_listed(group, original):
+        return 0
     return session.scalar(_comment_query(original).with_only_columns(func.count())
                           .where(*_matching(survey, question, group, original, search))) or 0
 

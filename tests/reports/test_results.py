@@ -3,8 +3,11 @@ small numbers hidden; who may open it."""
 
 from __future__ import annotations
 
+import io
 import re
 import uuid
+
+from openpyxl import load_workbook
 
 from participation.db import db, today
 from participation.respond.storing import AnswerRow, Sent, store
@@ -125,3 +128,28 @@ def test_who_may_open_the_results(app, client, login_as):
     assert f'href="/surveys/{survey}/results"' in show
     reports = _as(client, login_as, "committee").get("/reports/").text
     assert f'href="/surveys/{survey}/results"' in reports
+
+
+def test_a_committee_member_gets_no_comments_for_a_group_chosen_by_an_answer(app, client, login_as):
+    """Noting which answer groups one comment is listed in would give its writer's answer to every question."""
+    survey, age, helps, plan, more = _survey(app)
+    # 12 answered the age question "no" and wrote a comment; 10 said "yes".
+    _answer(app, survey, [[AnswerRow(age, choice="no"), AnswerRow(more, text=f"Under sixteen comment {i}")]
+                          for i in range(12)] + [[AnswerRow(age, choice="yes")] for _ in range(10)])
+    group = {"breakdown": f"{age}:no"}
+    committee = _as(client, login_as, "committee")
+    assert "Under sixteen comment" in committee.get(f"/surveys/{survey}/results").text  # everyone: listed
+    page = committee.get(f"/surveys/{survey}/results", query_string=group).text
+    assert "Under sixteen comment" not in page and "Comments are not listed for a group chosen by an answer" in page
+    listed = committee.get(f"/surveys/{survey}/results/comments/{more}", query_string=group).text
+    assert "Under sixteen comment" not in listed and "Comments are not listed for a group" in listed
+    csv_text = committee.get(f"/surveys/{survey}/results/comments.csv", query_string=group).data.decode("utf-8-sig")
+    assert csv_text.startswith("question,comment") and "Under sixteen" not in csv_text
+    book = load_workbook(io.BytesIO(committee.get(f"/surveys/{survey}/results/comments.xlsx",
+                                                  query_string=group).data))
+    assert not [c.value for row in book.active.iter_rows() for c in row if "Under sixteen" in str(c.value)]
+    everyone = committee.get(f"/surveys/{survey}/results/comments.csv").data.decode("utf-8-sig")
+    assert "Under sixteen comment 3" in everyone
+    # An officer, who reads the responses themselves, still reads a group's comments.
+    officer = _as(client, login_as, "officer")
+    assert "Under sixteen comment" in officer.get(f"/surveys/{survey}/results", query_string=group).text
