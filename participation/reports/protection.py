@@ -117,7 +117,10 @@ class Guard:
     def shown_pieces(self, question: Question) -> Pieces:
         if question.show_if_question_id is None:
             return self.responses
-        return self.chosen.get((question.show_if_question_id, question.show_if_value), {})
+        total: Pieces = {}
+        for value in question.show_if_values:
+            total = _add(total, self.chosen.get((question.show_if_question_id, value), {}))
+        return total
 
     def answered_pieces(self, question: Question) -> Pieces:
         return self.answered.get(question.id, {})

@@ -100,7 +100,14 @@ class Figures:
         """How many were shown the question: everyone, or those whose answer met its condition."""
         if question.show_if_question_id is None:
             return self.total
-        return self.chosen.get((question.show_if_question_id, question.show_if_value), 0)
+        # A condition's question takes one answer when it has several (see builder), so these add up.
+        return sum(self.chosen.get((question.show_if_question_id, value), 0) for value in question.show_if_values)
+
+
+def _sum_of_cells(cells: list[int | str]) -> int | str:
+    """Several answers' counts as shown added up; hidden if any is hidden, or the total would give it away."""
+    hidden = [c for c in cells if not isinstance(c, int)]
+    return hidden[0] if hidden else sum(c for c in cells if isinstance(c, int))
 
 
 def in_group(survey: Survey, group: Group) -> list:
@@ -213,7 +220,8 @@ def _protected(session: Session, survey: Survey, group: Group, figures: Figures,
             shown_as: int | str = shown
         else:
             # Those shown it are those who gave an earlier answer: shown exactly as that answer's count is.
-            shown_as = cells.get((question.show_if_question_id, question.show_if_value), suppress_small_count(shown))
+            shown_as = _sum_of_cells([cells.get((question.show_if_question_id, value), suppress_small_count(shown))
+                                      for value in question.show_if_values] or [suppress_small_count(shown)])
         if not isinstance(shown_as, int):
             # How many were shown it is hidden, so every count in it is hidden too, or the counts would add
             # up to it.

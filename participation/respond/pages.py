@@ -56,24 +56,29 @@ def render_intro(survey: Survey, preview: bool = False, code_form: AccessCodeFor
 
 def render_page(survey: Survey, number: int, preview: bool = False, form=None, answers=None, changing=False,
                 problem: str = ""):
-    """One page of questions; in preview every question shows and nothing can be sent. `problem` is a
-    message about the whole page, shown at the top."""
+    """One page of questions. `problem` is a message about the whole page, shown at the top.
+
+    In preview nothing can be sent or stored: the answers tried so far travel in the page's address, so
+    the preview follows the survey's conditions as a young person would meet them."""
     all_pages = services.pages(survey)
     if not 1 <= number <= len(all_pages):
         abort(404)
     section = all_pages[number - 1]
     answers = answers or {}
-    questions = section.questions if preview else services.visible_questions(section, answers)
+    questions = services.visible_questions(section, answers)
     form = form or page_form(questions, current_app.config["MAX_TEXT_ANSWER"], answers)
+    back_number = services.previous_page(survey, number, answers)
+    next_number = services.next_page(survey, number, answers)
+    extra = {}
     if preview:
-        back_number = number - 1 if number > 1 else None
-        next_number = number + 1 if number < len(all_pages) else None
-    else:
-        back_number = services.previous_page(survey, number, answers)
-        next_number = services.next_page(survey, number, answers)
+        here = {q.field_name for q in section.questions}
+        extra = {"hidden_by_answers": [q for q in section.questions if q not in questions],
+                 "carried": [(name, value) for name, given in answers.items() if name not in here
+                             for value in (given if isinstance(given, list) else [given])],
+                 "tried": {name: given for name, given in answers.items() if name not in here}}
     return render_template(
         "respond/page.html", survey=survey, section=section, questions=questions, form=form, number=number,
         page_count=len(all_pages), back_number=back_number, next_number=next_number, changing=changing,
         question_type=question_type, max_text=current_app.config["MAX_TEXT_ANSWER"], preview=preview,
-        problem=problem,
+        problem=problem, **extra,
     )

@@ -118,7 +118,7 @@ class QuestionInput:
     section_id: int | None = None
     new_section_title: str = ""
     show_if_question_id: int | None = None
-    show_if_value: str = ""
+    show_if_values: list[str] = field(default_factory=list)
 
 
 def _check_question(session: Session, survey: Survey, data: QuestionInput, question: Question | None) -> Section:
@@ -146,6 +146,14 @@ def _check_question(session: Session, survey: Survey, data: QuestionInput, quest
     return section
 
 
+def condition_sources(survey: Survey, page: Section | None, question: Question | None = None) -> list[Question]:
+    """The questions a question on `page` may depend on: those with answers to choose from on earlier pages
+    (every page, for a new page)."""
+    before = page.position if page is not None else float("inf")
+    return [q for q in survey.ordered_questions
+            if q.kind != "text" and q.section.position < before and (question is None or q.id != question.id)]
+
+
 def _check_condition(survey: Survey, data: QuestionInput, section: Section, question: Question | None) -> None:
     """A condition must point at a choice question on an earlier page, and one of its answers.
 
@@ -153,14 +161,23 @@ def _check_condition(survey: Survey, data: QuestionInput, section: Section, ques
     condition works the same with JavaScript off.
     """
     source = next((q for q in survey.ordered_questions if q.id == data.show_if_question_id), None)
+    wanted = set(data.show_if_values)
     if source is None or (question is not None and source.id == question.id):
         raise BuilderError("Choose a question from this survey for “show this question if”.", field="show_if")
     if source.kind == "text":
         raise BuilderError("“Show this question if” needs a question with answers to choose from.", field="show_if")
     if source.section is section or source.section.position >= section.position:
         raise BuilderError("“Show this question if” must use a question on an earlier page.", field="show_if")
-    if data.show_if_value not in {c.value for c in question_type(source).choices(source)}:
-        raise BuilderError("Choose the answer that makes this question show.", field="show_if")
+    values = [c.value for c in question_type(source).choices(source) if c.value in wanted]
+    if not values or len(values) != len(wanted):
+        raise BuilderError(f"Tick one or more answers to “{source.text}” that show this question.",
+                           field="show_if_values")
+    if source.kind == "multiple" and len(values) > 1:
+        # Results count those shown a question from the condition's answer counts; with several answers
+        # ticked they add up only when each young person gives one of them.
+        raise BuilderError(f"Young people can choose several answers to “{source.text}”, so tick just one of them "
+                           "here, or add a question for each.", field="show_if_values")
+    data.show_if_values = values
 
 
 def add_question(session: Session, actor, survey: Survey, data: QuestionInput) -> Question:
@@ -171,7 +188,7 @@ def add_question(session: Session, actor, survey: Survey, data: QuestionInput) -
         required=data.required, theme_id=data.theme_id,
         position=max((q.position for q in section.questions), default=0) + 1,
         show_if_question_id=data.show_if_question_id or None,
-        show_if_value=data.show_if_value if data.show_if_question_id else "",
+        show_if_value="\n".join(data.show_if_values) if data.show_if_question_id else "",
     )
     if data.kind in ("single", "multiple"):
         for position, label in enumerate([o.strip() for o in data.options if o.strip()], start=1):
@@ -201,7 +218,7 @@ def update_question(session: Session, actor, survey: Survey, question: Question,
     for name, value in (("kind", data.kind), ("text", data.text.strip()), ("help", data.help.strip()),
                         ("required", data.required), ("theme_id", data.theme_id),
                         ("show_if_question_id", data.show_if_question_id or None),
-                        ("show_if_value", data.show_if_value if data.show_if_question_id else "")):
+                        ("show_if_value", "\n".join(data.show_if_values) if data.show_if_question_id else "")):
         if getattr(question, name) != value:
             changes[name] = [str(getattr(question, name)), str(value)]
             setattr(question, name, value)

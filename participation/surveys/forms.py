@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, DateField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
 from participation.core.forms import choice_list
@@ -41,7 +41,13 @@ class QuestionForm(FlaskForm):
     theme_id = SelectField("Theme (optional)", coerce=lambda v: int(v) if v not in (None, "", "None") else None)
     section = SelectField("Page")
     new_section_title = StringField("Or put it on a new page called", validators=[Optional(), Length(max=200)])
-    show_if = SelectField("Show this question", default="")
+    show_if = SelectField(
+        "Show this question", default="", validate_choice=False,
+        description="To everyone, or only to those who gave certain answers to a question on an earlier page. "
+                    "Only questions on pages before this question's page are listed.")
+    #: Step two: the chosen question's answers, any of which shows this question. Checked by the builder.
+    show_if_values = SelectMultipleField("Show it to those who answered", choices=[], validate_choice=False,
+                                         description="Tick one or more.")
 
 
 class AccessCodeForm(FlaskForm):

@@ -111,9 +111,10 @@ class Question(Model):
     required: Mapped[bool] = mapped_column(Boolean, default=False)
     #: The outcome theme answers to this question count towards unless a comment says otherwise.
     theme_id: Mapped[int | None] = mapped_column(ForeignKey("themes.id", ondelete="SET NULL"))
-    #: "Show this question if": an earlier choice question, and the answer value it must have.
+    #: "Show this question if": a choice question on an earlier page, and the answer values (one on each
+    #: line) any of which shows it, e.g. "sad" and "very-sad". Read them as show_if_values.
     show_if_question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
-    show_if_value: Mapped[str] = mapped_column(String(60), default="")
+    show_if_value: Mapped[str] = mapped_column(Text, default="")
 
     survey: Mapped[Survey] = relationship()
     section: Mapped[Section] = relationship(back_populates="questions")
@@ -128,14 +129,20 @@ class Question(Model):
         """The form field name and element id for this question."""
         return f"q{self.id}"
 
+    @property
+    def show_if_values(self) -> list[str]:
+        """The answers to the condition's question, any of which shows this question."""
+        return [value for value in (self.show_if_value or "").split("\n") if value]
+
     def is_shown(self, answers: dict) -> bool:
         """True unless a "show this question if" condition is not met by the answers so far."""
         if self.show_if_question_id is None:
             return True
         given = answers.get(f"q{self.show_if_question_id}")
+        wanted = self.show_if_values
         if isinstance(given, list):
-            return self.show_if_value in given
-        return given == self.show_if_value
+            return any(value in given for value in wanted)
+        return given in wanted
 
 
 class Option(Model):

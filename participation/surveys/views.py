@@ -26,6 +26,15 @@ bp = Blueprint("surveys", __name__, url_prefix="/surveys")
 require(bp, Permission.BUILD_SURVEYS)
 
 
+@bp.app_template_filter("condition_answers")
+def condition_answers(question: Question) -> str:
+    """The answers that show a question, in words: “Sad” or “Very sad”."""
+    source = question.show_if_question
+    if source is None:
+        return ""
+    return " or ".join(f"“{question_type(source).describe(source, value)}”" for value in question.show_if_values)
+
+
 def _survey(survey_id: int) -> Survey:
     return find_survey_by_id(db.session, survey_id) or abort(404)
 
@@ -86,32 +95,42 @@ def details(survey_id: int):
 
 
 def _question_form(survey: Survey, question: Question | None) -> QuestionForm:
+    """The question form. "Show this question" takes two steps: a question from an earlier page, then one or
+    more of its answers (the "Choose its answers" button lists them, with no JavaScript needed)."""
     form = QuestionForm(obj=question)
     form.theme_id.choices = choice_list([("", "No theme")] + [(str(t.id), t.name) for t in active_themes(db.session)])
     form.section.choices = choice_list((str(s.id), s.title) for s in survey.sections)
-    earlier = [q for q in survey.ordered_questions if q.kind != "text" and (question is None or q.id != question.id)]
-    form.show_if.choices = choice_list([("", "Always")] + [
-        (f"{q.id}|{c.value}", f"Only if “{q.text}” is answered “{c.label}”")
-        for q in earlier for c in question_type(q).choices(q)])
     if request.method == "GET" and question is not None:
         form.options.data = "\n".join(o.label for o in question.options)
         form.section.data = str(question.section_id)
         form.theme_id.data = question.theme_id
-        form.show_if.data = f"{question.show_if_question_id}|{question.show_if_value}" \
-            if question.show_if_question_id else ""
+        form.show_if.data = str(question.show_if_question_id or "")
+        form.show_if_values.data = question.show_if_values
     elif request.method == "GET" and survey.sections:
         form.section.data = str(survey.sections[-1].id)
+    page = None if (form.new_section_title.data or "").strip() else \
+        next((s for s in survey.sections if str(s.id) == form.section.data), None)
+    sources = builder.condition_sources(survey, page, question)
+    form.show_if.choices = choice_list([("", "To everyone")] + [
+        (str(q.id), f"Only to those who answered “{q.text}” in a certain way") for q in sources])
+    source = next((q for q in sources if str(q.id) == form.show_if.data), None)
+    form.show_if_values.choices = choice_list(
+        (c.value, c.label) for c in question_type(source).choices(source)) if source else []
     return form
 
 
+def _choosing_answers() -> bool:
+    """True when the officer pressed "Choose its answers": redraw the form with them, saving nothing."""
+    return request.method == "POST" and "choose_answers" in request.form
+
+
 def _question_input(form: QuestionForm) -> QuestionInput:
-    show_if_id, _, show_if_value = (form.show_if.data or "").partition("|")
     return QuestionInput(
         kind=form.kind.data, text=form.text.data or "", help=form.help.data or "", required=form.required.data,
         theme_id=form.theme_id.data, options=(form.options.data or "").splitlines(),
         section_id=id_from(form.section.data),
         new_section_title=form.new_section_title.data or "",
-        show_if_question_id=id_from(show_if_id), show_if_value=show_if_value)
+        show_if_question_id=id_from(form.show_if.data or ""), show_if_values=list(form.show_if_values.data or []))
 
 
 @bp.route("/<int:survey_id>/questions/new", methods=["GET", "POST"])
@@ -120,7 +139,7 @@ def add_question(survey_id: int):
     """Add a question of any kind."""
     survey = _survey(survey_id)
     form = _question_form(survey, None)
-    if form.validate_on_submit():
+    if not _choosing_answers() and form.validate_on_submit():
         if attempt(db.session, form, lambda: builder.add_question(db.session, current_user, survey, _question_input(form))):
             flash("Added the question.")
             return redirect(url_for(".show", survey_id=survey.id))
@@ -135,7 +154,7 @@ def edit_question(survey_id: int, question_id: int):
     survey = _survey(survey_id)
     question = _question(survey, question_id)
     form = _question_form(survey, question)
-    if form.validate_on_submit():
+    if not _choosing_answers() and form.validate_on_submit():
         if attempt(db.session, form, lambda: builder.update_question(
                 db.session, current_user, survey, question, _question_input(form))):
             flash("Saved the question.")
@@ -230,7 +249,20 @@ def preview(survey_id: int, number: int):
     survey = _survey(survey_id)
     if number == 0:
         return render_intro(survey, preview=True)
-    return render_page(survey, number, preview=True)
+    return render_page(survey, number, preview=True, answers=_tried_answers(survey))
+
+
+def _tried_answers(survey: Survey) -> dict:
+    """The answers an officer tried on earlier preview pages, from the address; nothing is stored. Written
+    answers are left out: no condition reads them, and they would make the address long."""
+    answers: dict = {}
+    for q in survey.ordered_questions:
+        kind = question_type(q)
+        allowed = {c.value for c in kind.choices(q)}
+        given = [value for value in request.args.getlist(q.field_name) if value in allowed]
+        if given:
+            answers[q.field_name] = given if kind.multiple else given[0]
+    return answers
 
 
 @bp.route("/<int:survey_id>/share", methods=["GET", "POST"])

@@ -34,7 +34,12 @@ def _add_question(page, kind, text, page_choice=None, new_page="", options="", r
     if new_page:
         page.get_by_label("Or put it on a new page called").fill(new_page)
     if show_if:
-        page.get_by_label("Show this question").select_option(label=show_if)
+        asked, answers = show_if
+        page.get_by_role("button", name="Show its answers").click()  # lists the questions before the page chosen
+        page.get_by_label("Show this question").select_option(label=f"Only to those who answered “{asked}” in a certain way")
+        page.get_by_role("button", name="Show its answers").click()
+        for answer in answers:
+            page.get_by_role("group", name="Show it to those who answered").get_by_label(answer, exact=True).check()
     assert_accessible(page)
     page.get_by_role("button", name="Add question").click()
     expect(page.get_by_role("status")).to_contain_text("Added the question.")
@@ -55,10 +60,10 @@ def test_officer_builds_publishes_and_a_phone_answers_with_a_condition(app, make
 
     _add_question(laptop, "Yes or no", "Have you moved home this year?", required=True)
     _add_question(laptop, "Write an answer", "What made the move hard?", new_page="About the move",
-                  show_if="Only if “Have you moved home this year?” is answered “Yes”")
+                  show_if=("Have you moved home this year?", ["Yes"]))
     _add_question(laptop, "Faces (for younger children)", "How do you feel about where you live now?",
                   page_choice="About the move", required=True)
-    expect(laptop.get_by_text(re.compile("shown only if “Have you moved home this year\\?” is “Yes”"))).to_be_visible()
+    expect(laptop.get_by_text(re.compile("shown only if “Have you moved home this year\\?” is answered “Yes”"))).to_be_visible()
 
     laptop.get_by_role("link", name="Edit details").click()
     assert_accessible(laptop)
@@ -69,7 +74,7 @@ def test_officer_builds_publishes_and_a_phone_answers_with_a_condition(app, make
     laptop.get_by_role("link", name="Share").click()
     expect(laptop.get_by_role("img", name=re.compile("QR code for"))).to_be_visible()
     assert_accessible(laptop)
-    link = laptop.locator("#share-link").inner_text()
+    link = laptop.get_by_label("Link to send by text or email, or put on a poster").input_value()
     assert link.endswith("/s/moving-home")
 
     # A young person who has not moved never sees the follow-up question.

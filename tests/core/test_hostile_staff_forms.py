@@ -18,7 +18,7 @@ from participation.tracker.rules import STATUSES
 from tests.conftest import PASSWORD, csrf_token
 
 FIELDS = ["title", "slug", "intro", "audience", "age_band", "opens_on", "closes_on", "starter", "kind", "text", "help",
-          "options", "required", "theme_id", "section", "new_section_title", "show_if", "code", "name", "description",
+          "options", "required", "theme_id", "section", "new_section_title", "show_if", "show_if_values", "choose_answers", "code", "name", "description",
           "keywords", "examples", "year", "step", "payload", "we_will", "for_young_people", "for_younger", "theme",
           "tell_us_more", "summary", "themes", "source", "meeting_on", "reference", "raised_on", "evidence", "what",
           "owner", "owner_user_id", "due_on", "status", "we_did", "wont_do_reason", "colour", "reason", "selected",

@@ -22,7 +22,7 @@ def _conditional_survey(app, **fields):
         source = survey.ordered_questions[0]
         question = add_question(db.session, None, survey, QuestionInput(
             kind="text", text="Tell us about seeing your brothers or sisters", required=True,
-            section_id=survey.sections[1].id, show_if_question_id=source.id, show_if_value="yes"))
+            section_id=survey.sections[1].id, show_if_question_id=source.id, show_if_values=["yes"]))
         return source.field_name, survey.ordered_questions[1].field_name, question.field_name
 
 
@@ -60,7 +60,7 @@ def test_conditions_must_use_an_earlier_page(app):
         try:
             add_question(db.session, None, survey, QuestionInput(
                 kind="text", text="Why?", section_id=survey.sections[0].id,
-                show_if_question_id=source.id, show_if_value="no"))
+                show_if_question_id=source.id, show_if_values=["no"]))
         except BuilderError as error:
             assert "earlier page" in str(error)
         else:

@@ -189,7 +189,12 @@ def test_preview_shows_what_a_young_person_sees_and_stores_nothing(app, login_as
     intro = client.get(f"/surveys/{survey.id}/preview/")
     assert "Nobody will know these answers are yours" in intro.text and "Preview" in intro.text
     page = client.get(f"/surveys/{survey.id}/preview/1")
-    assert "How do you feel about where you live?" in page.text and 'type="submit"' not in page.text.split("<form")[-1]
+    form = page.text.split("<form")[-1]
+    assert "How do you feel about where you live?" in page.text
+    # Its only button opens the next preview page: nothing goes to the young people's pages.
+    assert 'method="get"' in form and f'action="/surveys/{survey.id}/preview/2"' in form and "/s/demo" not in form
+    feeling = re.search(r'name="(q\d+)"', form).group(1)
+    assert client.get(f"/surveys/{survey.id}/preview/2", query_string={feeling: "1"}).status_code == 200
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(Draft)) == 0
         assert db.session.scalar(select(func.count()).select_from(Response)) == 0
