@@ -143,8 +143,6 @@ class Config:
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     #: Well-formed requests to be contacted one browser may send, and everyone together (a ceiling
     #: far above any real day, so that only a deliberate flood ever reaches it).
-    HELP_REQUESTS_PER_VISITOR = "5 per 10 minutes"
-    HELP_REQUESTS_CEILING = os.environ.get("HELP_REQUESTS_CEILING", "600 per 10 minutes")
     #: Requests to be contacted are held and written together at a random moment this many seconds
     #: after the first is taken (see help_requests/holding.py). They wait in Redis when
     #: HELP_REQUEST_HOLD_URI (or RATELIMIT_STORAGE_URI) is a Redis server, so a killed worker loses none.

@@ -8,7 +8,7 @@ in a random order, rewriting the recent sends in the same transaction (`respond.
 neither the order of rows nor any transaction number ties a request to any answers.
 
 Where the held requests wait: with `HELP_REQUEST_HOLD_URI` (by default `RATELIMIT_STORAGE_URI` when
-that is a Redis server) they wait in one Redis list that every worker and server shares, so a worker
+that is a Redis server) they wait in one Redis sorted set, under random scores, that every worker and server shares, so a worker
 killed outright loses nothing: the worker started in its place, or the next one to take a request,
 writes them. Without Redis each process holds its own in memory; one held by a process killed
 outright is then lost, which is why the hold is minutes, not hours, why the page shown after asking
@@ -33,6 +33,8 @@ from participation.db import db, end_session
 from participation.help_requests import services
 
 _RANDOM = random.SystemRandom()
+#: Where earlier versions held requests, in a list in the order asked; drained on every write.
+LEGACY_KEY = "participation:held-help-requests"
 
 
 class MemoryStore:
@@ -53,7 +55,10 @@ class MemoryStore:
 
 
 class RedisStore:
-    """Held requests in one Redis list that every worker and server shares."""
+    """Held requests in one Redis sorted set that every worker and server shares.
+
+    Each is filed under a random score, never in the order asked, so someone reading Redis while
+    requests are held cannot line them up with the answers sent just before each."""
 
     def __init__(self, url: str, key: str) -> None:
         import redis  # only where a council has configured Redis
@@ -63,21 +68,24 @@ class RedisStore:
 
     def push(self, rows: list[dict[str, Any]]) -> None:
         if rows:
-            self.client.rpush(self.key, *(json.dumps({**row, "asked_on": row["asked_on"].isoformat()})
-                                          for row in rows))
+            self.client.zadd(self.key, {json.dumps({**row, "asked_on": row["asked_on"].isoformat()}): _RANDOM.random()
+                                        for row in rows})
 
     def take(self) -> list[dict[str, Any]]:
         pipe = self.client.pipeline(transaction=True)
-        pipe.lrange(self.key, 0, -1)
+        pipe.zrange(self.key, 0, -1)
         pipe.delete(self.key)
-        found, _ = pipe.execute()
-        rows = [json.loads(raw) for raw in found]
+        # Requests held in the list kept by earlier versions, if any, are written with the rest.
+        pipe.lrange(LEGACY_KEY, 0, -1)
+        pipe.delete(LEGACY_KEY)
+        found, _, legacy, _ = pipe.execute()
+        rows = [json.loads(raw) for raw in [*found, *legacy]]
         for row in rows:
             row["asked_on"] = date.fromisoformat(row["asked_on"])
         return rows
 
     def count(self) -> int:
-        return int(self.client.llen(self.key))
+        return int(self.client.zcard(self.key)) + int(self.client.llen(LEGACY_KEY))
 
 
 def _store(app: Flask) -> MemoryStore | RedisStore:
@@ -85,7 +93,7 @@ def _store(app: Flask) -> MemoryStore | RedisStore:
     if not url and str(app.config.get("RATELIMIT_STORAGE_URI", "")).startswith(("redis://", "rediss://")):
         url = app.config["RATELIMIT_STORAGE_URI"]
     if url:
-        return RedisStore(url, app.config.get("HELP_REQUEST_HOLD_KEY", "participation:held-help-requests"))
+        return RedisStore(url, app.config.get("HELP_REQUEST_HOLD_KEY", "participation:held-help-requests:set"))
     return MemoryStore()
 
 

@@ -5,7 +5,7 @@ table keeps its rows roughly in the order written. A row written just after a yo
 answers (a request to be contacted) could be matched to them by those numbers. So the transaction
 that writes requests to be contacted also rewrites every response, answer and comment reading of
 today and yesterday, one row at a time in a random order: afterwards they all carry that one
-transaction's number, and their places in the table are shuffled. SQLite keeps no such numbers, and
+transaction's number (long texts kept apart in TOAST tables too), and their places in the table are shuffled. SQLite keeps no such numbers, and
 its rows are kept in the order of their random ids, so there is nothing to rewrite there.
 """
 
@@ -25,13 +25,19 @@ from participation.respond.models import Answer, AnswerTally, Response, Response
 DAYS = 2
 
 
-def _one_by_one(session: Session, table, key: str, ids: list) -> None:
-    """Rewrite each row, in a random order, leaving every value as it was."""
+def _one_by_one(session: Session, table, key: str, ids: list, texts: tuple[str, ...] = ()) -> None:
+    """Rewrite each row, in a random order, leaving every value as it was.
+
+    A long text (over about 2 KB: 700 letters of Arabic or Chinese) is kept out of the row, in the
+    table's TOAST table, whose pieces keep the transaction number they were written by even when the
+    row itself is rewritten. So `texts` are written again as new values (`text || ''`), which makes
+    PostgreSQL write their pieces anew in this transaction."""
     if not ids:
         return
     random.SystemRandom().shuffle(ids)
     column = table.c[key]
-    statement = update(table).where(column == bindparam("row_key")).values({key: column})
+    values = {key: column, **{name: table.c[name].concat("") for name in texts}}
+    statement = update(table).where(column == bindparam("row_key")).values(values)
     session.connection().execute(statement, [{"row_key": i} for i in ids])
 
 
@@ -45,8 +51,8 @@ def rewrite_recent_sends(session: Session) -> int:
                                    .where(Response.submitted_on >= since)))
     comments = list(session.scalars(select(CommentAnalysis.answer_id).where(CommentAnalysis.submitted_on >= since)))
     _one_by_one(session, Response.__table__, "id", responses)
-    _one_by_one(session, Answer.__table__, "id", answers)
-    _one_by_one(session, CommentAnalysis.__table__, "answer_id", comments)
+    _one_by_one(session, Answer.__table__, "id", answers, texts=("text",))
+    _one_by_one(session, CommentAnalysis.__table__, "answer_id", comments, texts=("redacted", "flag_note"))
     _one_by_one(session, CommentTheme.__table__, "answer_id", list(comments))
     receipts = list(session.scalars(select(SubmissionReceipt.token_hash).where(SubmissionReceipt.used_on >= since)))
     _one_by_one(session, SubmissionReceipt.__table__, "token_hash", receipts)

@@ -126,3 +126,66 @@ def test_the_hold_writes_by_itself_at_a_random_moment(app):
             break
         time.sleep(0.1)
     assert found == ["07700 900999"]
+
+
+def test_held_requests_wait_in_redis_in_no_order_they_were_asked(app):
+    """Someone reading Redis while requests are held cannot line them up with the answers before each."""
+    import os
+    import uuid
+
+    import redis
+
+    from participation.help_requests.holding import RedisStore
+
+    url = "redis://127.0.0.1:6379/14"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=1).ping()
+    except redis.RedisError:
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail("REQUIRE_REDIS is set but no Redis server answers on 127.0.0.1:6379")
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    store = RedisStore(url, f"test-held-{uuid.uuid4().hex}")
+    asked = [{"id": uuid.uuid4().hex, "contact": f"0770090{n:04d}", "asked_on": today()} for n in range(20)]
+    try:
+        for row in asked:
+            store.push([row])
+        as_kept = [raw for raw in store.client.zrange(store.key, 0, -1)]
+        assert len(as_kept) == 20
+        assert [r.decode() for r in as_kept] != [__import__("json").dumps({**r, "asked_on": r["asked_on"].isoformat()})
+                                                 for r in asked]
+        assert store.client.type(store.key) == b"zset"
+        taken = store.take()
+        assert sorted(r["contact"] for r in taken) == [r["contact"] for r in asked]
+        assert store.count() == 0
+    finally:
+        store.client.delete(store.key)
+
+
+@pytest.mark.committing  # real transactions, so each has its own number
+def test_on_postgresql_a_long_comment_kept_apart_from_its_row_is_rewritten_too(app, demo):
+    """A comment over about 2 KB (700 letters of Chinese or Arabic) is kept in the table's TOAST table, whose
+    pieces once kept the number of the transaction that sent it after the row itself was rewritten."""
+    from participation.surveys.models import Question
+
+    with app.app_context():
+        if db.engine.dialect.name != "postgresql":
+            pytest.skip("only PostgreSQL keeps transaction numbers")
+        question = db.session.scalars(select(Question).where(Question.kind == "text")).first()
+        chance = __import__("random").Random(7)
+        # 990 Chinese letters (under the 1,000 allowed): about 3 KB that do not compress.
+        long_words = "".join(chr(chance.randrange(0x4E00, 0x9FA5)) for _ in range(990))
+        run(db.session, lambda: storing.store(db.session, question.survey_id, [
+            Sent(today(), [AnswerRow(question.id, text=long_words)])]))
+        toast = db.session.execute(text("SELECT reltoastrelid::regclass::text FROM pg_class "
+                                        "WHERE relname = 'answers'")).scalar()
+        sent_numbers = db.session.execute(text(f"SELECT DISTINCT xmin::text::bigint FROM {toast}")).scalars().all()
+        assert sent_numbers  # the comment is kept apart from its row
+        db.session.remove()
+    assert _ask(app.test_client(), "07700 900123").status_code == 302
+    write_now(app)
+    with app.app_context():
+        (request_number,) = db.session.execute(
+            text("SELECT DISTINCT xmin::text::bigint FROM help_requests")).scalars().all()
+        pieces = db.session.execute(text(f"SELECT DISTINCT xmin::text::bigint FROM {toast}")).scalars().all()
+        assert pieces == [request_number]
+        assert db.session.scalar(select(Answer.text).where(Answer.text == long_words)) == long_words
