@@ -210,6 +210,13 @@ def update_question(session: Session, actor, survey: Survey, question: Question,
     section = _check_question(session, survey, data, question)
     if answered and section is not question.section:
         raise BuilderError("Young people have already answered this question, so it stays on its page.", field="section")
+    if section is not question.section:
+        after = next((q for q in survey.ordered_questions if q.show_if_question_id == question.id
+                      and q.section.position <= section.position), None)
+        if after is not None:
+            raise BuilderError(f"“{after.text}” is shown only after this question is answered, so this question must "
+                               "stay on a page before that one. Change that question's “show this question” first.",
+                               field="section")
     if data.kind in ("single", "multiple"):
         _update_options(session, question, [o.strip() for o in data.options if o.strip()])
     elif question.options:
@@ -251,6 +258,23 @@ def _update_options(session: Session, question: Question, labels: list[str]) -> 
                 value = f"{value[:54]}-{secrets.token_hex(2)}"
             taken.add(value)
             question.options.append(Option(value=value, label=label, position=position))
+
+
+def copy_question(session: Session, actor, survey: Survey, question: Question) -> Question:
+    """Copy a question, with its answers to choose from, theme and condition, to just after it on its page."""
+    copy = Question(survey=survey, kind=question.kind, text=question.text, help=question.help,
+                    required=question.required, theme_id=question.theme_id,
+                    show_if_question_id=question.show_if_question_id, show_if_value=question.show_if_value,
+                    position=question.position + 1)
+    copy.options = [Option(value=o.value, label=o.label, position=o.position) for o in question.options]
+    siblings = question.section.questions
+    for later in siblings[siblings.index(question) + 1:]:
+        later.position += 1
+    siblings.insert(siblings.index(question) + 1, copy)
+    session.flush()
+    record(session, actor, "question.copied", copy, f"Copied “{question.text[:80]}”", source_id=question.id)
+    session.flush()
+    return copy
 
 
 def move_question(session: Session, actor, survey: Survey, question: Question, direction: str) -> bool:

@@ -39,7 +39,8 @@ class QuestionForm(FlaskForm):
                             description="Only for “Choose one” and “Choose any” questions.")
     required = BooleanField("Young people must answer this question")
     theme_id = SelectField("Theme (optional)", coerce=lambda v: int(v) if v not in (None, "", "None") else None)
-    section = SelectField("Page")
+    section = SelectField("Page", description="Choose another page to move the question there. Once young people "
+                                              "have answered it, it stays on its page.")
     new_section_title = StringField("Or put it on a new page called", validators=[Optional(), Length(max=200)])
     show_if = SelectField(
         "Show this question", default="", validate_choice=False,

@@ -183,9 +183,9 @@ def _at_question(survey: Survey, question: Question) -> str:
     return url_for(".show", survey_id=survey.id, _anchor=f"question-{question.id}")
 
 
-@bp.post("/<int:survey_id>/questions/<int:question_id>/<any(up, down, delete):action>")
+@bp.post("/<int:survey_id>/questions/<int:question_id>/<any(up, down, delete, copy):action>")
 def change_question(survey_id: int, question_id: int, action: str):
-    """Move a question up or down, or delete it (after its confirmation page)."""
+    """Move a question up or down, copy it, or delete it (after its confirmation page)."""
     survey = _survey(survey_id)
     question = _question(survey, question_id)
     if not ButtonForm().validate_on_submit():
@@ -198,6 +198,12 @@ def change_question(survey_id: int, question_id: int, action: str):
         if question in survey.ordered_questions:  # refused: back to it
             return redirect(_at_question(survey, question))
         return redirect(url_for(".show", survey_id=survey.id, _anchor="questions"))
+    if action == "copy":
+        copy = flash_outcome(db.session, lambda: builder.copy_question(db.session, current_user, survey, question),
+                             f"Copied “{question.text}”. This is the copy, just after it on its page: change it here.")
+        if copy is not None:
+            return redirect(url_for(".edit_question", survey_id=survey.id, question_id=copy.id))
+        return redirect(_at_question(survey, question))
     where = "up" if action == "up" else "down"
     flash_outcome(db.session, lambda: builder.move_question(db.session, current_user, survey, question, action),
                   lambda moved: f"Moved “{question.text}” {where}." if moved

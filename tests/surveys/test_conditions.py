@@ -1,5 +1,5 @@
 """'Show this question' in two steps: a question on an earlier page, then one or more of its answers; the preview
-follows the conditions as a young person meets them."""
+follows the conditions as a young person meets them. Copying a question, and moving one to another page."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import re
 
 import pytest
 
+from participation.auth.models import AuditEntry
 from participation.db import db
 from participation.reports.results import Figures
 from participation.surveys.models import Question, Survey
+from tests.conftest import post_form
 from tests.surveys.test_builder import _add, _survey
 
 FEELING = "How do you feel about where you live?"  # the demo's faces question, on page 1
@@ -131,3 +133,50 @@ def test_results_count_those_shown_a_question_from_each_of_its_answers():
     question = Question(show_if_question_id=7, show_if_value="1\n2")
     figures = Figures(total=20, answered={}, chosen={(7, "1"): 3, (7, "2"): 4, (7, "3"): 9})
     assert figures.shown(question) == 7
+
+
+def test_a_copied_question_comes_just_after_it_with_its_answers_and_opens_to_be_changed(app, building):
+    client, survey_id, questions, pages = building
+    original = questions["Who do you live with now?"]
+    copied = post_form(client, f"/surveys/{survey_id}/questions/{original}/copy", {},
+                       form_page=f"/surveys/{survey_id}")
+    with app.app_context():
+        page = db.session.get(Survey, survey_id).sections[0].questions
+        texts = [q.text for q in page]
+        at = texts.index("Who do you live with now?")
+        source, copy = page[at], page[at + 1]
+        assert copy.id != source.id and copy.text == source.text and copy.kind == source.kind
+        assert [o.label for o in copy.options] == [o.label for o in source.options]
+        assert len(texts) == len(set(texts)) + 1  # one more question, nothing else moved off the page
+        copy_id = copy.id
+        assert db.session.scalars(db.select(AuditEntry.action).where(AuditEntry.action == "question.copied")).all()
+    assert copied.headers["Location"].endswith(f"/surveys/{survey_id}/questions/{copy_id}")
+    assert "This is the copy, just after it on its page" in client.get(copied.headers["Location"]).text
+
+
+def test_a_question_moves_to_another_page_unless_a_question_there_depends_on_it(app, building):
+    client, survey_id, questions, pages = building
+    _add(client, app, survey_id, text="What would help?", kind="text", section=str(pages[1]),
+         show_if=str(questions[FEELING]), show_if_values=["1"])
+    moved = _add_fields(questions[FEELING], app, survey_id, section=str(pages[1]))
+    refused = post_form(client, f"/surveys/{survey_id}/questions/{questions[FEELING]}", moved).text
+    message = html.escape("“What would help?” is shown only after this question is answered", quote=False)
+    assert message in refused and '<a href="#section">' in refused
+    safe = questions["Do you feel safe where you live?"]
+    reply = post_form(client, f"/surveys/{survey_id}/questions/{safe}", _add_fields(safe, app, survey_id,
+                                                                                   section=str(pages[-1])))
+    assert reply.status_code == 302
+    with app.app_context():
+        question = db.session.get(Question, safe)
+        assert question.section_id == pages[-1] and question.section.questions[-1].id == safe
+
+
+def _add_fields(question_id, app, survey_id, **changed):
+    """The question form as it stands for a question, with some fields changed."""
+    with app.app_context():
+        q = db.session.get(Question, question_id)
+        fields = {"kind": q.kind, "text": q.text, "help": q.help, "theme_id": str(q.theme_id or ""),
+                  "section": str(q.section_id), "show_if": "", "options": "\n".join(o.label for o in q.options)}
+        if q.required:
+            fields["required"] = "y"
+    return {**fields, **changed}
