@@ -11,7 +11,9 @@ The held-out set (bench/data/safeguarding-heldout.jsonl) is never read here.
 Measure: 5 folds grouped by source, so no page's texts are in both training and test. Only texts
 with a public source are scored; comments written for development are always in training, never
 scored. The threshold is the highest at which rules-or-model recall on the scored risk comments is
-at least 97%; the script prints recall and false alarms (with Wilson 95% intervals) at it, for the
+at least 97%, counting the rules without those written from the model's lowest-scored development
+comments (`safeguarding_words.FROM_MODEL_MISSES`: written from those comments, they would flatter the
+measure); the script prints recall and false alarms (with Wilson 95% intervals) at it, for the
 rules alone and for rules or model, then fits on everything and writes
 participation/analysis/data/safeguarding_model.npz.
 """
@@ -32,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.safeguarding_eval import wilson  # noqa: E402
-from participation.analysis import safeguarding  # noqa: E402
+from participation.analysis import safeguarding, safeguarding_words  # noqa: E402
 from participation.analysis.safeguarding_model import MIN_WORDS, MODEL_PATH, RiskModel, feature_names  # noqa: E402
 
 DEV = ROOT / "bench" / "data" / "safeguarding-dev.jsonl"
@@ -95,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     written = np.array([g == WRITTEN for g in groups])
     features = [feature_names(t) for t in texts]
     rules = np.array([bool(safeguarding.check(t)) for t in texts])
+    #: What the rules catch without those written from the model's misses: used to choose the threshold.
+    credited = np.array([bool(safeguarding.assess(t, rules_before=safeguarding_words.FROM_MODEL_MISSES)) for t in texts])
     long_enough = np.array([len(t.split()) >= MIN_WORDS for t in texts])
 
     scored = np.flatnonzero(~written)
@@ -111,17 +115,21 @@ def main(argv: list[str] | None = None) -> int:
     ordinary = scored[~is_dev[scored]]
     threshold = 0.5
     for candidate in np.arange(0.9, 0.0, -0.01):
-        if (rules[dev_risk] | (oof[dev_risk] >= candidate) & long_enough[dev_risk]).mean() >= RECALL_TARGET:
+        if (credited[dev_risk] | (oof[dev_risk] >= candidate) & long_enough[dev_risk]).mean() >= RECALL_TARGET:
             threshold = float(round(candidate, 2))
             break
     either = rules | (oof >= threshold) & long_enough
     print(f"Grouped 5-fold CV by source: {len(dev_risk)} risk and {len(dev_benign)} benign look-alike "
           f"development comments with a public source ({len({groups[i] for i in scored if is_dev[i]})} sources), "
           f"{len(ordinary)} public-corpus texts ({len({groups[i] for i in ordinary})} organisations)")
-    print(f"threshold chosen for recall >= {RECALL_TARGET:.0%}: {threshold:.2f}\n")
+    print(f"threshold chosen for recall >= {RECALL_TARGET:.0%} (not counting the {len(safeguarding_words.RULES) - safeguarding_words.FROM_MODEL_MISSES} "
+          f"rules written from the model's misses): {threshold:.2f}\n")
     print(f"{'':<16}{'recall':<38}{'false alarms (look-alikes)':<38}false alarms (public corpus)")
     print(f"{'rules alone':<16}{rate(rules[dev_risk]):<38}{rate(rules[dev_benign]):<38}{rate(rules[ordinary])}")
     print(f"{'rules or model':<16}{rate(either[dev_risk]):<38}{rate(either[dev_benign]):<38}{rate(either[ordinary])}")
+    chosen = credited | (oof >= threshold) & long_enough
+    print(f"{'as credited':<16}{rate(chosen[dev_risk]):<38}(rules without the {len(safeguarding_words.RULES) - safeguarding_words.FROM_MODEL_MISSES} "
+          f"written from the model's misses, or model: the recall the threshold was chosen on)")
 
     families = sorted({dev[i]["family"] for i in dev_benign})
     print(f"\n{'false alarms by look-alike family':<36}{'rules or model':<38}rules alone")

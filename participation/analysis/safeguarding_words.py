@@ -645,7 +645,104 @@ RULES: list[tuple[str, str, str | tuple[str, ...]]] = [
     ("feeling-unsafe", "hide hiding hid", r"(?:hide|hiding|hid) (?:in|under) (?:my|the) (?:wardrobe|room|bed|cupboard|"
                                           r"bathroom|toilet) (?:when|because|from|so|every)|(?:hide|hiding|hid) from (?:him|"
                                           r"her|them|my carer|staff)"),
+    # Indirect wording the learnt model read weakly on the development set (grouped cross-validation); from
+    # here on, see FROM_MODEL_MISSES.
+    ("suicidal-thoughts", "alive dark", r"(?:thoughts?|thinking|think|thought) (?:about|of) (?:not being|not be|never being|"
+                                        r"being not) alive|dark thoughts"),
+    ("suicidal-thoughts", "forever permanently", r"(?:want|wish|need|just want) (?:it|everything|it all|all this|all of "
+                                                 r"this|the pain) (?:all )?to (?:stop|end) (?:forever|for good|permanently)"),
+    ("suicidal-thoughts", "gave giving given", (r"\b(?:gave|giving|given)\b", r"\b(?:to remember me|remember me by|wont need "
+                                                r"(?:them|it)|(?:has|have|keep) (?:them|it) after)\b")),
+    ("suicidal-thoughts", "date planned", r"(?:a|my) plan and a date|planned (?:how|when|where) (?:id|i would|i will|ill|to) "
+                                          r"do it"),
+    ("suicidal-thoughts", "bye goodbye", r"(?:bye|goodbye) to (?:everyone|everybody|all my \w+|my \w+)(?: today| tonight)? "
+                                         r"(?:like|as if) (?:it was|its|it is) (?:the|my) last"),
+    ("suicidal-thoughts", "calm", (r"\bcalm\b", r"\bdecided\b")),
+    ("suicidal-thoughts", "point", r"(?:whats|what is) the point (?:in |of )?(?:even )?(?:being here|being alive|living|"
+                                   r"existing|me being here|of me(?= *$| \.))"),
+    ("suicidal-thoughts", "way", r"(?:cant|can not|cannot|dont) see (?:a|any) way out|no way out (?:of this|any more)"),
+    ("suicidal-thoughts", "over soon", r"(?:all )?my (?:problems|troubles|pain) will (?:all )?be over soon|it will (?:all )?"
+                                       r"be over soon"),
+    ("suicidal-thoughts", "longer", r"(?:be|being) (?:around|here) (?:much|for much|for long|any) longer"),
+    ("suicidal-thoughts", "tablets pills paracetamol painkillers", r"(?:looked|looking|look|searched|searching|googled|"
+                                                                   r"googling) (?:up )?how many (?:tablets|pills|"
+                                                                   r"paracetamol|painkillers)"),
+    ("suicidal-thoughts", "dying death dead", r"(?:poems?|stories|songs?|notes?|letters?|drawings?) about (?:dying|death|"
+                                              r"being dead|killing myself|ending it)|(?:think|thinking|thought|thoughts) "
+                                              r"(?:about|of) (?:dying|death|being dead)"),
+    ("suicidal-thoughts", "jump jumping jumped", r"jump(?:ing|ed|s)? (?:in front of|off|from) (?:a|the) (?:train|bus|car|"
+                                                r"lorry|bridge|roof|building|cliff|car park)"),
+    ("suicidal-thoughts", "killing", r"(?:thinking|thought|think|thoughts) (?:about|of) killing(?= *$| \.| and| again)"),
+    ("suicidal-thoughts", "alive born", r"if i (?:just )?(?:wasnt|was not|werent|were not) (?:alive|born|around)"),
+    ("suicidal-thoughts", "anyone anybody noone", r"nothing (?:anyone|anybody|noone|you) can do (?:to help me|for me)"),
+    ("self-harm", "marks cuts scars burns bruises", (r"\b(?:marks|cuts|scars|burns)\b", r"\b(?:its me|it was me|i did (?:it|"
+                                                     r"them) myself|i do it myself)\b")),
+    ("self-harm", "cover covering hide hiding", (r"\b(?:cover|covering|hide|hiding)\b", r"\b(?:what ive done|what i did|so "
+                                                 r"(?:nobody|noone|people|they) (?:dont )?(?:sees?|notices?))\b")),
+    ("self-harm", "sleeves", (r"\blong sleeves\b", r"\b(?:summer|hot|asks? why|ask me why|why i|so noone|so nobody)\b")),
+    ("self-harm", "cuts", r"my cuts\b(?! (?:from|after) )"),
+    ("self-harm", "punch punching punched", r"punch(?:ing|ed|es)? (?:the )?walls?"),
+    ("self-harm", "burn burning burned burnt burns", r"burn(?:ing|ed|t|s)? my (?:arms?|legs?|wrists?|skin|hands?|self)"),
+    ("self-harm", "cut cutting", (r"\b(?:i cut|cutting|i still cut)\b", r"\b(?:to cope|can cope|cope with|control|only "
+                                  r"thing|only way|helps? me)\b")),
+    ("physical-abuse", "hair", r"(?:pulls?|pulled|pulling|yanks?|yanked|drags?|dragged) (?:me by )?my hair"),
+    ("physical-abuse", "head", r"(?:held|holds|hold|holding|pushed|pushes|put|puts) my head (?:under|in the|down)"),
+    ("feeling-unsafe", "bad", r"something bad (?:is going to|will|is gonna) happen to me"),
+    ("going-missing", "run", r"run (?:away )?and never (?:look back|come back|go back|return)"),
+    ("radicalisation", "movement cause", r"(?:the|our) (?:movement|cause) is my (?:family|life)|part of the (?:cause|movement)"
+                                         r"|(?:fight|die|kill) for (?:the|our) (?:cause|movement)"),
+    ("radicalisation", "violence", r"violence is the (?:only )?(?:way|answer)"),
+    ("radicalisation", "fight", r"(?:group|they|people online|guys online|friends) (?:says?|said|tell me|told me) (?:that )?"
+                                r"(?:we|i) (?:have|need|got|must) to fight"),
+    ("radicalisation", "against", r"(?:plan|planning|plans|do|doing) (?:stuff|things|something|attacks?) against (?:the )?"
+                                  r"(?:muslims|jews|immigrants|foreigners|refugees|asylum seekers|black people|gay people)"),
+    ("radicalisation", "seeing", (r"\bstop seeing (?:my )?(?:friends|mates)\b", r"\b(?:cause|group|movement)\b")),
+    ("neglect", "dinner lunch breakfast", r"(?:no|never have|never get|never got|dont get|dont have) (?:any )?(?:breakfast "
+                                          r"or )?(?:dinner|lunch|breakfast) money"),
+    ("neglect", "clothes smell", r"clothes (?:are|r) (?:always|never|all|really) (?:dirty|washed|smelly)|(?:kids|people|"
+                                 r"they|everyone) (?:say|says) i smell"),
+    ("neglect", "food", r"(?:ask|asked|asking) (?:next door|the neighbours?|neighbours|my mates|friends|people) for food|"
+                        r"beg(?:ged|ging|s)? (?:\w+ )?for food"),
+    ("neglect", "food dinner tea breakfast meals fed", r"noone (?:gives|feeds|makes|cooks|gets) (?:me|us)(?: any)? (?:food|"
+                                                       r"dinner|tea|breakfast|meals?)|(?:dont|never|didnt|do not) get fed"),
+    ("neglect", "crisps food eat breakfast tea dinner", (r"\b(?:crisps|food|eat|breakfast|tea|dinner)\b", r"\b(?:thats all "
+                                                         r"there is|nothing else to eat|theres nothing else|nothing in the "
+                                                         r"(?:cupboards?|fridge))\b")),
+    ("neglect", "cupboards cupboard fridge", r"nothing in the (?:cupboards?|fridge)(?= *$| \.| again| at home| to eat| for| "
+                                             r"and| but| so| because)"),
+    ("neglect", "alone left leaves", r"(?:left|leave|leaves) (?:me |us )?(?:at )?home (?:on my own|on our own|alone)|left "
+                                     r"(?:me |us )?(?:on my own|on our own|alone) (?:all day|all night|all weekend|for days|"
+                                     r"overnight)"),
+    ("neglect", "dentist doctor doctors gp hospital", r"(?:nobody|noone|they never|mum never|mum doesnt|dad never) (?:takes?|"
+                                                      r"took) me to the (?:dentist|doctors|doctor|gp|hospital)"),
+    ("homelessness", "tonight after", r"(?:dont|do not) know where (?:ill|i will|im going to|to) (?:go|sleep|stay|live) "
+                                      r"(?:next|tonight|after this)"),
+    ("homelessness", "found", r"(?:havent|have not|hasnt|not) found me (?:anywhere|a place|somewhere)"),
+    ("homelessness", "sofas sofa couches surfing", r"(?:mates|friends|aunties|peoples|peoples) (?:sofas|couches)|sofa "
+                                                   r"surfing|between (?:\w+ )?(?:and )?(?:\w+ )?sofas"),
+    ("going-missing", "slept", r"slept in (?:a|the) (?:lorry|car|van|park|shed|bus shelter|stairwell|doorway|garage)"
+                           r"(?! on the way| on the journey)"),
+    ("going-missing", "awol vanishing disappearing vanish", r"(?:i|ill|i keep) (?:go|going) awol|went awol (?:again|last|yesterday|this)|keep (?:vanishing|"
+                                                            r"disappearing)|vanish(?:ing)? for (?:hours|days)"),
+    ("sexual-exploitation", "chats messages", r"(?:if|whether) my (?:mum|dad|carer|carers|foster carer|parents) (?:can see|"
+                                              r"checks|reads|sees) (?:our|my) (?:chats|messages)"),
+    ("sexual-exploitation", "app private secret", r"(?:move|switch|go) to (?:a )?(?:private|secret|different) (?:app|chat)"),
+    ("sexual-exploitation", "age", r"(?:isnt|is not|wasnt|not) (?:really )?(?:my age|the age (?:he|she) said)"),
+    ("sexual-abuse", "sexually dirty touched", (r"\bwhat (?:he|she|they|happened)\b.{0,24}\bto me\b", r"\b(?:sexually|dirty|"
+                                                r"down there|touched)\b")),
+    ("substance-misuse", "painkillers pills weed drinking vodka alcohol cider spice ket xans",
+     (r"\b(?:painkillers|pills|weed|drinking|vodka|alcohol|cider|spice|ket|xans)\b",
+      r"\bto (?:numb|block (?:it )?out|forget|stop (?:feeling|worrying|thinking)|cope|feel calm|calm down)\b")),
+    ("substance-misuse", "use", r"i use (?:on my own|alone|every day|every night) to"),
+    ("emotional-abuse", "ignored ignore ignores", r"ignored? (?:me )?for (?:days|weeks)|ignores me for (?:days|weeks)"),
+    ("criminal-exploitation", "shot", r"to shot\b(?! (?:at|of))"),
 ]
+
+#: RULES from this index on were written from the development comments the learnt model scored lowest in
+#: cross-validation. They flag those comments from now on, but since they were written from them they would
+#: flatter the cross-validated recall: `bench/train_safeguarding.py` does not credit them when it chooses the
+#: model's threshold.
+FROM_MODEL_MISSES = next(i for i, (kind, anchors, _) in enumerate(RULES) if anchors == "alive dark")
 
 #: Everyday sayings and look-alikes, blanked out before the rules run ("I'd kill for a pizza").
 SAYINGS = (

@@ -9,6 +9,10 @@ from participation.analysis.safeguarding_kinds import KINDS
 
 RISKS = {
     "suicidal-thoughts": [
+        "ive made a plan and a date for it", "been having dark thoughts again",
+        "i just want everything to stop forever", "gave my sister my best hoodie so she can have it after",
+        "looked up how many paracetamol it takes", "i keep thinking about jumping off the bridge",
+        "whats the point in being here", "said goodbye to my friends like it was the last time",
         "i dont want to be here anymore", "whats the point of living", "sometimes I think about killing myself",
         "i wanna kms", "thinking about sewerslide tbh", "gonna unalive myself tonite", "i hope i dont wake up tmrw",
         "ive been saving up my tablets", "i keep going to the bridge and looking down",
@@ -16,6 +20,8 @@ RISKS = {
         "i wish i was never born", "i cant go on like this",
     ],
     "self-harm": [
+        "i wear long sleeves in summer so nobody asks", "i burn my arms with my straighteners",
+        "cutting is the only way i can cope",
         "I have been self harming again", "i cut myself when it gets bad", "been burning myself with a lighter",
         "i relapsed on sh last week", "started cutting my arms again", "i hurt myself so i feel something",
         "took too many pills on purpose",
@@ -26,11 +32,13 @@ RISKS = {
         "she makes me watch porn with her",
     ],
     "sexual-exploitation": [
+        "he wants to move to a secret app so no one sees",
         "a man i met online wants me to meet him", "older guys give me vodka and lifts and take me to parties",
         "he keeps asking for nudes", "he said he will share my pictures if i dont send more",
         "i think i was groomed", "my boyfriend is 24 and im 14",
     ],
     "physical-abuse": [
+        "my carer pulled me by my hair", "he held my head under the bath water",
         "my carer hits me when im naughty", "staff restrained me and sat on my back",
         "they lock me in my room", "he slaps me", "i have bruises from him", "she pulls my hair and kicks me",
     ],
@@ -48,14 +56,18 @@ RISKS = {
         "they said theyre gonna get me", "people are after me", "i get bullied every day",
     ],
     "homelessness": [
+        "been sofa surfing for weeks", "dont know where ill sleep tonight",
         "I have nowhere to sleep tonight", "got kicked out of my flat today", "mum chucked me out last night",
         "been sofa surfing for weeks", "slept in the park last night", "im homeless",
     ],
     "going-missing": [
+        "i go awol most nights", "slept in a shed last night",
         "i ran away last week and slept in the park", "i keep going missing", "police brought me back again",
         "i stayed out all night and didnt tell anyone", "i sneak out the window at night",
     ],
     "neglect": [
+        "nobody gives me food at the place i stay", "i have to beg for food", "i dont get fed at the weekends",
+        "i never get dinner money", "theres nothing in the fridge again", "mum leaves us home alone all weekend",
         "theres no food in the house", "no electric and no gas", "my baby has no milk", "havent eaten for two days",
         "i go to bed hungry", "they dont let me eat when im bad", "mum is always drunk",
     ],
@@ -65,10 +77,12 @@ RISKS = {
         "he screams in my face",
     ],
     "substance-misuse": [
+        "i take my nans pills to numb it all",
         "i drink every night to cope", "smoking weed so i dont feel anything", "i take xans to sleep",
         "addicted to ket", "i cant stop drinking",
     ],
     "radicalisation": [
+        "they say violence is the only way", "the group told me we have to fight them",
         "a guy on discord keeps telling me to fight for the cause", "i want to join isis",
         "immigrants are the problem and should be sent back", "they showed me how to make a bomb",
     ],
@@ -101,6 +115,7 @@ BENIGN = {
         "starting college is scary", "i get anxious before tests",
     ],
     "ordinary-complaint": [
+        "nothing in the fridge i like", "my foster carer never takes me to the cinema", "im starving lol",
         "the wifi is rubbish", "not enough pocket money", "bedtime is too early", "the food here is boring",
         "my social worker keeps changing and its annoying", "i cant afford driving lessons",
         "my carer took my phone at bedtime", "moving house again is annoying", "i hate maths",
@@ -114,6 +129,7 @@ BENIGN = {
         "i feel safe and happy where I live", "i never self harm anymore and im proud",
     ],
     "care-words": [
+        "i slept in the car on the way to contact", "i looked up how many points i need for college",
         "my contact with mum got moved", "the LADO took ages to reply about my complaint",
         "i had a placement move last month", "respite was fun", "my review meeting was long",
         "i want more say in my care plan", "missing my brother loads", "I got my hair cut",

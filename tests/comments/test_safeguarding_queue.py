@@ -35,7 +35,7 @@ def test_the_most_urgent_kind_comes_first_whatever_order_they_came_in(app, demo,
 
 
 def test_a_flag_only_the_learnt_model_raised_says_so_in_plain_words(app, demo, login_as):
-    text = "nobody gives me food at the place i stay"
+    text = "theres never food for me where i stay"
     _answer(app, "idk", text)
     page = login_as("officer").get("/comments/").text
     [(heading, comment)] = _flags(page)
