@@ -36,6 +36,8 @@ class Filters:
     survey_id: int | None = None
     audience: str = ""
     left_out: tuple[Piece, ...] = ()
+    #: Count comments by survey, month and theme, leaving out any such piece of 1 to 4 comments (see `protected`).
+    in_pieces: bool = False
 
     @property
     def whole_months(self) -> bool:
@@ -81,12 +83,14 @@ def protected(session: Session, filters: Filters) -> Filters:
     November minus 1 to 29 November is whoever answered on the 30th). So the period is widened to whole
     months, and every survey's month that 1 to 4 young people answered is left out of every figure: then
     any figure, and any sum or difference of figures such a reader can get, is made of pieces of 0 or at
-    least 5 young people."""
+    least 5 young people. Comments are counted the same way: a survey's month's comments on a theme are
+    left out when there are 1 to 4 of them, so no difference of theme counts (all surveys against one
+    survey, say) comes to 1 to 4 comments or gives one comment's feeling."""
     start, end = whole_months(filters.start, filters.end)
     snapped = Filters(start, end, filters.survey_id, filters.audience)
     small = sorted((survey_id, first, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
                    for (survey_id, first), n in _month_pieces(session, snapped).items() if 0 < n < SMALLEST_SHOWN)
-    return replace(snapped, left_out=tuple(small))
+    return replace(snapped, left_out=tuple(small), in_pieces=True)
 
 
 def default_filters(on: date) -> Filters:
@@ -135,11 +139,31 @@ class ThemeCount:
 
 def _comment_sums(session: Session, filters: Filters) -> dict[int, tuple[int, float, int]]:
     """(comments, feelings added up, positive comments) per theme id; theme 0 is every comment."""
+    if filters.in_pieces:
+        return _comment_sums_in_pieces(session, filters)
     rows = session.execute(
         select(CommentTally.theme_id, func.sum(CommentTally.count), func.sum(CommentTally.sentiment_sum),
                func.sum(CommentTally.positive)).where(*_in_period(CommentTally, filters))
         .group_by(CommentTally.theme_id))
     return {theme_id: (int(n or 0), float(total or 0.0), int(positive or 0)) for theme_id, n, total, positive in rows}
+
+
+def _comment_sums_in_pieces(session: Session, filters: Filters) -> dict[int, tuple[int, float, int]]:
+    """The same, added up from each survey's month per theme, leaving out pieces of 1 to 4 comments."""
+    pieces: dict[tuple[int, int, date], list] = {}
+    for theme_id, survey_id, day, n, total, positive in session.execute(
+            select(CommentTally.theme_id, CommentTally.survey_id, CommentTally.day, CommentTally.count,
+                   CommentTally.sentiment_sum, CommentTally.positive).where(*_in_period(CommentTally, filters))):
+        piece = pieces.setdefault((theme_id, survey_id, day.replace(day=1)), [0, 0.0, 0])
+        piece[0] += int(n or 0)
+        piece[1] += float(total or 0.0)
+        piece[2] += int(positive or 0)
+    sums: dict[int, tuple[int, float, int]] = {}
+    for (theme_id, _, _), (n, total, positive) in pieces.items():
+        if n >= SMALLEST_SHOWN:
+            was = sums.get(theme_id, (0, 0.0, 0))
+            sums[theme_id] = (was[0] + n, was[1] + total, was[2] + positive)
+    return sums
 
 
 def theme_counts(session: Session, filters: Filters) -> tuple[list[ThemeCount], int]:
@@ -303,7 +327,8 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
     theme_rows, comment_total = theme_counts(session, filters)
     themes = [charts.ThemeRow(t.name, suppress_small_count(t.count, exact),
                               share(suppress_small_count(t.count, exact), suppress_small_count(comment_total, exact)),
-                              t.sentiment) for t in theme_rows]
+                              # A hidden count's average feeling is hidden too: it may be one comment's.
+                              t.sentiment if group_shown(t.count, exact) else None) for t in theme_rows]
     board = Dashboard(filters, exact, weeks, total, suppress_small_count(comment_total, exact), themes, None)
     shown_total = sum(c for _, c in raw_weeks)
     if (not group_shown(shown_total, exact) and total != 0) or (shown_total == 0 and filters.left_out):
@@ -404,7 +429,7 @@ def export_rows(board: Dashboard) -> tuple[list[str], list[list[object]]]:
 
     rows: list[list[object]] = [["Period", f"{board.filters.start.isoformat()} to {board.filters.end.isoformat()}",
                                  "", "", "", ""]]
-    rows += [["Responses each week", w.isoformat(), c, "", "", ""] for w, c in board.weeks]
+    rows += [[f"Responses each {board.step}", w.isoformat(), c, "", "", ""] for w, c in board.weeks]
     rows += [["Themes", t.name, t.count, pct(t.share), "" if t.sentiment is None else round(t.sentiment, 2), ""]
              for t in board.themes]
     for r in board.promise_results:

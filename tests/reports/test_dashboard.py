@@ -173,3 +173,36 @@ def test_a_month_that_1_to_4_answered_is_left_out_of_every_committee_figure(app,
     # An administrator, who may see exact figures, sees the period as chosen and all 3.
     admin = login_as("administrator").get("/reports/").text
     assert "3 responses from young people between" in admin and "cover whole months" not in admin
+
+
+def _theme_rows(csv_text: str) -> dict[str, tuple[str, str]]:
+    import csv
+    return {row[1]: (row[2], row[4]) for row in csv.reader(io.StringIO(csv_text)) if row and row[0] == "Themes"}
+
+
+def test_a_committee_member_cannot_work_out_a_small_theme_count_from_all_surveys_less_one(app, runner, login_as):
+    """All surveys' theme counts minus one survey's once gave another survey's 1 to 4 comments, and the average
+    feeling of a hidden count was downloaded: one young person's."""
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0  # the demo survey and the Pledge review, with comments
+    with app.app_context():
+        surveys = [str(i) for i in db.session.scalars(select(Survey.id).where(Survey.status != "draft"))]
+    assert len(surveys) >= 2
+    committee = login_as("committee")
+    on = today()
+    start = on.replace(day=1)
+    checked = 0
+    for _ in range(4):
+        period = {"start": start.isoformat(), "end": on.isoformat()}
+        every = _theme_rows(committee.get("/reports/export.csv", query_string=period).data.decode("utf-8-sig"))
+        for survey in surveys:
+            one = _theme_rows(committee.get("/reports/export.csv", query_string={**period, "survey": survey})
+                              .data.decode("utf-8-sig"))
+            for theme, (count, feeling) in one.items():
+                if not count.isdigit():
+                    assert feeling == "", (theme, count, feeling)
+                all_count = every[theme][0]
+                if count.isdigit() and all_count.isdigit():
+                    assert int(all_count) - int(count) == 0 or int(all_count) - int(count) >= 5, (theme, survey)
+                    checked += 1
+        start = (start - timedelta(days=1)).replace(day=1)
+    assert checked >= 10
