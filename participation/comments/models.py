@@ -5,21 +5,48 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, false
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, event, false,
+                        inspect)
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from participation.db import Model, RandomId
 from participation.themes.models import Theme
+
+
+#: Open flags come first in the review queue, the most urgent kind first (an urgency is 0 to 98, an
+#: open flag of no known kind counts as 99), then every other comment; see queue_rank.
+_AFTER_FLAGS = 100
+_PER_URGENCY = 10_000_000  # room for two places a day up to the year 9999
+
+
+def queue_rank(flag_status: str, flag_urgency: int | None, submitted_on: date | None, tagged: bool) -> int:
+    """Where a comment stands in the review queue, before its confidence: open safeguarding flags first,
+    the most urgent kind first and the longest waiting first within a kind; then every other comment.
+    Within each, comments the tagger filed under no theme come before those it did."""
+    if flag_status == "open":
+        urgency = 99 if flag_urgency is None else flag_urgency
+        day = submitted_on.toordinal() if submitted_on else 0
+    else:
+        urgency, day = _AFTER_FLAGS, 0
+    return urgency * _PER_URGENCY + day * 2 + (1 if tagged else 0)
+
+
+#: Every comment without an open flag ranks at or after this.
+RANK_AFTER_FLAGS = _AFTER_FLAGS * _PER_URGENCY
 
 
 class CommentAnalysis(Model):
     """The tagger's reading of one free-text answer, and what officers made of it."""
 
     __tablename__ = "comment_analyses"
+    #: The review queue reads 20 comments at a time in its order, whatever the number waiting: the comments
+    #: of one status, or the open flags (comments.services.queue).
+    __table_args__ = (Index("ix_comment_analyses_queue", "status", "queue_rank", "confidence", "answer_id"),
+                      Index("ix_comment_analyses_flag_queue", "flag_status", "queue_rank", "confidence", "answer_id"))
 
     answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
-    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), index=True)
     #: The day the answer was sent (the response's day), so comments can be counted by period.
     submitted_on: Mapped[date | None] = mapped_column(Date, index=True)
     sentiment: Mapped[float] = mapped_column(Float, default=0.0)
@@ -29,7 +56,7 @@ class CommentAnalysis(Model):
     redacted: Mapped[str] = mapped_column(Text, default="")
     #: "suggested" by the tagger, "confirmed" by an officer, or "set-aside" by an officer as not a comment
     #: ("no", "dunno", "nothing"): not waiting for review, and can be put back.
-    status: Mapped[str] = mapped_column(String(12), default="suggested", index=True)
+    status: Mapped[str] = mapped_column(String(12), default="suggested")
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     reviewed_on: Mapped[date | None] = mapped_column(Date)
     safeguarding: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
@@ -39,16 +66,34 @@ class CommentAnalysis(Model):
     #: The place of the flag's most urgent kind in the order of urgency (0 most urgent); None unflagged.
     flag_urgency: Mapped[int | None] = mapped_column(Integer, index=True)
     #: For flagged comments: "open" until the safeguarding lead marks it "handled".
-    flag_status: Mapped[str] = mapped_column(String(10), default="", index=True)
+    flag_status: Mapped[str] = mapped_column(String(10), default="")
     flag_note: Mapped[str] = mapped_column(Text, default="")
     flag_handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     flag_handled_on: Mapped[date | None] = mapped_column(Date)
     #: True once the designated safeguarding leads have been emailed that this flag is waiting (see
     #: participation.alerts): the email names no comment, and is sent for every new flag at once.
     flag_alerted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: queue_rank of the flag, urgency, day and themes above, kept up to date on every change to them.
+    queue_rank: Mapped[int] = mapped_column(Integer, default=RANK_AFTER_FLAGS)
 
     themes: Mapped[list[CommentTheme]] = relationship(
         back_populates="comment", cascade="all, delete-orphan", order_by="CommentTheme.position")
+
+
+@event.listens_for(Session, "before_flush")
+def _rank_changed_comments(session: Session, flush_context, instances) -> None:
+    """Keep queue_rank right for every comment added or changed through the session (new comments
+    written as plain rows are ranked where they are written: comments.services.NewComments)."""
+    with session.no_autoflush:
+        for comment in [*session.new, *session.dirty]:
+            if isinstance(comment, CommentAnalysis) and (comment in session.new or _RANKED_BY & {
+                    name for name, attr in inspect(comment).attrs.items() if attr.history.has_changes()}):
+                comment.queue_rank = queue_rank(comment.flag_status or "", comment.flag_urgency,
+                                                comment.submitted_on, bool(comment.themes))
+
+
+#: What a comment's place in the queue is worked out from.
+_RANKED_BY = {"flag_status", "flag_urgency", "submitted_on", "themes"}
 
 
 class CommentTheme(Model):

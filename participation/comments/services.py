@@ -17,7 +17,8 @@ from participation.analysis.tagger import shipped_model
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 from participation.analysis.themes import ThemeModel
 from participation.auth.services import record
-from participation.comments.models import CommentAnalysis, CommentTally, CommentTheme, TaggerModel
+from participation.comments.models import (RANK_AFTER_FLAGS, CommentAnalysis, CommentTally, CommentTheme, TaggerModel,
+                                           queue_rank)
 from participation.core.numbers import day_from, id_from
 from participation.core.suppression import SMALLEST_SHOWN
 from participation.core.transaction import Refused
@@ -118,9 +119,11 @@ class NewComments:
 
     def add(self, answer_id: int, survey_id: int, question_id: int, day, tagging, theme_ids: dict[str, int]) -> None:
         """Add one new comment's reading: its row, its theme rows and its share of the totals."""
+        reading, ids = _reading(tagging), _filed_under(tagging, theme_ids)
+        flag_status = _flag_status(tagging)
         self.analyses.append({"answer_id": answer_id, "survey_id": survey_id, "question_id": question_id,
-                              "submitted_on": day, **_reading(tagging), "flag_status": _flag_status(tagging)})
-        ids = _filed_under(tagging, theme_ids)
+                              "submitted_on": day, **reading, "flag_status": flag_status,
+                              "queue_rank": queue_rank(flag_status, reading["flag_urgency"], day, bool(ids))})
         self.themes.extend({"answer_id": answer_id, "theme_id": theme_id, "position": i}
                            for i, theme_id in enumerate(ids))
         _add_comment(self.deltas, survey_id, day, tagging.sentiment, ids, 1)
@@ -285,12 +288,29 @@ def filters_from(args) -> QueueFilters:
         until=day_from(args.get("to")), search=" ".join((args.get("q") or "").split())[:200])
 
 
-def _queue_query(filters: QueueFilters):
+_OPEN_FLAG = CommentAnalysis.flag_status == "open"
+
+
+def _queue_query(filters: QueueFilters, view: list | None = None):
     """The comments a view of the queue shows with its filters: open safeguarding flags are always in the
-    comments to review, whatever their status, so that no filter-free view can lose one."""
+    comments to review, whatever their status, so that no filter-free view can lose one. `view`, when
+    given, stands for the view's own condition (queue reads the comments to review in two parts)."""
+    where = _conditions(filters, view)
+    return (select(CommentAnalysis, Answer.text, Survey.title, Question.text)
+            .join(Answer, Answer.id == CommentAnalysis.answer_id)
+            .join(Survey, Survey.id == CommentAnalysis.survey_id)
+            .join(Question, Question.id == CommentAnalysis.question_id)
+            .where(*where))
+
+
+def _conditions(filters: QueueFilters, view: list | None) -> list:
     status = VIEWS[filters.show]
-    where = [(CommentAnalysis.status == status) | (CommentAnalysis.flag_status == "open")] \
-        if filters.show == "to-review" else [CommentAnalysis.status == status]
+    if view is not None:
+        where = list(view)
+    elif filters.show == "to-review":
+        where = [(CommentAnalysis.status == status) | _OPEN_FLAG]
+    else:
+        where = [CommentAnalysis.status == status]
     if filters.survey_id:
         where.append(CommentAnalysis.survey_id == filters.survey_id)
     if filters.question_id:
@@ -312,33 +332,49 @@ def _queue_query(filters: QueueFilters):
     if filters.search:
         # Every word typed must be in the comment, in any case; % and _ are searched for as themselves.
         where.extend(Answer.text.icontains(word, autoescape=True) for word in filters.search.split())
-    return (select(CommentAnalysis, Answer.text, Survey.title, Question.text)
-            .join(Answer, Answer.id == CommentAnalysis.answer_id)
-            .join(Survey, Survey.id == CommentAnalysis.survey_id)
-            .join(Question, Question.id == CommentAnalysis.question_id)
-            .where(*where))
+    return where
 
 
 def queue(session: Session, filters: QueueFilters | None = None, *, limit: int = QUEUE_PAGE,
           offset: int = 0) -> list[QueueItem]:
     """Comments to review: open safeguarding flags first, the most urgent kind first and the longest
     waiting first within a kind; then untagged comments, then the least certain."""
-    untagged = ~select(CommentTheme.answer_id).where(CommentTheme.answer_id == CommentAnalysis.answer_id).exists()
+    # The stored rank (models.queue_rank) and its indexes let the database read a page in order and stop,
+    # instead of sorting every comment waiting. Open flags rank before every other comment, so the comments
+    # to review are read as two parts, each through its own index: the open flags, then the rest.
+    filters = filters or QueueFilters()
+    if filters.show != "to-review":
+        return _queue_page(session, _queue_query(filters), limit, offset)
+    flags = _queue_page(session, _queue_query(filters, [_OPEN_FLAG]), limit, offset)
+    if len(flags) == limit:
+        return flags
+    flags_before = offset if flags or not offset else queue_size(session, filters, [_OPEN_FLAG])
+    rest = [CommentAnalysis.status == "suggested", CommentAnalysis.queue_rank >= RANK_AFTER_FLAGS]
+    return flags + _queue_page(session, _queue_query(filters, rest), limit - len(flags),
+                               max(0, offset - flags_before))
+
+
+def _queue_page(session: Session, query, limit: int, offset: int) -> list[QueueItem]:
     rows = session.execute(
-        _queue_query(filters or QueueFilters())
-        .options(selectinload(CommentAnalysis.themes).selectinload(CommentTheme.theme))
-        .order_by(case((CommentAnalysis.flag_status == "open", 0), else_=1),
-                  case((CommentAnalysis.flag_status == "open", func.coalesce(CommentAnalysis.flag_urgency, 99)), else_=0),
-                  case((CommentAnalysis.flag_status == "open", CommentAnalysis.submitted_on), else_=None),
-                  case((untagged, 0), else_=1),
-                  CommentAnalysis.confidence, CommentAnalysis.answer_id)
+        query.options(selectinload(CommentAnalysis.themes).selectinload(CommentTheme.theme))
+        .order_by(CommentAnalysis.queue_rank, CommentAnalysis.confidence, CommentAnalysis.answer_id)
         .limit(limit).offset(offset))
     return [QueueItem(*row) for row in rows]
 
 
-def queue_size(session: Session, filters: QueueFilters) -> int:
-    """How many comments a view of the queue holds with its filters, on every page."""
-    return session.scalar(select(func.count()).select_from(_queue_query(filters).subquery())) or 0
+def queue_size(session: Session, filters: QueueFilters, view: list | None = None) -> int:
+    """How many comments a view of the queue holds with its filters, on every page.
+
+    Counted from the comments alone (each has its answer, survey and question: deleting one deletes its
+    comments), joining the answers only to search their words, and the comments to review as two parts
+    through their indexes, as queue reads them."""
+    if view is None and filters.show == "to-review":
+        rest = [CommentAnalysis.status == "suggested", CommentAnalysis.queue_rank >= RANK_AFTER_FLAGS]
+        return queue_size(session, filters, [_OPEN_FLAG]) + queue_size(session, filters, rest)
+    query = select(func.count()).select_from(CommentAnalysis)
+    if filters.search:
+        query = query.join(Answer, Answer.id == CommentAnalysis.answer_id)
+    return session.scalar(query.where(*_conditions(filters, view))) or 0
 
 
 @dataclass(frozen=True)
