@@ -129,3 +129,18 @@ def test_a_two_answer_condition_is_followed_in_preview(app, make_user, live_serv
         assert_accessible(page)
         page.get_by_role("link", name="Back", exact=True).click()
         expect(page.get_by_role("radio", name=feeling, exact=True)).to_be_checked()  # the answer tried is kept
+
+
+def test_the_staff_header_fits_one_line_at_1366(app, make_user, live_server, council_laptop):
+    page = council_laptop
+    make_user("administrator", email="admin@council.example")  # the most links of any role
+    page.goto(f"{live_server}/login")
+    expect(page.locator(".footer")).to_have_text("For Your council staff only.")  # not "Signed in as nobody"
+    _sign_in(page, live_server, "admin@council.example")
+    expect(page.get_by_role("heading", name="Surveys")).to_be_visible()
+    tops = page.evaluate("() => [...document.querySelectorAll('.header-name, .nav li')]"
+                         ".map(e => Math.round(e.getBoundingClientRect().top))")
+    assert len(tops) >= 10 and len(set(tops)) == 1, tops
+    assert page.evaluate("() => document.querySelector('.header').getBoundingClientRect().height") < 60
+    expect(page.locator(".footer").get_by_role("link", name="Your password")).to_be_visible()
+    assert_accessible(page)
