@@ -8,7 +8,7 @@ from wtforms import BooleanField, DateField, HiddenField, SelectField, StringFie
 from wtforms.validators import DataRequired, Length, Optional
 
 from participation.core.forms import choice_list
-from participation.tracker.models import SOURCES
+from participation.tracker.models import SOURCE_KINDS, SOURCES
 from participation.tracker.rules import STATUSES
 
 
@@ -51,13 +51,23 @@ class RagForm(FlaskForm):
 
 class TrackerImportForm(FlaskForm):
     upload = FileField("Tracker file (CSV or Excel .xlsx)")
-    you_said = StringField("Column with what young people said", validators=[Optional(), Length(max=200)])
+    source_kind = SelectField("What the tracker comes from",
+                              choices=choice_list([("", "Choose one")] + list(SOURCE_KINDS.items())), default="",
+                              description="Only what young people said in a survey, a meeting or a pledge review "
+                                          "is shown on the board as “You said”.")
+    source_name = StringField("Its name", validators=[Optional(), Length(max=200)],
+                              description="For example: Care Leavers Review 2012.")
+    source_date = StringField("Its date (optional)", validators=[Optional(), Length(max=60)],
+                              description="For example: 1 November 2012. The items are raised on this date.")
+    you_said = StringField("Column with what young people said, or the recommendation or action",
+                           validators=[Optional(), Length(max=200)])
     we_did = StringField("Column with the response or what was done", validators=[Optional(), Length(max=200)])
     status = StringField("Status column (optional)", validators=[Optional(), Length(max=200)])
     due = StringField("Due date column (optional)", validators=[Optional(), Length(max=200)])
     owner = StringField("Owner column (optional)", validators=[Optional(), Length(max=200)])
     theme = StringField("Theme column (optional)", validators=[Optional(), Length(max=200)])
     ref = StringField("Reference column (optional)", validators=[Optional(), Length(max=200)])
+    section = StringField("Section column (optional)", validators=[Optional(), Length(max=200)])
     publish = BooleanField("Publish the imported items on the board straight away")
     file_data = HiddenField()
     filename = HiddenField()

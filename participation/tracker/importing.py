@@ -13,7 +13,8 @@ from participation.exchange.codec import UnreadableFile, column, read_upload
 from participation.pledges.importing import find_theme, theme_lookup
 from participation.themes.services import active_themes
 from participation.tracker.models import SOURCE_KINDS, TrackerSource
-from participation.tracker.rules import STATUSES, read_date, read_status
+from participation.db import today
+from participation.tracker.rules import STATUSES, rag, read_date, read_status, rough_date
 from participation.tracker.services import ActionInput, ItemInput, add_action, create_item, untold_actions
 
 #: The largest tracker file read: trackers are a few hundred rows.
@@ -70,10 +71,16 @@ class PlannedItem:
     action: ActionInput
     rag_override: str = ""
     source: SourceInput | None = None
+    #: Readings that may be wrong, each in plain words, for the officer to confirm before anything is stored.
+    doubts: list[str] = field(default_factory=list)
 
     @property
     def status_label(self) -> str:
         return STATUSES[self.action.status]
+
+    def rag(self, on: date | None = None) -> str:
+        """The RAG the item will have once stored."""
+        return rag(self.action.status, self.action.due_on, on or today(), self.rag_override, self.action.done_on)
 
 
 @dataclass
@@ -85,10 +92,17 @@ class ImportPlan:
     sections: dict[SourceInput | None, list[list[str]]] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: Headings of the columns kept with each item as they are.
+    kept: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return bool(self.items) and not self.errors
+
+    @property
+    def unsure(self) -> list[int]:
+        """The rows whose readings the officer must confirm."""
+        return [p.row for p in self.items if p.doubts]
 
 
 def read_tracker(data: bytes, filename: str) -> tuple[list[str], list[list[str]]]:
@@ -125,7 +139,7 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
             if at not in mapped and name.strip() and not (own_export and name in DERIVED)]
     themes = {t.key: t.name for t in active_themes(session)}
     lookup = theme_lookup(themes)
-    plan = ImportPlan()
+    plan = ImportPlan(kept=[name for _, name in kept])
     to_tag: list[tuple[PlannedItem, str]] = []
     section = ""
     for number, values in enumerate(table, start=2):
@@ -181,7 +195,8 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
                          raised_on=read_date(cell("raised")) or (row_source.held_on if row_source else None))
         # An export's "Not started" for an item with no words of the council's own says nothing about its RAG.
         override = status.rag_override if status_words or positions["status_words"] is None else ""
-        planned = PlannedItem(number, item, action, override, row_source)
+        planned = PlannedItem(number, item, action, override, row_source,
+                              _doubts(status.doubt, status_text, due_text, cell("second_due")))
         plan.items.append(planned)
         if not found:
             to_tag.append((planned, f"{theme_text} {you_said}"))
@@ -192,6 +207,21 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
     if not plan.items and not plan.errors:
         plan.errors.append("There are no rows to import.")
     return plan
+
+
+def _doubts(status_doubt: str, status_text: str, due_text: str, second_due_text: str) -> list[str]:
+    """Why a row's status or dates may be read wrong, in plain words."""
+    doubts = [status_doubt] if status_doubt else []
+    for label, text in (("due date", due_text), ("second target date", second_due_text)):
+        found = read_date(text) if text else None
+        if text and found is None and any(ch.isdigit() for ch in text):  # it looks like a date, but is not one
+            doubts.append(f"The {label} “{text[:60]}” gives no date we can read, so no {label} is stored.")
+        elif text and rough_date(text):
+            doubts.append(f"The {label} “{text[:60]}” gives no day, so it is read as {found:%-d %B %Y}.")
+    if not due_text and status_text and rough_date(status_text):
+        found = read_date(status_text)
+        doubts.append(f"The date in “{status_text[:60]}” gives no day, so it is read as {found:%-d %B %Y}.")
+    return doubts
 
 
 _SECTION_REF = re.compile(r"\d+(?:\.\d+)*[a-z]?\.?")

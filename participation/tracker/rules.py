@@ -136,6 +136,16 @@ def read_date(text: str) -> date | None:
     Understands 31/05/2014, 31.5.14, 2014-05-31, 31 May 2014, May 2014, "late 2012", a bare year and
     financial quarters and years ("Q2 2027/28" is 30 September 2027, "2016-17" is 31 March 2017).
     """
+    return _read_date(text)[0]
+
+
+def rough_date(text: str) -> bool:
+    """True when the date `read_date` finds is only a season or a year ("late 2012", "2013"), so its day is a guess."""
+    return _read_date(text)[1] in (_SEASON_YEAR, _YEAR)
+
+
+def _read_date(text: str) -> tuple[date | None, re.Pattern | None]:
+    """The first date in the text and the pattern that found it."""
     text = text or ""
     for pattern, build in (
         (_QUARTER, lambda m: _quarter_end(int(m[2]), int(m[1]))),
@@ -150,10 +160,10 @@ def read_date(text: str) -> date | None:
         match = pattern.search(text)
         if match:
             try:
-                return build(match)
+                return build(match), pattern
             except ValueError:  # 31/02/2014 and the like: not a date, so no guess either
-                return None
-    return None
+                return None, None
+    return None, None
 
 
 @dataclass(frozen=True)
@@ -166,6 +176,8 @@ class ReadStatus:
     rag_override: str = ""
     #: The original words, kept whenever they say more than the status does.
     note: str = ""
+    #: Why the reading may be wrong, for an officer to confirm before it is stored; "" when it is plain.
+    doubt: str = ""
 
 
 _DONE = re.compile(r"\b(complete[d]?|done|achieved|finished|in place|implemented|delivered|closed)\b", re.I)
@@ -203,9 +215,13 @@ def read_status(text: str, due_text: str = "") -> ReadStatus:
         return ReadStatus("in-progress", due_on, rag_override="" if due_on else "red", note=text)
     if _AT_RISK.search(text):
         # "There is a real risk of this not being achieved": open, and flagged for attention.
-        return ReadStatus("in-progress", due_on or read_date(text), rag_override="amber", note=text)
+        return ReadStatus("in-progress", due_on or read_date(text), rag_override="amber", note=text,
+                          doubt="It says this may not happen, so it is read as in progress and amber.")
     if _DONE.search(text):
-        return ReadStatus("done", due_on, done_on=read_date(text), note=_note(text, "completed", "complete", "done"))
+        still_going = _IN_PROGRESS.search(text) or _NOT_STARTED.search(text)
+        return ReadStatus("done", due_on, done_on=read_date(text), note=_note(text, "completed", "complete", "done"),
+                          doubt="It says it is done but also that it is still going or planned, so check it is done."
+                          if still_going else "")
     if _IN_PROGRESS.search(text):
         return ReadStatus("in-progress", due_on or read_date(text), note=_note(text, "in progress"))
     if _NOT_STARTED.search(text):
@@ -215,8 +231,10 @@ def read_status(text: str, due_text: str = "") -> ReadStatus:
     found = read_date(text)
     if found is not None:
         # A bare date in a status column is a target.
-        return ReadStatus("in-progress", due_on or found, note=text)
-    return ReadStatus("not-started", due_on, note=text)
+        return ReadStatus("in-progress", due_on or found, note=text,
+                          doubt="It gives only a date, so it is read as in progress with that target date.")
+    return ReadStatus("not-started", due_on, note=text,
+                      doubt="These words are not ones we know, so it is read as not started. They are kept as a note.")
 
 
 def _note(text: str, *plain: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import binascii
 import re
 
@@ -22,7 +23,7 @@ from participation.themes.services import active_themes
 from participation.tracker import importing, services
 from participation.tracker.forms import ActionForm, ItemForm, ProgressForm, RagForm, TrackerImportForm
 from participation.tracker.models import SOURCES, Action, YouSaid
-from participation.tracker.rules import STATUSES
+from participation.tracker.rules import STATUSES, read_date
 
 bp = Blueprint("tracker", __name__, url_prefix="/tracker")
 require(bp, Permission.RUN_TRACKER)
@@ -221,9 +222,10 @@ def export(kind: str):
 
 @bp.route("/import", methods=["GET", "POST"])
 def import_tracker():
-    """Upload last year's tracker, check what would be created, then import it all at once."""
+    """Upload a tracker, check every row as it will be stored and confirm the unsure readings, then import it all at once."""
     form = TrackerImportForm()
     plan = None
+    confirmed = set(request.form.getlist("confirm"))
     if form.validate_on_submit():
         upload = request.files.get("upload")
         if upload and upload.filename:
@@ -242,28 +244,58 @@ def import_tracker():
             except UnreadableFile as error:
                 table, plan = None, importing.ImportPlan(errors=[str(error)])
             if table is not None:
-                plan = importing.plan_import(db.session, data, filename, _columns(form, table[0]), table)
+                columns = _columns(form, table[0])
+                source, problem = _source(form, columns)
+                plan = (importing.ImportPlan(errors=[problem]) if problem else
+                        importing.plan_import(db.session, data, filename, columns, table, source))
             form.form_errors.extend(plan.errors)
+            unconfirmed = [row for row in plan.unsure if str(row) not in confirmed]
             if plan.ok and request.form.get("step") == "import":
-                count = run(db.session, lambda: importing.apply_import(db.session, current_user, plan,
-                                                                       publish=form.publish.data))
-                flash(f"Imported {count} items{' and published them' if form.publish.data else ''}.")
-                return redirect(url_for(".index"))
+                if unconfirmed:
+                    form.form_errors.append(f"Confirm the readings marked “Check this” before importing: row"
+                                            f"{'s' if len(unconfirmed) > 1 else ''} {_rows(unconfirmed)}. "
+                                            "If one is wrong, correct it in your file and upload it again.")
+                else:
+                    count = run(db.session, lambda: importing.apply_import(db.session, current_user, plan,
+                                                                           publish=form.publish.data))
+                    flash(f"Imported {count} items{' and published them' if form.publish.data else ''}.")
+                    return redirect(url_for(".index"))
             if plan.ok and len(data) <= importing.MAX_FILE:
                 form.file_data.data = base64.b64encode(data).decode()
                 form.filename.data = re.sub(r"[^\w. -]", "", filename)[:100]
-    return render_template("tracker/import.html", form=form, plan=plan)
+    return render_template("tracker/import.html", form=form, plan=plan, confirmed=confirmed, today=services.today())
+
+
+def _rows(numbers: list[int]) -> str:
+    """"3, 7 and 9"."""
+    words = [str(n) for n in numbers]
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def _columns(form: TrackerImportForm, header: list[str]) -> importing.Columns:
-    """The columns the officer named, with the usual names guessed for any left empty."""
+    """The columns the officer named, with the usual names guessed for any left empty (all of them for an export)."""
     guess = importing.guess_columns(header)
     names = {}
-    for name in ("you_said", "we_did", "status", "due", "owner", "theme", "ref"):
+    for name in ("you_said", "we_did", "status", "due", "owner", "theme", "ref", "section"):
         field = getattr(form, name)
         field.data = (field.data or "").strip() or getattr(guess, name)
         names[name] = field.data
-    return importing.Columns(**names)
+    return dataclasses.replace(guess, **names)
+
+
+def _source(form: TrackerImportForm, columns: importing.Columns) -> tuple[importing.SourceInput | None, str]:
+    """The paper or meeting the officer named, or the refusal; a file with its own source column needs none."""
+    kind, name, held = form.source_kind.data or "", (form.source_name.data or "").strip(), (form.source_date.data or "").strip()
+    if not kind:
+        if columns.source_kind:
+            return None, ""
+        return None, "Choose what the tracker comes from: a review, an action plan, a meeting..."
+    if not name:
+        return None, "Give the name of the paper or meeting, such as “Care Leavers Review 2012”."
+    held_on = read_date(held) if held else None
+    if held and held_on is None:
+        return None, f"“{held[:60]}” is not a date we can read. Write it like 1 November 2012."
+    return importing.SourceInput(kind, name[:200], held_on), ""
 
 
 @board_bp.get("/you-said-we-did")

@@ -80,3 +80,26 @@ def test_every_status_is_either_open_or_closed():
 
     assert sorted(OPEN_STATUSES + CLOSED_STATUSES) == sorted(STATUSES)
     assert set(CLOSED_STATUSES) == {"done", "wont-do"}
+
+
+@pytest.mark.parametrize("text, status, unsure", [
+    ("Completed", "done", False),
+    ("Not yet progressed", "not-progressed", False),
+    ("Agreed in Principle", "not-started", False),
+    ("There is a real risk of this not being achieved", "in-progress", True),
+    ("Completed phase one, the rest is ongoing", "done", True),
+    ("Sorted by the team last spring", "not-started", True),
+    ("31/05/2014", "in-progress", True),
+])
+def test_readings_that_may_be_wrong_say_why(text, status, unsure):
+    reading = read_status(text)
+    assert reading.status == status
+    assert bool(reading.doubt) is unsure
+
+
+def test_a_season_or_a_year_is_a_rough_date_and_a_day_is_not():
+    from participation.tracker.rules import rough_date
+
+    assert rough_date("late 2012") and rough_date("during 2013")
+    assert not rough_date("31 May 2014") and not rough_date("Q2 2027/28") and not rough_date("May 2014")
+    assert not rough_date("no date here")

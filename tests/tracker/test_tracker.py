@@ -146,7 +146,8 @@ def test_the_upload_page_checks_then_imports_everything_at_once(app, demo, login
     officer = login_as("officer")
     data = (Path(__file__).parent.parent / "data" / "messy_tracker.csv").read_bytes()
     page = officer.get("/tracker/import")
-    checked = officer.post("/tracker/import", data={"csrf_token": csrf_token(page.text), "step": "check",
+    source = {"source_kind": "review", "source_name": "Care Leavers Review 2012", "source_date": "1 November 2012"}
+    checked = officer.post("/tracker/import", data={"csrf_token": csrf_token(page.text), "step": "check", **source,
                                                     "upload": (io.BytesIO(data), "messy.csv")},
                            content_type="multipart/form-data")
     assert checked.status_code == 200 and "8 items will be created" in checked.text
@@ -155,10 +156,18 @@ def test_the_upload_page_checks_then_imports_everything_at_once(app, demo, login
         assert db.session.query(YouSaid).count() == 0
     fields = dict(re.findall(r'name="(file_data|filename|you_said|we_did|status|due|owner|theme|ref)"'
                              r'[^>]*value="([^"]*)"', checked.text))
-    done = officer.post("/tracker/import", data={"csrf_token": csrf_token(checked.text), "step": "import", **fields})
+    unsure = re.findall(r'name="confirm" value="(\d+)"', checked.text)
+    assert unsure  # "Sorted by the team last spring" is not a status we know
+    refused = officer.post("/tracker/import", data={"csrf_token": csrf_token(checked.text), "step": "import",
+                                                    **source, **fields, "confirm": unsure[1:]})
+    assert refused.status_code == 200
+    assert f"Confirm the readings marked “Check this” before importing: row {unsure[0]}." in refused.text
+    done = officer.post("/tracker/import", data={"csrf_token": csrf_token(checked.text), "step": "import",
+                                                 **source, **fields, "confirm": unsure})
     assert done.status_code == 302
     with app.app_context():
         assert db.session.query(YouSaid).count() == 8
+        assert {i.origin.name for i in db.session.query(YouSaid)} == {"Care Leavers Review 2012"}
 
 
 def test_a_promise_at_risk_starts_a_you_said_with_its_results_and_comments(app, login_as):
