@@ -10,6 +10,7 @@ from sqlalchemy import and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from participation.comments.models import CommentTally
+from participation.db import today
 from participation.pledges import services as pledges
 from participation.reports import charts
 from participation.core.suppression import FEWER_THAN, HIDDEN, SMALLEST_SHOWN, group_shown, share, suppress_counts, suppress_small_count
@@ -40,12 +41,9 @@ class Filters:
     in_pieces: bool = False
 
     @property
-    def whole_months(self) -> bool:
-        return self.start.day == 1 and self.end.day == calendar.monthrange(self.end.year, self.end.month)[1]
-
-    @property
     def previous(self) -> Filters:
-        if self.whole_months:
+        """The period before: the same number of whole months for readers of whole months."""
+        if self.in_pieces:
             months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
             end = self.start - timedelta(days=1)
             return Filters(_months_before(self.start, months), end, self.survey_id, self.audience)
@@ -87,7 +85,8 @@ def protected(session: Session, filters: Filters) -> Filters:
     left out when there are 1 to 4 of them, so no difference of theme counts (all surveys against one
     survey, say) comes to 1 to 4 comments or gives one comment's feeling."""
     start, end = whole_months(filters.start, filters.end)
-    snapped = Filters(start, end, filters.survey_id, filters.audience)
+    # Nothing is sent after today, so the current month ends today on the page.
+    snapped = Filters(start, min(end, max(today(), start)), filters.survey_id, filters.audience)
     small = sorted((survey_id, first, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
                    for (survey_id, first), n in _month_pieces(session, snapped).items() if 0 < n < SMALLEST_SHOWN)
     return replace(snapped, left_out=tuple(small), in_pieces=True)
