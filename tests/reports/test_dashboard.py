@@ -167,8 +167,8 @@ def test_a_month_that_1_to_4_answered_is_left_out_of_every_committee_figure(app,
     client = login_as("committee")
     committee = client.get("/reports/").text
     assert "Too few young people answered in this period" in committee
-    # The period is whole months, and the current one ends today: nothing is sent after it.
-    first, on = today().replace(day=1), today()
+    # The last 12 months, widened to whole months, with the current one ending today: nothing is sent after it.
+    first, on = (today() - timedelta(days=364)).replace(day=1), today()
     assert f"between {first:%d %B %Y} and {on:%d %B %Y}" in committee
     assert "fewer than 5 responses from young people" in committee
     assert not [c for c in _cells(committee) if c.isdigit() and 0 < int(c) < 5]
