@@ -1,4 +1,4 @@
-# Two commands: `make run` serves the app with demo data; `make test` runs the whole suite.
+# Two commands: `make run` serves the app with demo data; `make test` checks the types and runs the whole suite.
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -60,7 +60,9 @@ vendor-plotly:
 	cp .vendor-tmp/package/LICENSE static/vendor/plotly/LICENSE
 	rm -rf .vendor-tmp
 
+# The types first (mypy over participation/, set up in pyproject.toml), then every test.
 test: install-dev browser-assets translations
+	$(BIN)/python -m mypy
 	$(BIN)/python -m pytest
 
 # The theme model shipped in participation/analysis/data/theme_model.npz, learnt again from the
@@ -69,7 +71,7 @@ model: install
 	$(BIN)/python bench/train_themes.py
 
 clean:
-	rm -rf $(VENV) tests/browser/node_modules .pytest_cache
+	rm -rf $(VENV) tests/browser/node_modules .pytest_cache .mypy_cache
 
 # Interface words young people and the public read, in each language (see README, "Languages").
 # `make messages` gathers the English words into the template and adds new ones to every catalogue;

@@ -257,8 +257,8 @@ def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str,
                    f"{', '.join(planned.item.theme_keys) or '-'}: {planned.item.summary[:70]}")
     for note in plan.skipped:
         click.echo(note)
-    for error in plan.errors:
-        click.echo(f"error: {error}", err=True)
+    for problem in plan.errors:
+        click.echo(f"error: {problem}", err=True)
     if not plan.ok:
         raise click.ClickException("Nothing was imported. Fix the rows above and try again.")
     if dry_run:

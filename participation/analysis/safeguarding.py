@@ -246,8 +246,8 @@ def assess(text: str, words: set[str] | frozenset[str] | None = None, *, prefilt
             found.setdefault(kind, []).extend(spans)
     findings = []
     for kind in sorted(found, key=URGENCY.__getitem__):
-        spans = _merged(found[kind])
-        findings.append(Finding(kind, tuple(dict.fromkeys(text[a:b] for a, b in spans)), spans))
+        merged = _merged(found[kind])
+        findings.append(Finding(kind, tuple(dict.fromkeys(text[a:b] for a, b in merged)), merged))
     return findings
 
 

@@ -139,7 +139,7 @@ def shipped_model() -> ThemeModel:
 
 def own_examples(taxonomy: Taxonomy) -> list[tuple[str, list[str]]]:
     """A council's own words and example comments for its themes, beyond the default words."""
-    examples = []
+    examples: list[tuple[str, list[str]]] = []
     for theme in taxonomy.themes:
         defaults = set(DEFAULT_KEYWORDS.get(theme.key, ()))
         examples.extend((word, [theme.key]) for word in theme.keywords if word not in defaults)

@@ -93,7 +93,7 @@ class ThemeModel:
     thresholds: np.ndarray  # (themes,)
     #: Word -> its row in a table of its own weight plus its letter groups' weights, filled as words are met.
     _word_row: dict[str, int] = field(default_factory=dict, init=False, repr=False)
-    _table: np.ndarray = field(default=None, init=False, repr=False)
+    _table: np.ndarray = field(init=False, repr=False)
     _pending: list = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -114,7 +114,7 @@ class ThemeModel:
 
     def save(self, path: Path) -> None:
         """Write the model's numbers, features in a fixed order so the same model gives the same file."""
-        order = sorted(self.features, key=self.features.get)
+        order = sorted(self.features, key=self.features.__getitem__)
         np.savez_compressed(
             path, themes=np.array(self.keys), features=np.array(order),
             weights=self.weights.astype(np.float32), intercepts=self.intercepts.astype(np.float32),
@@ -170,7 +170,7 @@ class ThemeModel:
 
     def changes_from(self, base: "ThemeModel") -> dict:
         """This model as plain data, by what differs from a base model (for storing a retrained one)."""
-        names = sorted(self.features, key=self.features.get)
+        names = sorted(self.features, key=self.features.__getitem__)
         old = np.zeros((len(names), len(self.keys)))
         for j, key in enumerate(self.keys):
             if key in base.keys:
@@ -212,7 +212,7 @@ def says_something(tokens: Sequence[str]) -> bool:
     return bool(words) and " ".join(words) not in NOTHING
 
 
-def choose(keys: Sequence[str], probabilities: Sequence[float], thresholds: Sequence[float],
+def choose(keys: Sequence[str], probabilities: Sequence[float], thresholds: Sequence[float] | np.ndarray,
            tokens: Sequence[str]) -> tuple[str, ...]:
     """The themes given: the best one whenever the comment says something, then any other over its threshold."""
     if not keys or not says_something(tokens):
@@ -247,10 +247,10 @@ def fine_tune(base: ThemeModel | None, keys: Sequence[str], examples: Iterable[t
     intercepts = np.full(len(keys), -2.0)
     thresholds = np.full(len(keys), 0.5)
     for j, key in enumerate(keys):
-        if key in base_keys:
-            b = base_keys.index(key)
-            weights[: len(base.features), j] = base.weights[:, b]
-            intercepts[j], thresholds[j] = base.intercepts[b], base.thresholds[b]
+        if base is not None and key in base_keys:
+            i = base_keys.index(key)
+            weights[: len(base.features), j] = base.weights[:, i]
+            intercepts[j], thresholds[j] = base.intercepts[i], base.thresholds[i]
     if not labels:
         return ThemeModel(keys, features, weights, intercepts, thresholds)
     used, local = np.unique(np.array(cols, dtype=np.int64), return_inverse=True)
@@ -270,7 +270,7 @@ def fine_tune(base: ThemeModel | None, keys: Sequence[str], examples: Iterable[t
     m_w, v_w, m_b, v_b = np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)
     rate, beta1, beta2 = 0.1, 0.9, 0.999
     for step in range(1, steps + 1):
-        p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
+        p = 1.0 / (1.0 + np.exp(-(np.asarray(x @ w) + b)))
         err = (p - y) * balance
         g_w = xt @ err + strength / len(y) * (w - start_w)
         g_b = err.sum(axis=0) * new  # a theme the base model knows keeps its intercept

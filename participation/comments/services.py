@@ -7,9 +7,9 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from typing import Iterable, Sequence
+from typing import Iterable, Protocol, Sequence
 
-from sqlalchemy import case, delete, func, insert, literal, select, true
+from sqlalchemy import ColumnElement, case, delete, func, insert, literal, select, true
 from sqlalchemy.orm import Session, selectinload
 
 from participation.analysis import Tagger, Taxonomy, ThemeSpec, build_tagger, safeguarding_kinds
@@ -36,7 +36,16 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in (text or "").splitlines() if line.strip())
 
 
-def taxonomy_from(themes: Sequence[Theme]) -> Taxonomy:
+class ThemeWords(Protocol):
+    """What the tagger reads of a theme: a Theme, or a row of the same columns."""
+
+    key: str
+    name: str
+    keywords: str
+    examples: str
+
+
+def taxonomy_from(themes: Sequence[ThemeWords]) -> Taxonomy:
     """The tagger's view of the council's active themes: default words plus the council's own."""
     return Taxonomy(tuple(
         ThemeSpec(t.key, t.name, DEFAULT_KEYWORDS.get(t.key, ()) + _lines(t.keywords), _lines(t.examples))
@@ -305,6 +314,7 @@ def _queue_query(filters: QueueFilters, view: list | None = None):
 
 def _conditions(filters: QueueFilters, view: list | None) -> list:
     status = VIEWS[filters.show]
+    where: list[ColumnElement[bool]]
     if view is not None:
         where = list(view)
     elif filters.show == "to-review":
@@ -396,7 +406,7 @@ def queue_choices(session: Session) -> QueueChoices:
         .join(Section, Section.id == Question.section_id)
         .where(select(CommentAnalysis.answer_id).where(CommentAnalysis.question_id == Question.id).exists())
         .order_by(Survey.title, Survey.id, Section.position, Question.position, Question.id)).all()
-    return QueueChoices([tuple(r) for r in surveys], [tuple(r) for r in questions])
+    return QueueChoices([(r.id, r.title) for r in surveys], [(r.id, r.text, r.title) for r in questions])
 
 
 def counts(session: Session) -> dict[str, int]:
@@ -507,6 +517,8 @@ def confirmed_examples(session: Session) -> list[tuple[str, list[str]]]:
         .where(CommentAnalysis.status == "confirmed").order_by(CommentAnalysis.answer_id, CommentTheme.position))
     examples: dict[str, list[str]] = {}
     for text, key in rows:
+        if text is None:  # analysed answers always have text; the column allows none
+            continue
         examples.setdefault(text, [])
         if key:
             examples[text].append(key)
@@ -562,6 +574,6 @@ def retag(session: Session, everything: bool = False) -> int:
     return count
 
 
-def _batches(items: list, size: int):
+def _batches(items: Sequence, size: int):
     for start in range(0, len(items), size):
         yield items[start:start + size]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
@@ -84,7 +85,8 @@ def _back_to_queue(at: int | None = None):
     """Back to the page of the queue the officer was on, with its filters; with `at`, to that comment,
     where the message about what was done is shown (this works without JavaScript)."""
     filters, page = _where_from_form()
-    address = url_for(".queue", **filters.args(), page=page if page > 1 else None, at=at)
+    values: dict[str, Any] = {**filters.args(), "page": page if page > 1 else None, "at": at}
+    address = url_for(".queue", **values)
     return redirect(address + ("#done" if at else ""))
 
 

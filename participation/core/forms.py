@@ -9,9 +9,10 @@ from flask_wtf import FlaskForm
 from sqlalchemy.orm import Session
 
 try:
-    from wtforms import SelectChoice
+    # New in WTForms 3.3; types-WTForms still describes 3.2, which has no SelectChoice.
+    from wtforms import SelectChoice  # type: ignore[attr-defined]
 except ImportError:  # WTForms before 3.3
-    SelectChoice = None  # type: ignore[assignment,misc]
+    SelectChoice = None
 
 from participation.core.transaction import Refused, run
 
@@ -54,6 +55,13 @@ def add_error(form, message: str, field: str | None = None) -> None:
     if message not in target.errors:
         target.errors.append(message)
     form._errors = None  # WTForms caches form.errors
+
+
+def filled(value: T | None) -> T:
+    """A required field's value once its form has validated (its DataRequired let no empty one through)."""
+    if value is None:
+        raise ValueError("a required field has no value: validate its form first")
+    return value
 
 
 def choice_list(pairs) -> list:

@@ -65,7 +65,7 @@ def run(session: Session, change: Callable[[], T], *, attempts: int = 1,
             with transaction(session):
                 return change()
         except Undo as undone:
-            return undone.result  # type: ignore[no-any-return]
+            return undone.result
         except retry_on:
             if attempt == attempts:
                 raise

@@ -111,7 +111,7 @@ def rows_to_payload(rows: list[PromiseRow]) -> str:
     return json.dumps([[r.text, r.theme, r.for_young_people, r.for_younger] for r in rows])
 
 
-def rows_from_payload(session: Session, payload: str) -> Parsed:
+def rows_from_payload(session: Session, payload: str | None) -> Parsed:
     """Read the preview's promises back, checking them again: the page could have been changed."""
     try:
         table = json.loads(payload or "[]")

@@ -7,7 +7,8 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
-from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome, redraws_when_timed_out
+from participation.core.forms import (ButtonForm, attempt, choice_list, filled, flash_outcome,
+                                      redraws_when_timed_out)
 from participation.db import db
 from participation.pledges import services
 from participation.pledges.forms import ImportForm, PledgeForm, PromiseForm, ReviewForm, VersionForm
@@ -102,7 +103,7 @@ def edit_promise(promise_id: int):
         form.theme.data = promise.theme.key if promise.theme else ""
     if form.validate_on_submit() and attempt(db.session, form, lambda: services.update_promise(
             db.session, current_user, promise, services.PromiseChange(
-                form.we_will.data, form.for_young_people.data or "", form.for_younger.data or "",
+                filled(form.we_will.data), form.for_young_people.data or "", form.for_younger.data or "",
                 form.theme.data or ""))):
         flash("Saved the promise.")
         return redirect(url_for(".version", version_id=promise.version_id))

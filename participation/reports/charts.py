@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import plotly.graph_objects as go
 
@@ -138,7 +138,7 @@ def themes_as_rows(rows: Sequence[ThemeRow]) -> go.Figure:
                    yaxis={"autorange": "reversed", "automargin": True, "showgrid": False, "zeroline": False})
 
 
-def actions(rag_by_month: Sequence[tuple[date, dict[str, int | str]]]) -> go.Figure:
+def actions(rag_by_month: Sequence[tuple[date, Mapping[str, int | str]]]) -> go.Figure:
     """Actions by RAG at the end of each month, stacked."""
     months = [m.strftime("%b %Y") for m, _ in rag_by_month]
     traces = [{"type": "bar", "x": months, "y": [_shown(counts.get(colour, 0)) for _, counts in rag_by_month],

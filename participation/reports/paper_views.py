@@ -12,7 +12,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from participation.auth.access import require
 from participation.auth.roles import Permission, can, safe_next
-from participation.core.forms import ButtonForm, attempt, flash_outcome
+from participation.core.forms import ButtonForm, attempt, filled, flash_outcome
 from participation.db import db, today
 from participation.reports import paper as papers, services
 from participation.reports.models import CommitteePaper
@@ -91,8 +91,9 @@ def edit(paper_id: int):
 def _save(form: PaperForm, paper: CommitteePaper | None):
     if form.validate_on_submit():
         saved = attempt(db.session, form, lambda: papers.save_paper(
-            db.session, current_user, paper, meeting_on=form.meeting_on.data, period_start=form.period_start.data,
-            period_end=form.period_end.data, report_of=form.report_of.data or "", summary=form.summary.data or "",
+            db.session, current_user, paper, meeting_on=filled(form.meeting_on.data),
+            period_start=filled(form.period_start.data), period_end=filled(form.period_end.data),
+            report_of=form.report_of.data or "", summary=form.summary.data or "",
             asked_to=form.asked_to.data or "", commentary=form.commentary.data or ""))
         if saved is not None:
             return redirect(url_for("papers.show", paper_id=saved.id))

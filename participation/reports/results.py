@@ -137,7 +137,7 @@ def _counts(session: Session, survey: Survey, group: Group) -> tuple[dict[int, i
     are counted from the stored answers. With a cross-break, everything is counted from the stored answers."""
     where = in_group(survey, group)
     if group.question_id:
-        answered = dict(session.execute(
+        answered: dict[int, int] = dict(session.execute(
             select(Answer.question_id, func.count(distinct(Answer.response_id)))
             .join(Response, Response.id == Answer.response_id).where(*where)
             .group_by(Answer.question_id)).all())
@@ -145,7 +145,7 @@ def _counts(session: Session, survey: Survey, group: Group) -> tuple[dict[int, i
             select(Answer.question_id, Answer.choice, func.count(distinct(Answer.response_id)))
             .join(Response, Response.id == Answer.response_id)
             .where(*where, Answer.choice.is_not(None))
-            .group_by(Answer.question_id, Answer.choice)).all()}
+            .group_by(Answer.question_id, Answer.choice)).all() if choice is not None}
         return answered, chosen
     days = [AnswerTally.survey_id == survey.id]
     if group.start:
@@ -155,7 +155,7 @@ def _counts(session: Session, survey: Survey, group: Group) -> tuple[dict[int, i
     chosen = {(qid, choice): int(n) for qid, choice, n in session.execute(
         select(AnswerTally.question_id, AnswerTally.choice, func.sum(AnswerTally.count))
         .where(*days).group_by(AnswerTally.question_id, AnswerTally.choice)).all()}
-    answered: dict[int, int] = {}
+    answered = {}
     counted = [q.id for q in survey.ordered_questions if q.kind in ("multiple", "text")]
     for (qid, _), n in chosen.items():
         if qid not in counted:
@@ -244,16 +244,19 @@ def _protected(session: Session, survey: Survey, group: Group, figures: Figures,
                     else:
                         labels[value] = hidden_label(c) if c and (risky or c < SMALLEST_SHOWN) else c
             else:
-                risky_cells = {v for v in counts if not guard.is_safe(guard.choice_pieces(question, v))}
+                risky_cells: set[str | tuple[str]] = {
+                    v for v in counts if not guard.is_safe(guard.choice_pieces(question, v))}
                 if whole_risky:
                     risky_cells.add(SKIPPED)
-                row, total_ok = protect({**counts, SKIPPED: skipped}, risky_cells)
+                with_skipped: dict[str | tuple[str], int] = {value: c for value, c in counts.items()}
+                with_skipped[SKIPPED] = skipped
+                row, total_ok = protect(with_skipped, risky_cells)
                 if not total_ok:
-                    row = {k: _hide(v) for k, v in {**counts, SKIPPED: skipped}.items()}
+                    row = {k: _hide(v) for k, v in with_skipped.items()}
                 skipped_as = row.pop(SKIPPED)
                 # Those who answered are those shown it minus those who skipped: hidden when skipped is.
                 answered_as = n if isinstance(skipped_as, int) else hidden_label(n)
-                labels = row
+                labels = {k: v for k, v in row.items() if isinstance(k, str)}  # the choices, without SKIPPED
         for value, label in labels.items():
             cells[(question.id, value)] = label
         not_shown = figures.total - shown
@@ -315,7 +318,7 @@ def comments_listed(group: Group, original: bool) -> bool:
 
 
 def comments(session: Session, survey: Survey, question: Question, group: Group, original: bool,
-             search: str = "", limit: int = COMMENTS_PER_PAGE, offset: int = 0) -> list[Comment]:
+             search: str = "", limit: int | None = COMMENTS_PER_PAGE, offset: int = 0) -> list[Comment]:
     """A free-text question's comments in the group, newest first, with their feeling and themes.
 
     Readers who do not see original words get the redacted words, no day, and nothing from a group under 5
@@ -373,8 +376,8 @@ def comments_table(session: Session, res: Results, original: bool) -> list[list[
     for q in res.questions:
         if q.question.kind == "text":
             for c in comments(session, res.survey, q.question, res.group, original, limit=None):
-                rows.append([q.question.text, c.text, c.feeling, "; ".join(c.themes)]
-                            + ([c.day.isoformat()] if original and c.day else []))
+                rows.append([q.question.text, c.text, c.feeling, "; ".join(c.themes),
+                             *([c.day.isoformat()] if original and c.day else [])])
     return rows
 
 
@@ -401,13 +404,15 @@ def one_response(session: Session, survey: Survey, group: Group, number: int) ->
     questions = survey.ordered_questions
     several = {q.id for q in questions if question_type(q).multiple}
     given: dict[str, object] = {}
+    chosen: dict[str, list[str | None]] = {}  # the answers to several-choice questions
     for question_id, choice, text in session.execute(
             select(Answer.question_id, Answer.choice, Answer.text).where(Answer.response_id == picked.id)):
         key = f"q{question_id}"
         if question_id in several:
-            given.setdefault(key, []).append(choice)  # type: ignore[union-attr]
+            chosen.setdefault(key, []).append(choice)
         else:
             given[key] = text if text is not None else choice
+    given.update(chosen)
     pages: list[tuple[str, list[tuple[str, str, bool]]]] = []
     for question in questions:
         if not pages or pages[-1][0] != question.section.title:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from participation.comments.models import CommentTally
 from participation.db import today
 from participation.pledges import services as pledges
+from participation.pledges.models import PledgeVersion
 from participation.reports import charts
 from participation.core.suppression import FEWER_THAN, HIDDEN, SMALLEST_SHOWN, group_shown, share, suppress_counts, suppress_small_count
 from participation.respond.models import AnswerTally, ResponseTally
@@ -230,9 +231,9 @@ def _pct(pair: tuple[int, int], exact: bool) -> float | None:
 
 @dataclass(frozen=True)
 class ActionsSummary:
-    by_status: dict[str, int | str]
-    rag_by_month: list[tuple[date, dict[str, int | str]]]
-    overdue: list[tuple[str, str, date, str]]
+    by_status: dict[str, int]
+    rag_by_month: list[tuple[date, dict[str, int]]]
+    overdue: list[tuple[str, str, date | None, str]]
     overdue_count: int
     done_count: int
     total: int
@@ -263,8 +264,8 @@ def actions_summary(session: Session, on: date) -> ActionsSummary:
         select(YouSaid.summary, Action.what, Action.due_on, Action.owner).join(YouSaid, YouSaid.id == Action.item_id)
         .where(overdue_expression(on)).order_by(Action.due_on).limit(20)).all()
     overdue_count = session.scalar(select(func.count()).select_from(Action).where(overdue_expression(on))) or 0
-    return ActionsSummary(by_status, history, [tuple(r) for r in overdue_rows], overdue_count,
-                          counts.get("done", 0), sum(counts.values()))
+    overdue = [(r.summary, r.what, r.due_on, r.owner) for r in overdue_rows]
+    return ActionsSummary(by_status, history, overdue, overdue_count, counts.get("done", 0), sum(counts.values()))
 
 
 @dataclass
@@ -278,7 +279,7 @@ class Dashboard:
     responses: int | str
     comments: int | str
     themes: list[charts.ThemeRow]
-    promise_version: object | None
+    promise_version: PledgeVersion | None
     promise_results: list = field(default_factory=list)
     promise_bars: list[charts.PromiseBar] = field(default_factory=list)
     at_risk: list = field(default_factory=list)
@@ -349,7 +350,7 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
         for r in results:
             short = r.promise.wording()
             short = short if len(short) <= 40 else short[:38] + "…"
-            if r.promise.identity in previous:
+            if before is not None and r.promise.identity in previous:
                 old = previous[r.promise.identity]
                 board.promise_bars.append(charts.PromiseBar(short, before.year, {
                     k: share(v, old.total) for k, v in old.counts.items()}))
@@ -391,7 +392,7 @@ def you_said_highlights(session: Session, limit: int = 5) -> list[tuple[str, str
     rows = session.execute(select(YouSaid.summary, Action.we_did).join(Action, Action.item_id == YouSaid.id)
                            .where(YouSaid.published.is_(True), Action.status == "done", Action.we_did != "")
                            .order_by(func.coalesce(Action.done_on, YouSaid.raised_on).desc()).limit(limit))
-    return [tuple(r) for r in rows]
+    return [(r.summary, r.we_did) for r in rows]
 
 
 def summary_words(board: Dashboard) -> list[str]:
@@ -403,13 +404,14 @@ def summary_words(board: Dashboard) -> list[str]:
     else:
         lines = [f"{board.responses} responses from young people between {f.start:%d %B %Y} and {f.end:%d %B %Y}, "
                  f"with {board.comments} comments."]
-    ranked = sorted((t for t in board.themes if isinstance(t.count, int) and t.count), key=lambda t: -t.count)
+    counted = [(t.count, t) for t in board.themes if isinstance(t.count, int) and t.count]
+    ranked = [t for _, t in sorted(counted, key=lambda pair: -pair[0])]
     if ranked:
         top = ", ".join(f"{t.name} ({round(t.share * 100)}%)" if t.share is not None else t.name for t in ranked[:2])
         lines.append(f"They wrote most about {top}.")
-        feelings = [t for t in ranked if t.sentiment is not None]
+        feelings = [(t.sentiment, t) for t in ranked if t.sentiment is not None]
         if feelings:
-            worst = min(feelings, key=lambda t: t.sentiment)
+            worst = min(feelings, key=lambda pair: pair[0])[1]
             lines.append(f"Comments about {worst.name} were the least positive.")
     if board.promise_version is not None:
         lines.append(f"{len(board.at_risk)} of {len(board.promise_results)} promises in "

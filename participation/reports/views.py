@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Iterable
 
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_login import current_user
@@ -168,6 +169,7 @@ def survey_download(survey_id: int, what: str, kind: str):
     survey, exact, group, form = _survey_and_group(survey_id)
     if form.errors:
         abort(400)
+    rows: Iterable[Iterable[object]]
     if what == "responses":
         if not exact:
             abort(403)

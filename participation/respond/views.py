@@ -9,6 +9,7 @@ from flask import (Blueprint, abort, current_app, flash, make_response, redirect
 
 from sqlalchemy.exc import SQLAlchemyError
 
+from participation.core.forms import filled
 from participation.core.requests import unreadable
 from participation.core.transaction import run
 from participation.db import db
@@ -90,14 +91,14 @@ def enter_code(slug: str):
     if form.validate_on_submit():
         everyone = f"survey-{survey.id}"
         if limits.reached(CODES_PER_VISITOR, visitor_key()) or limits.reached(CODES_PER_SURVEY, everyone):
-            form.code.errors.append(TOO_MANY_CODES)
+            form.code.errors = [*form.code.errors, TOO_MANY_CODES]
             return render_intro(survey, code_form=form, status=429)
-        if services.code_matches(survey, form.code.data):
+        if services.code_matches(survey, filled(form.code.data)):
             remember(CODES, survey, "ok")
             return redirect(url_for(".page", slug=slug, number=1))
         limits.count(CODES_PER_VISITOR, visitor_key())
         limits.count(CODES_PER_SURVEY, everyone)
-        form.code.errors.append("That code is not right. Check it with the person who gave it to you.")
+        form.code.errors = [*form.code.errors, "That code is not right. Check it with the person who gave it to you."]
     return render_intro(survey, code_form=form, status=200)
 
 

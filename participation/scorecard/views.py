@@ -11,6 +11,7 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
+from participation.core.forms import filled
 from participation.core.transaction import Refused, run
 from participation.db import db
 from participation.exchange.codec import MIMETYPES, encode_table
@@ -149,13 +150,14 @@ def add_value(measure_id: int):
     measure = _measure(measure_id)
     form = ValueForm()
     if form.validate_on_submit():
+        period, written = filled(form.period.data), filled(form.written.data)
         try:
-            run(db.session, lambda: services.set_value(db.session, current_user, measure, form.period.data,
-                                                      form.written.data, form.comment.data or ""))
+            run(db.session, lambda: services.set_value(db.session, current_user, measure, period, written,
+                                                      form.comment.data or ""))
         except Refused as refused:
             form.form_errors.append(str(refused))
         else:
-            flash(f"Value for {form.period.data.strip()} saved.")
+            flash(f"Value for {period.strip()} saved.")
             return redirect(url_for(".measure", measure_id=measure.id))
     return _measure_page(measure, form, RagForm(), _feed_form(measure))
 

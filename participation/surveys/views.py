@@ -9,7 +9,8 @@ from participation.auth.access import require, user_can
 from participation.auth.services import count_safeguarding_leads
 from participation.auth.roles import Permission
 from participation.core import golive
-from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome, redraws_when_timed_out
+from participation.core.forms import (ButtonForm, attempt, choice_list, filled, flash_outcome,
+                                      redraws_when_timed_out)
 from participation.core.numbers import id_from
 from participation.db import db
 from participation.respond.pages import render_intro, render_page
@@ -86,7 +87,7 @@ def details(survey_id: int):
     form = DetailsForm(obj=survey)
     if form.validate_on_submit():
         if attempt(db.session, form, lambda: builder.update_details(db.session, current_user, survey, Details(
-                title=form.title.data, intro=form.intro.data or "", audience=form.audience.data,
+                title=filled(form.title.data), intro=form.intro.data or "", audience=form.audience.data,
                 age_band=form.age_band.data, opens_on=form.opens_on.data, closes_on=form.closes_on.data,
                 slug=form.slug.data or ""))):
             flash("Saved the survey details.")

@@ -120,7 +120,7 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
             table = read_tracker(data, filename)
         except UnreadableFile as error:
             return ImportPlan(errors=[str(error)])
-    header, table = table
+    header, rows = table
     positions: dict[str, int | None] = {}
     missing = []
     if source is not None and source.kind not in SOURCE_KINDS:
@@ -142,7 +142,7 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
     plan = ImportPlan(kept=[name for _, name in kept])
     to_tag: list[tuple[PlannedItem, str]] = []
     section = ""
-    for number, values in enumerate(table, start=2):
+    for number, values in enumerate(rows, start=2):
         def cell(name: str) -> str:
             at = positions[name]
             return values[at].strip() if at is not None and at < len(values) else ""

@@ -394,12 +394,13 @@ def export_rows(session: Session) -> tuple[list[str], list[list[object]]]:
     extra = list(dict.fromkeys(k for item in found for k in (item.extra or {})))
     header = ["Reference", "You said", "Themes", "Source", "Raised on", "Action", "Owner", "Due", "Status", "RAG",
               "We did", "Why not", "Published", "Source kind", "Source date", "Section", "Second due", "Status as written", *extra]
-    rows = []
+    rows: list[list[object]] = []
     on = today()
     for item in found:
         themes = "; ".join(t.theme.name for t in item.themes)
         origin = item.origin
-        for action in item.actions or [None]:
+        actions: list[Action | None] = [*item.actions] or [None]
+        for action in actions:
             rows.append([item.reference, item.summary, themes,
                          origin.name if origin else SOURCES.get(item.source, ""), item.raised_on.isoformat(),
                          action.what if action else "", action.owner if action else "",

@@ -14,7 +14,8 @@ from sqlalchemy import select
 from participation.auth.access import require
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission
-from participation.core.forms import ButtonForm, attempt, choice_list, flash_outcome, redraws_when_timed_out
+from participation.core.forms import (ButtonForm, attempt, choice_list, filled, flash_outcome,
+                                      redraws_when_timed_out)
 from participation.core.numbers import answer_id_from, id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
@@ -194,7 +195,7 @@ def progress(action_id: int):
     if not form.validate_on_submit():
         flash(next(iter(form.errors.values()))[0] if form.errors else "Write what has happened.", "error")
     else:
-        flash_outcome(db.session, lambda: services.add_update(db.session, current_user, action, form.text.data),
+        flash_outcome(db.session, lambda: services.add_update(db.session, current_user, action, filled(form.text.data)),
                       "Added the update.")
     return redirect(url_for(".item", item_id=action.item_id))
 
