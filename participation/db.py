@@ -26,6 +26,10 @@ class Base(DeclarativeBase):
     """Base class for every model."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    #: The name the audit log files a model's records under (AuditEntry.target_type), set on each model
+    #: and never changed, so renaming a table keeps its history. Older entries were named by the table
+    #: less its final "s"; each model's name is that, so no stored entry changes.
+    audit_type: ClassVar[str]
 
 
 class Database(SQLAlchemy):

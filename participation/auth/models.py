@@ -21,6 +21,7 @@ class StaffUser(UserMixin, Model):
     """A member of staff: administrator, participation officer or committee member."""
 
     __tablename__ = "staff_users"
+    audit_type = "staff_user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Stored lower-case; used to sign in.
@@ -47,6 +48,7 @@ class AuditEntry(Model):
     """A change a member of staff made: who, what, to which thing, and when."""
 
     __tablename__ = "audit_entries"
+    audit_type = "audit_entrie"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, default=now_utc, index=True)

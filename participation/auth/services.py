@@ -17,6 +17,7 @@ from zxcvbn import zxcvbn
 from participation.auth.models import AuditEntry, StaffUser
 from participation.auth.roles import FAILURES_KEPT_SECONDS, Role, wait_after_failures
 from participation.core import limits
+from participation.db import Model
 
 MIN_PASSWORD_LENGTH = 12
 #: zxcvbn's score from 0 (a common password) to 4; 3 means it would take an attacker who stole the
@@ -54,12 +55,12 @@ def user_by_email(session: Session, email: str) -> StaffUser | None:
     return session.scalar(select(StaffUser).where(StaffUser.email == email.strip().lower()))
 
 
-def record(session: Session, actor: StaffUser | None, action: str, target: Any = None,
+def record(session: Session, actor: StaffUser | None, action: str, target: Model | None = None,
            summary: str = "", **detail: Any) -> AuditEntry:
     """Add an audit entry for a change; committed with the change itself."""
     entry = AuditEntry(
         user_id=actor.id if actor is not None else None, action=action,
-        target_type=target.__tablename__.rstrip("s") if target is not None else "",
+        target_type=target.audit_type if target is not None else "",
         target_id=getattr(target, "id", None), summary=summary, detail=detail,
     )
     session.add(entry)

@@ -39,6 +39,7 @@ class CommentAnalysis(Model):
     """The tagger's reading of one free-text answer, and what officers made of it."""
 
     __tablename__ = "comment_analyses"
+    audit_type = "comment_analyse"
     #: The review queue reads 20 comments at a time in its order, whatever the number waiting: the comments
     #: of one status, or the open flags (comments.services.queue).
     __table_args__ = (Index("ix_comment_analyses_queue", "status", "queue_rank", "confidence", "answer_id"),
@@ -100,6 +101,7 @@ class CommentTheme(Model):
     """One theme a comment is filed under; a comment can have several."""
 
     __tablename__ = "comment_themes"
+    audit_type = "comment_theme"
 
     answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("comment_analyses.answer_id", ondelete="CASCADE"),
                                            primary_key=True)
@@ -115,6 +117,7 @@ class TaggerModel(Model):
     """A trained tagger, shared by every process; the newest one is used."""
 
     __tablename__ = "tagger_models"
+    audit_type = "tagger_model"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -130,6 +133,7 @@ class CommentTally(Model):
     are tagged and reviewed. Theme 0 counts every comment, with or without a theme."""
 
     __tablename__ = "comment_tallies"
+    audit_type = "comment_tallie"
 
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)

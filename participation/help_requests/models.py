@@ -20,6 +20,7 @@ class HelpRequest(Model):
     """Someone asked the council to contact them."""
 
     __tablename__ = "help_requests"
+    audit_type = "help_request"
 
     #: Random, never a running number.
     id: Mapped[str] = mapped_column(String(32), primary_key=True)

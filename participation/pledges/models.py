@@ -25,6 +25,7 @@ class Pledge(Model):
     """The council's list of promises to one group of young people, such as "Our Pledge to you"."""
 
     __tablename__ = "pledges"
+    audit_type = "pledge"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -44,6 +45,7 @@ class PledgeVersion(Model):
     """The promises as they stood in one year, and the survey that reviewed them."""
 
     __tablename__ = "pledge_versions"
+    audit_type = "pledge_version"
     __table_args__ = (UniqueConstraint("pledge_id", "year"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -62,6 +64,7 @@ class Promise(Model):
     """One promise in one version, in "we will" form and in young people's words."""
 
     __tablename__ = "promises"
+    audit_type = "promise"
     __table_args__ = (UniqueConstraint("version_id", "identity"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -91,6 +94,7 @@ class ReviewQuestion(Model):
     """Links a question of a review survey to the promise it asks about."""
 
     __tablename__ = "review_questions"
+    audit_type = "review_question"
 
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True)
     promise_id: Mapped[int] = mapped_column(ForeignKey("promises.id", ondelete="CASCADE"), index=True)

@@ -18,6 +18,7 @@ class CommitteePaper(Model):
     """
 
     __tablename__ = "committee_papers"
+    audit_type = "committee_paper"
     audit_type = "committee paper"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -43,6 +44,7 @@ class CommitteeQuote(Model):
     """A comment an officer starred to quote to the committee; the paper prints its redacted words."""
 
     __tablename__ = "committee_quotes"
+    audit_type = "committee_quote"
 
     answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("comment_analyses.answer_id", ondelete="CASCADE"),
                                            primary_key=True)

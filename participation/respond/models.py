@@ -21,6 +21,7 @@ class Response(Model):
     """One young person's sent answers to one survey."""
 
     __tablename__ = "responses"
+    audit_type = "response"
 
     #: Random, never a running number, so ids say nothing about the order responses were sent.
     id: Mapped[int] = mapped_column(RandomId, primary_key=True, autoincrement=False, default=random_id)
@@ -37,6 +38,7 @@ class Answer(Model):
     """One answer: a chosen value, or a piece of free text. A several-choices answer is one row per choice."""
 
     __tablename__ = "answers"
+    audit_type = "answer"
     __table_args__ = (Index("ix_answers_question_choice", "question_id", "choice"),)
 
     #: Random, like the response's.
@@ -55,6 +57,7 @@ class Draft(Model):
     """Answers given so far, kept between pages so a dropped connection loses nothing."""
 
     __tablename__ = "drafts"
+    audit_type = "draft"
 
     #: Random key held only in the young person's session cookie.
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -71,6 +74,7 @@ class SubmissionReceipt(Model):
     """A used one-time submission token, stored as a hash: sending the same answers twice stores one."""
 
     __tablename__ = "submission_receipts"
+    audit_type = "submission_receipt"
 
     #: SHA-256 of the token; the primary key makes a second use fail inside the same transaction.
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
@@ -86,6 +90,7 @@ class ResponseTally(Model):
     """
 
     __tablename__ = "response_tallies"
+    audit_type = "response_tallie"
 
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
@@ -96,6 +101,7 @@ class AnswerTally(Model):
     """How many times a choice was given to a question on a day."""
 
     __tablename__ = "answer_tallies"
+    audit_type = "answer_tallie"
 
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)

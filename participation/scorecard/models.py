@@ -28,6 +28,7 @@ class MeasureGroup(Model):
     """A heading of the scorecard, in the council's own words and order ("Involve Me")."""
 
     __tablename__ = "measure_groups"
+    audit_type = "measure_group"
     audit_type = "measure group"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -41,6 +42,7 @@ class Measure(Model):
     """One line of the scorecard."""
 
     __tablename__ = "measures"
+    audit_type = "measure"
     __table_args__ = (_one_of("polarity", Polarity), _one_of("unit", Unit), _one_of("frequency", Frequency))
     audit_type = "measure"
 
@@ -97,6 +99,7 @@ class MeasureValue(Model):
     """A measure's value for one period, as written, with an optional comment."""
 
     __tablename__ = "measure_values"
+    audit_type = "measure_value"
     __table_args__ = (UniqueConstraint("measure_id", "period"),)
     audit_type = "measure value"
 

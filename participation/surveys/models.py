@@ -36,6 +36,7 @@ class Survey(Model):
     """A survey or consultation that young people answer at /s/<slug>."""
 
     __tablename__ = "surveys"
+    audit_type = "survey"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: The last part of the share link, e.g. "annual-2026" in /s/annual-2026.
@@ -80,6 +81,7 @@ class Section(Model):
     """A short group of questions shown together on one page."""
 
     __tablename__ = "sections"
+    audit_type = "section"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
@@ -98,6 +100,7 @@ class Question(Model):
     """One question; how it is asked and answered depends on its kind (see question_types)."""
 
     __tablename__ = "questions"
+    audit_type = "question"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
@@ -149,6 +152,7 @@ class Option(Model):
     """One answer a young person can choose in a single- or several-choice question."""
 
     __tablename__ = "options"
+    audit_type = "option"
     __table_args__ = (UniqueConstraint("question_id", "value"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -12,6 +12,7 @@ class Theme(Model):
     """One outcome theme, such as "Involve me"."""
 
     __tablename__ = "themes"
+    audit_type = "theme"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: Stable key used in code, exports and the tagger, e.g. "involve-me".

@@ -50,6 +50,7 @@ class TrackerSource(Model):
     """A paper or meeting a tracker's items come from: a review, an action plan, a forum meeting..."""
 
     __tablename__ = "tracker_sources"
+    audit_type = "tracker_source"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: A key of SOURCE_KINDS.
@@ -66,6 +67,7 @@ class YouSaid(Model):
     """Something young people told us, to be acted on and told back."""
 
     __tablename__ = "you_said_items"
+    audit_type = "you_said_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: In young people's words: "We want to see our brothers and sisters more."
@@ -118,6 +120,7 @@ class YouSaidTheme(Model):
     """A theme a "you said" is filed under."""
 
     __tablename__ = "you_said_themes"
+    audit_type = "you_said_theme"
 
     item_id: Mapped[int] = mapped_column(ForeignKey("you_said_items.id", ondelete="CASCADE"), primary_key=True)
     theme_id: Mapped[int] = mapped_column(ForeignKey("themes.id", ondelete="CASCADE"), primary_key=True)
@@ -130,6 +133,7 @@ class YouSaidEvidence(Model):
     """A comment that shows what young people said."""
 
     __tablename__ = "you_said_evidence"
+    audit_type = "you_said_evidence"
 
     item_id: Mapped[int] = mapped_column(ForeignKey("you_said_items.id", ondelete="CASCADE"), primary_key=True)
     answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
@@ -139,6 +143,7 @@ class Action(Model):
     """What will be done about a "you said", by whom and when."""
 
     __tablename__ = "actions"
+    audit_type = "action"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("you_said_items.id", ondelete="CASCADE"), index=True)
@@ -201,6 +206,7 @@ class ActionUpdate(Model):
     """A dated note of progress on an action."""
 
     __tablename__ = "action_updates"
+    audit_type = "action_update"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     action_id: Mapped[int] = mapped_column(ForeignKey("actions.id", ondelete="CASCADE"), index=True)

@@ -278,7 +278,7 @@ def items(session: Session, filters: Filters | None = None) -> list[YouSaid]:
 
 def history(session: Session, item: YouSaid) -> list[AuditEntry]:
     """Every change to an item and its actions, oldest first."""
-    return list(session.scalars(select(AuditEntry).where(AuditEntry.target_type == "you_said_item",
+    return list(session.scalars(select(AuditEntry).where(AuditEntry.target_type == YouSaid.audit_type,
                                                          AuditEntry.target_id == item.id)
                                 .options(selectinload(AuditEntry.user)).order_by(AuditEntry.id)))
 
