@@ -12,7 +12,7 @@ from participation.pledges import services
 from participation.pledges.importing import PromiseRow, Parsed
 from participation.pledges.models import Pledge, Promise, ReviewQuestion
 from participation.respond.demo import add_demo_responses
-from participation.surveys.models import Survey
+from participation.surveys.models import Survey, SurveyStatus
 
 DEMO_PLEDGE = "Our Pledge to cared for children"
 DEMO_SLUG = "pledge-review"
@@ -85,7 +85,7 @@ def seed_demo_pledge(session: Session, year: int, responses: int = 60) -> bool:
     assert last is not None  # a new pledge starts with its first year's version
     services.import_promises(session, None, last, _rows(PROMISES_LAST_YEAR))
     survey = services.create_review(session, None, last, services.ReviewOptions(slug=f"{DEMO_SLUG}-{year - 1}"))
-    survey.status = "closed"
+    survey.status = SurveyStatus.CLOSED
     session.flush()
     add_demo_responses(session, survey, responses + 20 if responses else 0, seed=year - 1, days=40, ending=date(year - 1, 11, 30),
                        tilt=_tilts(session, survey, TILT_LAST_YEAR))
@@ -96,7 +96,7 @@ def seed_demo_pledge(session: Session, year: int, responses: int = 60) -> bool:
         REWORDED[1], promise.for_young_people, promise.for_younger, promise.theme.key))
     services.import_promises(session, None, this, _rows([NEW_PROMISE]))
     survey = services.create_review(session, None, this, services.ReviewOptions(slug=DEMO_SLUG))
-    survey.status = "open"
+    survey.status = SurveyStatus.OPEN
     session.flush()
     add_demo_responses(session, survey, responses, seed=year, days=30, tilt=_tilts(session, survey, TILT_THIS_YEAR))
     return True

@@ -19,7 +19,7 @@ from participation.pledges.models import PLEDGE_AUDIENCES, Pledge, PledgeVersion
 from participation.core.suppression import share, suppress_counts
 from participation.respond.models import Answer, AnswerTally
 from participation.surveys.builder import has_responses, unique_slug
-from participation.surveys.models import Survey
+from participation.surveys.models import Survey, SurveyStatus
 from participation.surveys.services import build_survey
 from participation.themes.models import Theme
 from participation.themes.services import active_themes
@@ -271,7 +271,7 @@ def _review_spec(version: PledgeVersion, options: ReviewOptions) -> tuple[dict, 
             links.append((promise, "comment"))
     audience = "care-leavers" if leavers else ("cared-for-8-11" if younger else "cared-for-11-18")
     spec = {"title": f"{version.pledge.name}: your review {version.year}", "intro": intro, "audience": audience,
-            "status": "draft", "sections": sections}
+            "status": SurveyStatus.DRAFT, "sections": sections}
     return spec, links
 
 

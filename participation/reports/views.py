@@ -24,7 +24,7 @@ from participation.reports import groups, results, services
 from participation.scorecard import services as scorecard
 from participation.themes.services import active_themes
 from participation.surveys.builder import response_counts
-from participation.surveys.models import AUDIENCES, Question, Survey
+from participation.surveys.models import AUDIENCES, Question, Survey, SurveyStatus
 from participation.tracker.rules import STATUSES
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -63,7 +63,8 @@ def index():
     """The committee dashboard: charts with their numbers, the scorecard, promises at risk, overdue actions."""
     board = _dashboard()
     surveys = db.session.scalars(
-        select(Survey).where(Survey.status != "draft").order_by(Survey.created_on.desc(), Survey.id.desc())).all()
+        select(Survey).where(Survey.status != SurveyStatus.DRAFT)
+        .order_by(Survey.created_on.desc(), Survey.id.desc())).all()
     counts = response_counts(db.session)
     shown = {s.id: suppress_small_count(counts.get(s.id, 0), exact=board.exact) for s in surveys}
     return render_template("reports/index.html", board=board, summary=services.summary_words(board),

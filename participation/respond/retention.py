@@ -18,7 +18,7 @@ from participation.auth.services import record
 from participation.comments.models import CommentAnalysis
 from participation.core.transaction import Refused
 from participation.respond.models import Answer, Response
-from participation.surveys.models import Survey
+from participation.surveys.models import Survey, SurveyStatus
 
 _AGE = re.compile(r"^\s*(\d{1,3})\s*([ymd])\s*$", re.I)
 
@@ -50,7 +50,8 @@ class PurgeReport:
 
 def purge_old_responses(session: Session, actor, cutoff: date, dry_run: bool = False) -> PurgeReport:
     """Delete the responses of closed surveys sent before `cutoff`, with their answers, comments and tags."""
-    old = (Response.submitted_on < cutoff) & Response.survey_id.in_(select(Survey.id).where(Survey.status == "closed"))
+    closed = select(Survey.id).where(Survey.status == SurveyStatus.CLOSED)
+    old = (Response.submitted_on < cutoff) & Response.survey_id.in_(closed)
     per_survey = tuple((title, n) for title, n in session.execute(
         select(Survey.title, func.count(Response.id)).join(Response, Response.survey_id == Survey.id).where(old)
         .group_by(Survey.id, Survey.title).order_by(Survey.title)))

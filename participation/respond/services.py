@@ -19,7 +19,7 @@ from participation.db import changed_rows, today
 from participation.respond import storing
 from participation.respond.models import Draft, SubmissionReceipt
 from participation.respond.storing import AnswerRow, Sent
-from participation.surveys.models import Question, Section, Survey
+from participation.surveys.models import Question, Section, Survey, SurveyStatus
 from participation.surveys.services import find_survey_by_id
 from participation.surveys.question_types import question_type
 
@@ -94,7 +94,7 @@ def open_surveys(session: Session, leaving_out: Survey | None = None, limit: int
     a closed or not-yet-open survey sends a young person instead of leaving them at a dead end."""
     on = today()
     found = session.scalars(
-        select(Survey).where(Survey.status == "open", Survey.access_code == "",
+        select(Survey).where(Survey.status == SurveyStatus.OPEN, Survey.access_code == "",
                              (Survey.opens_on.is_(None)) | (Survey.opens_on <= on),
                              (Survey.closes_on.is_(None)) | (Survey.closes_on >= on))
         .order_by(Survey.created_on.desc(), Survey.title).limit(limit + 1)

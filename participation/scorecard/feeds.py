@@ -27,7 +27,7 @@ from participation.db import today
 from participation.pledges.models import Promise, ReviewQuestion
 from participation.respond.models import Answer, Response
 from participation.scorecard.rules import Period, Unit, format_number
-from participation.surveys.models import AUDIENCES, Question, Survey
+from participation.surveys.models import AUDIENCES, Question, Survey, SurveyStatus
 from participation.surveys.question_types import question_type
 from participation.tracker.models import Action
 from participation.tracker.rules import CLOSED_STATUSES
@@ -136,7 +136,7 @@ def what_can_feed(session: Session) -> tuple[list[tuple[Question, str]], list[Pr
     """Survey questions with answers to count (labelled with their survey), reviewed promises, and audiences."""
     questions = session.scalars(
         select(Question).join(Survey, Survey.id == Question.survey_id)
-        .where(Question.kind.in_(CHOICE_KINDS), Survey.status != "draft")
+        .where(Question.kind.in_(CHOICE_KINDS), Survey.status != SurveyStatus.DRAFT)
         .order_by(Survey.title, Question.position, Question.id)).all()
     promises = session.scalars(select(Promise).where(
         Promise.id.in_(select(ReviewQuestion.promise_id).where(ReviewQuestion.part == "rating")))

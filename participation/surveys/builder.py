@@ -17,7 +17,7 @@ from participation.core.transaction import Refused
 
 from participation.auth.services import record
 from participation.respond.models import Answer, Response, ResponseTally
-from participation.surveys.models import AGE_BANDS, AUDIENCES, Option, Question, Section, Survey
+from participation.surveys.models import AGE_BANDS, AUDIENCES, Option, Question, Section, Survey, SurveyStatus
 from participation.surveys.question_types import QUESTION_TYPES, question_type
 from participation.surveys.services import build_survey, slug_value
 from participation.surveys.starters import STARTERS
@@ -59,7 +59,7 @@ def new_survey(session: Session, actor, title: str, starter: str = "") -> Survey
         raise BuilderError("Choose one of the templates shown.", field="starter")
     spec = dict(STARTERS[starter].spec) if starter else {
         "intro": "", "sections": [{"title": "Your views", "questions": []}]}
-    spec.update(slug=unique_slug(session, title), title=title, status="draft")
+    spec.update(slug=unique_slug(session, title), title=title, status=SurveyStatus.DRAFT)
     survey = build_survey(session, spec)
     record(session, actor, "survey.created", survey, f"Created “{title}”", starter=starter or "blank")
     session.flush()
@@ -89,7 +89,7 @@ def update_details(session: Session, actor, survey: Survey, details: Details) ->
         raise BuilderError("The closing date must be on or after the opening date.", field="closes_on")
     slug = slug_value(details.slug or details.title)
     if slug != survey.slug:
-        if has_responses(session, survey) or survey.status != "draft":
+        if has_responses(session, survey) or survey.status != SurveyStatus.DRAFT:
             raise BuilderError("The link cannot change once the survey is published: people may already have it.", field="slug")
         if session.scalar(select(Survey.id).where(Survey.slug == slug, Survey.id != survey.id)):
             raise BuilderError("Another survey already uses that link name. Choose a different one.", field="slug")
@@ -316,14 +316,14 @@ def publish(session: Session, actor, survey: Survey) -> None:
     """Open the survey so young people can answer it."""
     if not survey.ordered_questions:
         raise BuilderError("Add at least one question before you publish.")
-    survey.status = "open"
+    survey.status = SurveyStatus.OPEN
     record(session, actor, "survey.published", survey, f"Published “{survey.title}”")
     session.flush()
 
 
 def close(session: Session, actor, survey: Survey) -> None:
     """Stop taking answers."""
-    survey.status = "closed"
+    survey.status = SurveyStatus.CLOSED
     record(session, actor, "survey.closed", survey, f"Closed “{survey.title}”")
     session.flush()
 
@@ -331,7 +331,7 @@ def close(session: Session, actor, survey: Survey) -> None:
 def duplicate(session: Session, actor, survey: Survey) -> Survey:
     """Copy a survey's details, pages and questions into a new draft, without any answers."""
     copy = Survey(slug=unique_slug(session, f"{survey.slug}-copy"), title=f"{survey.title} (copy)",
-                  intro=survey.intro, audience=survey.audience, age_band=survey.age_band, status="draft")
+                  intro=survey.intro, audience=survey.audience, age_band=survey.age_band, status=SurveyStatus.DRAFT)
     new_ids: dict[int, Question] = {}
     for section in survey.sections:
         new_section = Section(title=section.title, intro=section.intro, position=section.position)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy import event
@@ -21,7 +22,12 @@ AUDIENCES: dict[str, str] = {
     "everyone": "Cared for children and care leavers",
 }
 
-STATUSES = ("draft", "open", "closed")
+class SurveyStatus(StrEnum):
+    """Where a survey is in its life, as staff set it; stored as the plain word (its value)."""
+
+    DRAFT = "draft"  # being built: young people cannot see it
+    OPEN = "open"  # young people can answer it between its dates
+    CLOSED = "closed"  # no more answers; its results stay
 
 #: Age bands a survey's wording is written for.
 AGE_BANDS: dict[str, str] = {
@@ -47,7 +53,7 @@ class Survey(Model):
     #: A key of AUDIENCES.
     audience: Mapped[str] = mapped_column(String(40), default="everyone")
     #: draft, open or closed; an open survey also respects its dates.
-    status: Mapped[str] = mapped_column(String(10), default="draft")
+    status: Mapped[str] = mapped_column(String(10), default=SurveyStatus.DRAFT.value)
     opens_on: Mapped[date | None] = mapped_column(Date)
     closes_on: Mapped[date | None] = mapped_column(Date)
     created_on: Mapped[date] = mapped_column(Date, default=today)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from participation.core.words import slug_value
 from participation.db import today
-from participation.surveys.models import Option, Question, Section, Survey
+from participation.surveys.models import Option, Question, Section, Survey, SurveyStatus
 from participation.surveys.question_types import QUESTION_TYPES
 from participation.themes.services import ensure_default_themes
 
@@ -25,7 +25,7 @@ def build_survey(session: Session, spec: dict[str, Any]) -> Survey:
     themes = ensure_default_themes(session)
     survey = Survey(
         slug=spec["slug"], title=spec["title"], intro=spec.get("intro", ""),
-        audience=spec.get("audience", "everyone"), status=spec.get("status", "draft"),
+        audience=spec.get("audience", "everyone"), status=spec.get("status", SurveyStatus.DRAFT),
         age_band=spec.get("age_band", ""), access_code=spec.get("access_code", ""),
         opens_on=spec.get("opens_on"), closes_on=spec.get("closes_on"),
     )
@@ -76,9 +76,9 @@ class SurveyState(enum.Enum):
 def survey_state(survey: Survey, on: date | None = None) -> SurveyState:
     """Work out whether the survey can be answered on a given day (today by default)."""
     on = on or today()
-    if survey.status == "draft":
+    if survey.status == SurveyStatus.DRAFT:
         return SurveyState.DRAFT
-    if survey.status == "closed" or (survey.closes_on and on > survey.closes_on):
+    if survey.status == SurveyStatus.CLOSED or (survey.closes_on and on > survey.closes_on):
         return SurveyState.CLOSED
     if survey.opens_on and on < survey.opens_on:
         return SurveyState.NOT_OPEN

@@ -17,7 +17,7 @@ from participation.respond.pages import render_intro, render_page
 from participation.surveys import builder, sharing
 from participation.surveys.builder import Details, QuestionInput
 from participation.surveys.forms import AccessCodeForm, DetailsForm, NewSurveyForm, QuestionForm
-from participation.surveys.models import Question, Survey
+from participation.surveys.models import Question, Survey, SurveyStatus
 from participation.surveys.question_types import QUESTION_TYPES, question_type
 from participation.surveys.services import find_survey_by_id, survey_state
 from participation.surveys.starters import STARTERS
@@ -25,6 +25,11 @@ from participation.themes.services import active_themes
 
 bp = Blueprint("surveys", __name__, url_prefix="/surveys")
 require(bp, Permission.BUILD_SURVEYS)
+
+
+@bp.context_processor
+def _names() -> dict:
+    return {"SurveyStatus": SurveyStatus}
 
 
 @bp.app_template_filter("condition_answers")
@@ -219,7 +224,8 @@ def confirm_close(survey_id: int):
     count = builder.response_counts(db.session).get(survey.id, 0)
     return render_template(
         "staff/confirm.html", heading=f"Close “{survey.title}”?",
-        refusal=None if survey.status == "open" else "This survey is not open, so there is nothing to close.",
+        refusal=None if survey.status == SurveyStatus.OPEN
+        else "This survey is not open, so there is nothing to close.",
         consequences=[
             "Young people can no longer answer it. Anyone who opens the link, or is part-way through, is told it "
             "has closed and cannot send answers.",

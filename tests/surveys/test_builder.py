@@ -116,6 +116,24 @@ def test_publish_close_and_duplicate(app, login_as):
         assert {"survey.published", "survey.closed", "survey.duplicated"} <= actions
 
 
+def test_a_survey_s_status_is_stored_as_the_plain_word_and_offers_close_only_while_open(app, login_as):
+    client = login_as("officer")
+    survey_id = _create(client, "Status words")
+    _add(client, app, survey_id, kind="text", text="Anything else?")
+    close_link = f'href="/surveys/{survey_id}/close"'
+
+    def stored() -> object:
+        with app.app_context():
+            return db.session.scalar(select(Survey.__table__.c.status).where(Survey.__table__.c.id == survey_id))
+
+    assert stored() == "draft" and close_link not in client.get(f"/surveys/{survey_id}").text
+    post_form(client, f"/surveys/{survey_id}/publish", {}, form_page=f"/surveys/{survey_id}")
+    assert stored() == "open" and type(stored()) is str
+    assert close_link in client.get(f"/surveys/{survey_id}").text
+    post_form(client, f"/surveys/{survey_id}/close", {}, form_page=f"/surveys/{survey_id}")
+    assert stored() == "closed" and close_link not in client.get(f"/surveys/{survey_id}").text
+
+
 def test_publishing_an_empty_survey_is_refused(app, login_as):
     client = login_as("officer")
     survey_id = _create(client, "Nothing yet")
