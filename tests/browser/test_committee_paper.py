@@ -33,7 +33,8 @@ DEMO_PAGES = 8
 #: The same paper with the Q3 2017-18 scorecard from the seed papers imported over the demo's: its measures, each
 #: with the council's comment printed the width of the page under it, take eight pages more (15 in all).
 SEED_PAGES = 15
-CHART_TITLES = {"responses": "Responses each week", "themes": "What young people wrote about",
+# The paper's readers see whole months, so responses are counted by month (see README, "The dashboard's periods").
+CHART_TITLES = {"responses": "Responses each month", "themes": "What young people wrote about",
                 "promises": "Is each promise kept?", "actions": "Actions by RAG rating"}
 
 
