@@ -96,7 +96,9 @@ class RiskModel:
         self.kinds = tuple(kinds)
         self.kind_weights = kind_weights * idf[:, None]
         self.kind_intercepts = kind_intercepts
+        self.idf_squared = idf * idf
         self._words: dict[str, list[int]] = {}
+        self._pairs: dict[tuple[str, str], int] = {}
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> "RiskModel":
@@ -136,23 +138,45 @@ class RiskModel:
 
     def probabilities_many(self, texts: Sequence[str], lengths: list[int] | None = None) -> np.ndarray:
         """The probability of risk for each comment, in one pass over all of them (and, into `lengths`
-        when given, how many words each has)."""
+        when given, how many words each has). The same features as `_rows`, with each word's rows and
+        each word pair's row looked up once per process."""
+        index = self.index
+        every = index.get(EVERY)
+        words_seen = self._words
+        pairs = self._pairs
+        word_rows = self._word_rows
         indptr = [0]
         indices: list[int] = []
+        extend = indices.extend
+        append = indices.append
         for text in texts:
-            words = plain_words(text)
             if lengths is not None:
                 lengths.append(len(text.split()))
-            indices.extend(self._rows(words)[0])
+            if every is not None:
+                append(every)
+            prev = "."
+            for word in plain_words(text):
+                if word != ".":
+                    own = words_seen.get(word)
+                    extend(own if own is not None else word_rows(word))
+                    if prev != ".":
+                        pair = pairs.get((prev, word))
+                        if pair is None:
+                            pair = index.get(f"b {prev} {word}", -1)
+                            if len(pairs) < 500_000:
+                                pairs[(prev, word)] = pair
+                        if pair >= 0:
+                            append(pair)
+                prev = word
             indptr.append(len(indices))
         n = len(texts)
         cols = np.array(indices, dtype=np.int64)
         matrix = csr_matrix((np.ones(len(cols)), cols, np.array(indptr, dtype=np.int64)),
                             shape=(n, len(self.idf)))
         matrix.sum_duplicates()
-        scaled = matrix.copy()
-        scaled.data = scaled.data * self.idf[scaled.indices]
-        norms = np.sqrt(np.asarray(scaled.multiply(scaled).sum(axis=1)).ravel())
+        squares = matrix.copy()
+        squares.data *= squares.data
+        norms = np.sqrt(np.asarray(squares @ self.idf_squared).ravel())
         norms[norms == 0] = 1.0
         logits = np.asarray(matrix @ self.weights).ravel() / norms + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
