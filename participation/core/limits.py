@@ -9,8 +9,9 @@ Two kinds of count are kept, and views ask for them only once a request is well 
 from a page this cookie opened, with every required field filled in), so posts made up from
 nothing are never counted against anyone:
 
-- `allowed(limit, key)`: a fixed-window count, e.g. 5 well-formed help requests per cookie in
-  10 minutes, and a much higher ceiling for everyone together.
+- `allowed(limit, key)`: a fixed-window count, e.g. well-formed wrong access codes per cookie and a
+  much higher ceiling for everyone together. (Requests to be contacted are never counted here: see
+  help_requests/views.py.)
 - `wait_left(key)` and `note_failure(key)`: growing delays after repeated failures (wrong
   passwords), so guessing slows down without ever shutting anyone out for long.
 """

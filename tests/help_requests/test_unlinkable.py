@@ -4,6 +4,8 @@ recent sends, and nothing in the request's own visit writes to the database."""
 
 from __future__ import annotations
 
+import json
+import random
 import time
 
 import pytest
@@ -151,7 +153,7 @@ def test_held_requests_wait_in_redis_in_no_order_they_were_asked(app):
             store.push([row])
         as_kept = [raw for raw in store.client.zrange(store.key, 0, -1)]
         assert len(as_kept) == 20
-        assert [r.decode() for r in as_kept] != [__import__("json").dumps({**r, "asked_on": r["asked_on"].isoformat()})
+        assert [r.decode() for r in as_kept] != [json.dumps({**r, "asked_on": r["asked_on"].isoformat()})
                                                  for r in asked]
         assert store.client.type(store.key) == b"zset"
         taken = store.take()
@@ -171,7 +173,7 @@ def test_on_postgresql_a_long_comment_kept_apart_from_its_row_is_rewritten_too(a
         if db.engine.dialect.name != "postgresql":
             pytest.skip("only PostgreSQL keeps transaction numbers")
         question = db.session.scalars(select(Question).where(Question.kind == "text")).first()
-        chance = __import__("random").Random(7)
+        chance = random.Random(7)
         # 990 Chinese letters (under the 1,000 allowed): about 3 KB that do not compress.
         long_words = "".join(chr(chance.randrange(0x4E00, 0x9FA5)) for _ in range(990))
         run(db.session, lambda: storing.store(db.session, question.survey_id, [
