@@ -141,8 +141,6 @@ class Config:
     #: Where rate-limit counters live; memory is per process, use redis://host:6379/0 with several
     #: processes or machines so every worker counts together.
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
-    #: Well-formed requests to be contacted one browser may send, and everyone together (a ceiling
-    #: far above any real day, so that only a deliberate flood ever reaches it).
     #: Requests to be contacted are held and written together at a random moment this many seconds
     #: after the first is taken (see help_requests/holding.py). They wait in Redis when
     #: HELP_REQUEST_HOLD_URI (or RATELIMIT_STORAGE_URI) is a Redis server, so a killed worker loses none.
