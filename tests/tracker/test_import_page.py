@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import html
 import io
 import re
@@ -12,6 +13,7 @@ from sqlalchemy import func, select
 
 from participation.db import db
 from participation.themes.services import ensure_default_themes
+from participation.tracker.importing import Columns, SourceInput, apply_import, plan_import
 from participation.tracker.models import TrackerSource, YouSaid
 from tests.conftest import csrf_token
 
@@ -111,3 +113,45 @@ def test_the_source_must_be_named_unless_the_file_is_an_export(app, login_as):
                       source_name="Fostering", source_date="soon")
     assert "“soon” is not a date we can read." in bad_date.text
     assert "items will be created" not in unnamed.text + no_name.text + bad_date.text
+
+
+def test_the_item_page_shows_where_it_came_from_and_every_kept_column_and_the_export_carries_them(app, login_as):
+    officer = _officer(app, login_as)
+    checked = _check(officer, FOSTERING.read_bytes(), FOSTERING.name, **SOURCE, **COLUMNS)
+    kept = {"file_data": re.search(r'name="file_data"[^>]*value="([^"]*)"', checked.text)[1],
+            "filename": FOSTERING.name, **SOURCE, **COLUMNS,
+            "confirm": re.findall(r'name="confirm" value="(\d+)"', checked.text)}
+    done = officer.post("/tracker/import", data={"csrf_token": csrf_token(checked.text), "step": "import", **kept})
+    assert done.status_code == 302
+    with app.app_context():
+        item = db.session.scalars(select(YouSaid).where(YouSaid.reference == "3.8")).one()
+        item_id, risk = item.id, item.extra["Risk Factors"]
+    assert risk
+    page = officer.get(f"/tracker/{item_id}").text
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "From Fostering Task & Finish Group (a task-and-finish group), 1 December 2011" in text
+    assert "Reference 3.8" in text
+    assert "<h3 class=\"heading-s\">Risk Factors</h3>" in page and " ".join(risk.split()) in text
+    exported = officer.get("/tracker/export.csv").data.decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(exported)))
+    assert "Risk Factors" in header and "Section" in header and "Source date" in header
+    row = next(r for r in rows if r[header.index("Reference")] == "3.8")
+    assert row[header.index("Risk Factors")] == risk and row[header.index("Source")] == "Fostering Task & Finish Group"
+    assert row[header.index("Source date")] == "2011-12-01"
+
+
+def test_the_item_page_shows_the_section_of_the_review_it_came_from(app, login_as):
+    officer = _officer(app, login_as)
+    review = Path(__file__).parent.parent / "data" / "care_leavers_review_2012.csv"
+    with app.app_context():
+        plan = plan_import(db.session, review.read_bytes(), review.name,
+                           Columns("RECOMMENDATION", "Response", "COMPLETED ON", ref="No"),
+                           source=SourceInput("review", "Care Leavers Review 2012", date(2012, 11, 1)))
+        apply_import(db.session, None, plan)
+        db.session.commit()
+        item_id = db.session.scalars(select(YouSaid.id).where(YouSaid.reference == "13.6.2")).one()
+    page = officer.get(f"/tracker/{item_id}").text
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "From Care Leavers Review 2012 (a review), 1 November 2012" in text
+    assert "Section 13.6 Education, Employment and Training" in text and "Reference 13.6.2" in text
+    assert "The review recommended:" in text
