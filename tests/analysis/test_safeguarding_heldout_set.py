@@ -1,4 +1,4 @@
-"""The held-out safeguarding set is well formed: what it measures is only as good as its rows.
+"""The held-out safeguarding sets are well formed: what it measures is only as good as its rows.
 
 This checks the file, not the detector's accuracy (bench/safeguarding_eval.py prints that).
 """
@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[2] / "bench" / "data" / "safeguarding-heldout.jsonl"
+BENCH_DATA = Path(__file__).resolve().parents[2] / "bench" / "data"
+#: The first set and a second, written later by another author who also never saw the detector.
+SETS = ("safeguarding-heldout.jsonl", "safeguarding-heldout-2.jsonl")
 
 # From the safeguarding contract shared by the rule writer and the writer of this set.
 KINDS = {
@@ -24,9 +26,9 @@ FAMILIES = {
 FIELDS = {"text", "label", "kind", "family", "source"}
 
 
-@pytest.fixture(scope="module")
-def rows():
-    lines = [line for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+@pytest.fixture(scope="module", params=SETS)
+def rows(request):
+    lines = [line for line in (BENCH_DATA / request.param).read_text(encoding="utf-8").splitlines() if line.strip()]
     return [json.loads(line) for line in lines]
 
 
