@@ -162,9 +162,11 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
                 plan.errors.append(f"Row {number}: there is a response but the “you said” cell is empty.")
             continue
         # A heading: short, no status or date, and no response (or only a scrap of its title that ran over).
+        # A row with its own cell in the section column is never one: the file files its rows itself.
         scrap = len(we_did) < 40 and not we_did.endswith(".") and bool(cell("ref"))
         others = "".join(cell(n) for n in COLUMN_NAMES if n not in ("you_said", "we_did", "ref", "section"))
-        if (not we_did or scrap) and not _says_something(others) and len(you_said) < 80 and not you_said.endswith("."):
+        if (not we_did or scrap) and not _says_something(others) and len(you_said) < 80 and not you_said.endswith(".") \
+                and not cell("section"):
             if cell("ref"):  # "13.1 Changes to the processes...": the rows below are filed under it
                 section = f"{cell('ref')} {you_said}"[:300]
                 plan.sections.setdefault(row_source, []).append([cell("ref"), you_said])
@@ -264,8 +266,7 @@ def apply_import(session: Session, actor, plan: ImportPlan, publish: bool = Fals
         action = add_action(session, actor, item, planned.action)
         action.rag_override = planned.rag_override
         if planned.rag_override:
-            action.rag_reason = ("The imported tracker gives no date for it." if planned.action.status == "not-started"
-                                 and planned.action.due_on is None else "Given in the imported tracker.")
+            action.rag_reason = "Given in the imported tracker."
         # A row marked done with no words for young people waits for an officer to write them.
         item.published = publish and not untold_actions(item)
     session.flush()

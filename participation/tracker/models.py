@@ -186,6 +186,8 @@ def _condition(rule: RagRule, on: date) -> ColumnElement[bool]:
         return and_(Action.status == "done", or_(Action.done_on.is_(None), Action.done_on <= on))
     if rule.statuses:
         return Action.status.in_(rule.statuses)
+    if rule.undated:
+        return Action.due_on.is_(None)
     if rule.due_before is None:
         return false()
     return and_(Action.due_on.is_not(None), Action.due_on < on + timedelta(days=rule.due_before))

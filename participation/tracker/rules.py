@@ -50,6 +50,8 @@ class RagRule:
     statuses: tuple[str, ...] = ()
     #: Applies when the due date is before the day asked about plus this many days.
     due_before: int | None = None
+    #: Applies when there is no due date (to an action still open, since done and won't do come first).
+    undated: bool = False
 
 
 #: Red, amber or green, first line that applies wins; none applies means green.
@@ -59,6 +61,7 @@ RAG_RULES: tuple[RagRule, ...] = (
     RagRule("", statuses=("wont-do",)),                # closed as won't do: no colour
     RagRule("red", statuses=("not-progressed",)),
     RagRule("red", due_before=0),                      # overdue
+    RagRule("amber", undated=True),                    # open with no date: nothing says it is on track
     RagRule("amber", due_before=AMBER_DAYS + 1),       # due within 30 days
 )
 RAG_OTHERWISE = "green"
@@ -72,6 +75,8 @@ def _applies(rule: RagRule, status: str, due_on: date | None, today: date, overr
         return status == "done" and (done_on is None or done_on <= today)
     if rule.statuses:
         return status in rule.statuses
+    if rule.undated:
+        return due_on is None
     assert rule.due_before is not None
     return due_on is not None and due_on < today + timedelta(days=rule.due_before)
 
@@ -79,8 +84,8 @@ def _applies(rule: RagRule, status: str, due_on: date | None, today: date, overr
 def rag(status: str, due_on: date | None, today: date, override: str = "", done_on: date | None = None) -> str:
     """Red, amber or green for an action, or "" when it is closed as won't do.
 
-    Red when overdue or not progressed; amber when due within 30 days and not done; green when
-    on track or done. An officer's override wins when it is red, amber or green. An action done
+    Red when overdue or not progressed; amber when due within 30 days, or open with no due date; green
+    when on track or done. An officer's override wins when it is red, amber or green. An action done
     after `today` was not done yet on `today` (for month-end histories).
     """
     for rule in RAG_RULES:
@@ -225,9 +230,8 @@ def read_status(text: str, due_text: str = "") -> ReadStatus:
     if _IN_PROGRESS.search(text):
         return ReadStatus("in-progress", due_on or read_date(text), note=_note(text, "in progress"))
     if _NOT_STARTED.search(text):
-        # "Agreed in Principle" with no date: nothing says it will happen, so it is not green.
-        due = due_on or read_date(text)
-        return ReadStatus("not-started", due, rag_override="" if due else "amber", note=text)
+        # "Agreed in Principle" with no date is amber by the rule, as every open action with no date is.
+        return ReadStatus("not-started", due_on or read_date(text), note=text)
     found = read_date(text)
     if found is not None:
         # A bare date in a status column is a target.

@@ -33,7 +33,8 @@ def test_the_sql_rag_and_overdue_agree_with_the_python_rule_on_every_case(app):
         assert disagree == []
         # The rule does what it says: an override that is not a colour is ignored, done after the day is not done.
         assert rag("in-progress", ON - timedelta(days=1), ON, "blue") == "red"
-        assert rag("done", None, ON, "", ON + timedelta(days=1)) == "green"  # no due date: on track
+        assert rag("done", None, ON, "", ON + timedelta(days=1)) == "amber"  # not done yet then, and no due date
+        assert rag("done", None, ON, "", ON) == "green" and rag("in-progress", None, ON) == "amber"
         assert rag("done", ON - timedelta(days=1), ON, "", ON + timedelta(days=1)) == "red"
         assert not overdue("done", ON - timedelta(days=1), ON) and overdue("not-started", ON - timedelta(days=1), ON)
         db.session.rollback()

@@ -18,7 +18,9 @@ TODAY = date(2026, 11, 23)
     ("in-progress", date(2026, 12, 20), "", "amber"),     # due within 30 days
     ("not-started", date(2026, 12, 23), "", "amber"),     # exactly 30 days
     ("in-progress", date(2026, 12, 24), "", "green"),     # on track
-    ("in-progress", None, "", "green"),
+    ("in-progress", None, "", "amber"),                  # open with no due date: nothing says it is on track
+    ("not-started", None, "", "amber"),
+    ("done", None, "", "green"),
     ("done", date(2020, 1, 1), "", "green"),              # done, even if it was late
     ("wont-do", None, "", ""),
     ("in-progress", date(2026, 11, 1), "green", "green"),  # an officer's override wins
@@ -47,7 +49,7 @@ def test_dates_as_councils_write_them(text, expected):
     ("Due for completion April 2014.", "in-progress", date(2014, 4, 30), None, "", "Due for completion April 2014."),
     ("Not yet progressed", "not-progressed", None, None, "", ""),
     ("Not progressed as yet.", "not-progressed", None, None, "", "Not progressed as yet."),
-    ("Agreed in Principle", "not-started", None, None, "amber", "Agreed in Principle"),  # undated: not green
+    ("Agreed in Principle", "not-started", None, None, "", "Agreed in Principle"),  # undated: amber by the rule
     ("Red", "in-progress", None, None, "red", "Red"),
     ("A", "in-progress", None, None, "amber", "A"),
     ("Overdue", "in-progress", None, None, "red", "Overdue"),
@@ -59,6 +61,8 @@ def test_statuses_as_councils_write_them(text, status, due, done, override, note
     read = read_status(text)
     assert (read.status, read.due_on, read.done_on, read.rag_override, read.note) == (status, due, done, override,
                                                                                        note)
+    if status in ("not-started", "in-progress", "not-progressed") and due is None:
+        assert rag(read.status, read.due_on, TODAY, read.rag_override) != "green"  # an undated open item
 
 
 def test_a_separate_due_column_is_read_and_overdue_with_a_date_is_worked_out():

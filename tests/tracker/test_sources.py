@@ -164,3 +164,18 @@ def test_an_export_imports_back_on_the_command_line_with_no_column_options(app, 
     assert "Imported 34 items." in again.output, again.output
     with app.app_context():
         assert _snapshot() == first
+
+
+def test_the_strategy_updates_with_no_status_and_no_date_are_never_green(app):
+    # Seed table 004 gives an update for each action but leaves its RAG column empty, and no dates.
+    name, columns, source = SEEDS["004"]
+    with app.app_context():
+        ensure_default_themes(db.session)
+        _import((DATA / name).read_bytes(), name, columns, source)
+        found = services.items(db.session)
+        assert len(found) == len(_rows("merton_care_leaver_strategy_2016.csv")) - 1
+        actions = [a for i in found for a in i.actions]
+        assert all(a.status == "not-started" and a.due_on is None and a.rag_override == "" for a in actions)
+        assert {a.rag(date(2026, 11, 23)) for a in actions} == {"amber"}
+        # The tracker's filter agrees: none of them is listed as green.
+        assert services.items(db.session, services.Filters(rag="green")) == []
