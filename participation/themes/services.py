@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from participation.analysis.tagger import load_examples
+from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 from participation.auth.services import record
 from participation.core.transaction import Refused
 from participation.core.words import slug_value
@@ -40,6 +43,35 @@ def ensure_default_themes(session: Session) -> dict[str, Theme]:
             existing[key] = theme
     session.flush()
     return existing
+
+
+#: The example comments shipped with the product that the tagger learnt from (participation/analysis/data).
+SHIPPED_EXAMPLES = ("themes_train.jsonl", "themes_dev.jsonl", "themes_test.jsonl")
+
+
+@dataclass(frozen=True)
+class BuiltIn:
+    """What the product already knows about a theme, before anything a council adds."""
+
+    words: int  # words and phrases young people use for it
+    examples: int  # example comments filed under it
+
+
+@lru_cache(maxsize=1)
+def built_in() -> dict[str, BuiltIn]:
+    """The built-in words and phrases and example comments of each of the five outcome themes, by key;
+    a council's own themes have none."""
+    examples: dict[str, int] = {}
+    for name in SHIPPED_EXAMPLES:
+        for _, keys in load_examples(name):
+            for key in keys:
+                examples[key] = examples.get(key, 0) + 1
+    return {key: BuiltIn(len(set(words)), examples.get(key, 0)) for key, words in DEFAULT_KEYWORDS.items()}
+
+
+def own_lines(text: str) -> int:
+    """How many words or examples a council wrote, one on each line."""
+    return sum(1 for line in (text or "").splitlines() if line.strip())
 
 
 def active_themes(session: Session) -> list[Theme]:

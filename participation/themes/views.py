@@ -29,7 +29,8 @@ def _details(form: ThemeForm) -> services.ThemeDetails:
 def index():
     """Every theme, active ones first, with how to change them."""
     themes = list(db.session.scalars(select(Theme).order_by(Theme.archived, Theme.position, Theme.id)))
-    return render_template("themes/index.html", themes=themes, button=ButtonForm())
+    return render_template("themes/index.html", themes=themes, button=ButtonForm(), built_in=services.built_in(),
+                           own_lines=services.own_lines)
 
 
 @bp.route("/new", methods=["GET", "POST"])

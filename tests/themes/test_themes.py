@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
 from sqlalchemy import select
+
+from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 
 from participation.auth.models import AuditEntry
 from participation.comments.models import CommentAnalysis
@@ -112,3 +119,34 @@ def test_accept_the_rest_on_the_page_leaves_flags_and_fixed_comments_alone(app, 
 def _on_page(client) -> dict:
     import re
     return {"on_page": re.findall(r'name="on_page" value="(\d+)"', client.get("/comments/").text)}
+
+
+def _row(page: str, name: str) -> str:
+    """The themes table's row for one theme, as text with the markup taken out."""
+    row = next(r for r in page.split("<tr>") if f">{name}</a>" in r)
+    return " ".join(re.sub(r"<[^>]+>", " ", row).split())
+
+
+def test_the_themes_page_counts_the_built_in_words_and_examples_beside_the_councils_own(app, demo, login_as):
+    shipped = Path(__file__).resolve().parents[2] / "participation" / "analysis" / "data"
+    examples = Counter(key for name in ("themes_train.jsonl", "themes_dev.jsonl", "themes_test.jsonl")
+                       for line in (shipped / name).read_text(encoding="utf-8").splitlines() if line.strip()
+                       for key in json.loads(line)["themes"])
+    officer = login_as("officer")
+    theme = _theme(app, "adult-life")
+    post_form(officer, f"/themes/{theme.id}", {"name": theme.name, "description": theme.description,
+                                               "keywords": "care leaver covenant\nsetting up home grant",
+                                               "examples": "my PA helped me get a bank account"})
+    post_form(officer, "/themes/new", {"name": "Driving", "description": "", "keywords": "driving lessons",
+                                       "examples": "I want to learn to drive\nCan the council pay for lessons"},
+              form_page="/themes/new")
+    page = officer.get("/themes/").text
+    assert "Words and phrases" in page and "Example comments" in page
+    for key, name in (("involve-me", "Involve me"), ("safe-home", "Provide me with a good, safe home"),
+                      ("healthy", "Keep me healthy"), ("achieve", "Help me to achieve")):
+        words = len(set(DEFAULT_KEYWORDS[key]))
+        assert words > 40 and examples[key] > 50  # never "0" for a built-in theme
+        assert f"{words} built in, 0 added by you {examples[key]} built in, 0 added by you" in _row(page, name)
+    assert (f"{len(set(DEFAULT_KEYWORDS['adult-life']))} built in, 2 added by you "
+            f"{examples['adult-life']} built in, 1 added by you") in _row(page, "Support me to move to adult life")
+    assert "1 yours 2 yours" in _row(page, "Driving")  # a council's own theme knows only its own
