@@ -3,7 +3,7 @@
 It is stored apart from every survey answer and can never be linked to one: no survey, response,
 draft or cookie key, a random id (so the order of requests says nothing about the order of
 answers), and no time finer than the day. The contact details are personal data, so only staff
-who read responses see them, and handled requests are deleted with `purge`.
+who read responses see them, and requests dealt with are deleted: by staff from the list, or with `purge`.
 """
 
 from __future__ import annotations
@@ -34,9 +34,9 @@ class HelpRequest(Model):
     best_time: Mapped[str] = mapped_column(String(120), default="")
     #: What they would like help with, if they said.
     message: Mapped[str] = mapped_column(Text, default="")
-    #: "open" until someone has been in touch, then "contacted".
+    #: "open" until it is dealt with: then "contacted", or "unreached" when staff tried and could not reach them.
     status: Mapped[str] = mapped_column(String(10), default="open", index=True)
     handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     handled_on: Mapped[date | None] = mapped_column(Date)
-    #: What was done, written by the member of staff.
+    #: What was done or tried, written by the member of staff.
     note: Mapped[str] = mapped_column(Text, default="")

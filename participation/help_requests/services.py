@@ -41,26 +41,55 @@ def open_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(HelpRequest).where(HelpRequest.status == "open")) or 0
 
 
-def mark_contacted(session: Session, actor, request_id: str, note: str) -> HelpRequest:
-    """Someone has been in touch: say what was done. The audit log never copies the contact details."""
+#: How a request ends, in the words the staff list uses: someone got through, or tried and could not.
+OUTCOMES: dict[str, str] = {"contacted": "contacted", "unreached": "could not reach them"}
+
+
+def record_outcome(session: Session, actor, request_id: str, outcome: str, note: str) -> HelpRequest:
+    """Someone has been in touch, or tried and could not reach them: say what was done or tried. Either way the
+    request is dealt with. The audit log never copies the contact details or the note."""
+    if outcome not in OUTCOMES:
+        raise Refused("Choose contacted or could not reach them.")
     asked = session.get(HelpRequest, request_id)
     if asked is None or asked.status != "open":
         raise Refused("That request is not open.")
     if not (note or "").strip():
-        raise Refused("Write a note of what was done.")
-    asked.status = "contacted"
+        raise Refused("Write a note of what was done." if outcome == "contacted" else "Write a note of what you tried.")
+    asked.status = outcome
     asked.note = note.strip()[:2000]
     asked.handled_by = actor.id
     asked.handled_on = today()
-    record(session, actor, "help-request.contacted", None,
-           f"Marked a request to be contacted, asked on {asked.asked_on.isoformat()}, as done")
+    record(session, actor, f"help-request.{outcome}", None,
+           f"Marked a request to be contacted, asked on {asked.asked_on.isoformat()}, as {OUTCOMES[outcome]}")
     session.flush()
     return asked
 
 
+def mark_contacted(session: Session, actor, request_id: str, note: str) -> HelpRequest:
+    """Someone has been in touch: say what was done."""
+    return record_outcome(session, actor, request_id, "contacted", note)
+
+
+def dealt_with_count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(HelpRequest).where(HelpRequest.status != "open")) or 0
+
+
+def delete_dealt_with(session: Session, actor) -> int:
+    """Delete every request dealt with (contacted, or could not reach them), for good; return how many. The audit
+    log keeps how many were deleted, never who they were or how to reach them. Waiting requests stay."""
+    count = dealt_with_count(session)
+    if not count:
+        raise Refused("There are no requests dealt with to delete.")
+    session.execute(delete(HelpRequest).where(HelpRequest.status != "open"))
+    record(session, actor, "help-requests.deleted", None, f"Deleted {count} requests to be contacted that were dealt with",
+           requests=count)
+    session.flush()
+    return count
+
+
 def purge_handled(session: Session, actor, cutoff: date, dry_run: bool = False) -> int:
     """Delete requests dealt with before `cutoff`, and say so in the audit log; return how many."""
-    old = (HelpRequest.status == "contacted") & (HelpRequest.handled_on < cutoff)
+    old = (HelpRequest.status != "open") & (HelpRequest.handled_on < cutoff)
     count = session.scalar(select(func.count()).select_from(HelpRequest).where(old)) or 0
     if count and not dry_run:
         session.execute(delete(HelpRequest).where(old))

@@ -59,15 +59,48 @@ def asked():
 def index():
     """Waiting requests first: someone is waiting to hear from the council."""
     waiting, done = services.requests(db.session)
-    return render_template("help_requests/index.html", waiting=waiting, done=done)
+    return render_template("help_requests/index.html", waiting=waiting, done=done,
+                           dealt_with=services.dealt_with_count(db.session))
 
 
-@staff_bp.post("/<request_id>/contacted")
-def contacted(request_id: str):
-    """Mark a request as done, with a note of what was done."""
+@staff_bp.post("/<request_id>/<any(contacted, unreached):outcome>")
+def record_outcome(request_id: str, outcome: str):
+    """Mark a request as dealt with: contacted, or could not reach them, with a note of what was done or tried."""
     if not ButtonForm().validate_on_submit():
         abort(400)
-    flash_outcome(db.session, lambda: services.mark_contacted(db.session, current_user, request_id[:32],
-                                                  request.form.get("note", "")),
-                  "Marked as contacted.")
+    flash_outcome(db.session, lambda: services.record_outcome(db.session, current_user, request_id[:32], outcome,
+                                                              request.form.get("note", "")),
+                  "Marked as contacted." if outcome == "contacted" else "Marked as could not reach them.")
+    return redirect(url_for(".index"))
+
+
+@staff_bp.get("/delete")
+def confirm_delete():
+    """Say what deleting the requests dealt with does, and why, before it happens."""
+    count = services.dealt_with_count(db.session)
+    plural = "s" if count != 1 else ""
+    return render_template(
+        "staff/confirm.html", heading="Delete the requests dealt with?",
+        refusal=None if count else "There are no requests dealt with to delete. Mark a request as contacted, or as "
+                                   "could not reach them, first.",
+        consequences=[
+            f"The {count} request{plural} marked as contacted or could not reach them {'are' if count != 1 else 'is'} "
+            "deleted for good: the name, phone number or email, good time, message and your note. Nobody can see "
+            "them again, here or anywhere else.",
+            "Requests still waiting stay on the list.",
+            "The audit log keeps that requests were dealt with and deleted, and how many, never who asked or how "
+            "to reach them.",
+            "Write anything you need to keep, such as a referral, in the young person's own case record first."],
+        action_url=url_for(".delete"), button=f"Delete {count} request{plural}", cancel_url=url_for(".index"),
+        cancel_label="Keep them for now")
+
+
+@staff_bp.post("/delete")
+def delete():
+    """Delete every request dealt with, after its confirmation page."""
+    if not ButtonForm().validate_on_submit():
+        abort(400)
+    flash_outcome(db.session, lambda: services.delete_dealt_with(db.session, current_user),
+                  lambda count: f"Deleted {count} request{'s' if count != 1 else ''} dealt with. Their contact "
+                                "details are gone for good.")
     return redirect(url_for(".index"))

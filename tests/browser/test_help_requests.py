@@ -48,3 +48,12 @@ def test_a_young_person_asks_to_be_contacted_and_an_officer_follows_up(app, demo
     expect(laptop.get_by_text("Marked as contacted.")).to_be_visible()
     expect(laptop.get_by_text("Contacted on")).to_be_visible()
     assert_accessible(laptop)
+    # Dealt with: the officer deletes it through its confirmation page, which says what goes.
+    laptop.get_by_role("link", name="Delete the 1 request dealt with").click()
+    expect(laptop.get_by_role("heading", name="Delete the requests dealt with?")).to_be_visible()
+    expect(laptop.get_by_text("deleted for good")).to_be_visible()
+    assert_accessible(laptop)
+    laptop.get_by_role("button", name="Delete 1 request").click()
+    expect(laptop.get_by_role("status")).to_contain_text("Deleted 1 request dealt with.")
+    expect(laptop.get_by_text("07700 900123")).to_have_count(0)
+    assert_accessible(laptop)

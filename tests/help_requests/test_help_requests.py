@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import inspect, select
+from sqlalchemy import func, inspect, select
 
 from participation.auth.models import AuditEntry
 from participation.db import db
@@ -133,3 +133,87 @@ def test_a_phone_number_or_email_that_cannot_reach_anyone_is_refused_and_kept(ap
         assert db.session.scalars(select(HelpRequest)).all() == []
     for typed in ("07123 456789", "+44 7123 456789", "020 7946 0000", "sam@example.org"):
         assert _ask(client, contact=typed).status_code == 302, typed
+
+
+def _request_id(app, contact: str) -> str:
+    with app.app_context():
+        return db.session.scalar(select(HelpRequest.id).where(HelpRequest.contact == contact))
+
+
+def test_an_officer_who_could_not_reach_them_says_what_was_tried(app, client, login_as):
+    _ask(client, contact="07700 900123", name="Sam")
+    officer = login_as("officer")
+    page = officer.get("/help-requests/").text
+    assert "Could not reach them" in page and "What was done, or what you tried" in page
+    request_id = _request_id(app, "07700 900123")
+    refused = post_form(officer, f"/help-requests/{request_id}/unreached", {"note": ""}, form_page="/help-requests/")
+    assert "Write a note of what you tried." in officer.get(refused.headers["Location"]).text
+    with app.app_context():
+        assert db.session.get(HelpRequest, request_id).status == "open"  # nothing changed
+    done = post_form(officer, f"/help-requests/{request_id}/unreached", {"note": "Rang twice and texted, no answer"},
+                     form_page="/help-requests/")
+    page = officer.get(done.headers["Location"]).text
+    assert "Marked as could not reach them." in page
+    assert "Could not reach them, marked on" in page and "Rang twice and texted, no answer" in page
+    assert "Waiting (" not in page and "Dealt with (1)" in page
+    # It is dealt with: it cannot be marked again.
+    again = post_form(officer, f"/help-requests/{request_id}/contacted", {"note": "Got through"},
+                      form_page="/help-requests/")
+    assert "That request is not open." in officer.get(again.headers["Location"]).text
+    with app.app_context():
+        asked = db.session.get(HelpRequest, request_id)
+        assert (asked.status, asked.note) == ("unreached", "Rang twice and texted, no answer")
+        entry = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "help-request.unreached")).one()
+        assert "could not reach them" in entry.summary
+        assert "07700" not in f"{entry.summary} {entry.detail}" and "Sam" not in f"{entry.summary} {entry.detail}"
+
+
+def test_the_page_explains_deleting_in_plain_words_and_deletes_only_requests_dealt_with(app, client, login_as):
+    for contact in ("reached@example.org", "unreached@example.org", "waiting@example.org"):
+        _ask(client, contact=contact)
+    officer = login_as("officer")
+    page = officer.get("/help-requests/").text
+    assert "purge" not in page  # a command-line word officers never use
+    assert "data protection law says the council keeps personal details only while it needs them" in page
+    assert "Deleting removes the request for good" in page
+    post_form(officer, f"/help-requests/{_request_id(app, 'reached@example.org')}/contacted",
+              {"note": "Rang, all sorted"}, form_page="/help-requests/")
+    post_form(officer, f"/help-requests/{_request_id(app, 'unreached@example.org')}/unreached",
+              {"note": "Emailed twice"}, form_page="/help-requests/")
+    page = officer.get("/help-requests/").text
+    assert "Delete the 2 requests dealt with" in page
+
+    confirm = officer.get("/help-requests/delete").text
+    assert "Delete the requests dealt with?" in confirm
+    assert ("The 2 requests marked as contacted or could not reach them are deleted for good: the name, phone number "
+            "or email, good time, message and your note.") in confirm
+    assert "Requests still waiting stay on the list." in confirm
+    assert "never who asked or how to reach them" in confirm
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(HelpRequest)) == 3  # asking deletes nothing
+
+    reply = post_form(officer, "/help-requests/delete", {}, form_page="/help-requests/delete")
+    page = officer.get(reply.headers["Location"]).text
+    assert "Deleted 2 requests dealt with. Their contact details are gone for good." in page
+    assert "reached@example.org" not in page and "waiting@example.org" in page
+    with app.app_context():
+        assert db.session.scalars(select(HelpRequest.contact)).all() == ["waiting@example.org"]
+        entry = db.session.scalars(select(AuditEntry).where(AuditEntry.action == "help-requests.deleted")).one()
+        assert entry.detail == {"requests": 2} and "example.org" not in entry.summary
+    # Nothing left to delete: the page says so and offers no button.
+    confirm = officer.get("/help-requests/delete").text
+    assert "There are no requests dealt with to delete." in confirm and "Delete 0" not in confirm
+
+
+def test_purge_also_deletes_requests_that_could_not_be_reached(app, client, runner):
+    from datetime import date
+
+    _ask(client, contact="old@example.org")
+    with app.app_context():
+        old = db.session.scalars(select(HelpRequest)).one()
+        old.status, old.handled_on, old.note = "unreached", date(2020, 1, 6), "No answer"
+        db.session.commit()
+    result = runner.invoke(args=["purge", "--older-than", "3y"])
+    assert result.exit_code == 0 and "Deleted 1 requests to be contacted" in result.output
+    with app.app_context():
+        assert db.session.scalars(select(HelpRequest)).all() == []
