@@ -13,6 +13,7 @@ from participation.core.forms import (ButtonForm, attempt, choice_list, filled, 
                                       redraws_when_timed_out)
 from participation.core.numbers import id_from
 from participation.db import db
+from participation.deletion import services as deletion
 from participation.respond.pages import render_intro, render_page
 from participation.surveys import builder, sharing
 from participation.surveys.builder import Details, QuestionInput
@@ -234,6 +235,86 @@ def confirm_close(survey_id: int):
             "You can publish it again later to take more answers."],
         action_url=url_for(".change_status", survey_id=survey.id, action="close"),
         button="Close the survey", cancel_url=url_for(".show", survey_id=survey.id), cancel_label="Keep it open")
+
+
+def _counted(count: int, one: str, many: str) -> str:
+    return f"{count:,} {one if count == 1 else many}"
+
+
+def _goes(count: int) -> str:
+    return "goes" if count == 1 else "go"
+
+
+def _what_deleting_does(survey: Survey, goes: deletion.WhatGoes) -> list[str]:
+    """What deleting a survey deletes and what it leaves, in plain words, one line each."""
+    pages, questions = len(survey.sections), len(survey.ordered_questions)
+    lines = [f"“{survey.title}” goes for good, with its {_counted(pages, 'page', 'pages')} and "
+             f"{_counted(questions, 'question', 'questions')}. It cannot be brought back, and its link "
+             f"/s/{survey.slug} stops working."]
+    if goes.responses:
+        lines.append(f"The {_counted(goes.responses, 'response', 'responses')} young people sent go, with every "
+                     "answer in them. Results, reports and committee papers stop counting them, also for periods "
+                     "already reported. Download the responses from the survey's results first if you need them.")
+    else:
+        lines.append("Nobody has sent answers to it, so no responses are lost.")
+    if goes.unsent:
+        lines.append(f"{_counted(goes.unsent, 'set', 'sets')} of answers started and never sent "
+                     f"{_goes(goes.unsent)} too.")
+    if goes.comments:
+        lines.append(f"The {_counted(goes.comments, 'comment', 'comments')} young people wrote go, with their themes.")
+    if goes.handled_flags:
+        lines.append(f"{_counted(goes.handled_flags, 'safeguarding flag', 'safeguarding flags')} the safeguarding "
+                     f"lead has already handled {_goes(goes.handled_flags)}, with the lead's notes. The audit log "
+                     "keeps that each was handled, by whom and on which day, but not the note: check that what was "
+                     "done is in your council's safeguarding records.")
+    if goes.quotes:
+        lines.append(f"{_counted(goes.quotes, 'comment', 'comments')} starred to quote to the committee "
+                     f"{_goes(goes.quotes)} from the committee paper.")
+    if goes.evidence_links:
+        lines.append(f"{_counted(goes.evidence_links, 'link', 'links')} from “you said” items to its comments as "
+                     f"evidence {_goes(goes.evidence_links)}.")
+    if goes.items:
+        named = ", ".join(f"“{summary[:80]}”" for summary in goes.items[:5]) + (", ..." if len(goes.items) > 5 else "")
+        lines.append(f"What stays: {_counted(len(goes.items), '“you said” item keeps', '“you said” items keep')} "
+                     f"its words, actions and history, but no longer links to this survey or its comments ({named}); "
+                     "its history says the survey was deleted.")
+    for version in goes.pledge_versions:
+        lines.append(f"What stays: the pledge “{version}” and its promises. This was its review survey, so the "
+                     "promises' review results for that year go, and it no longer has a review survey.")
+    lines.append("What stays: the audit log, with an entry saying who deleted the survey and how many responses and "
+                 "comments went with it.")
+    return lines
+
+
+@bp.get("/<int:survey_id>/delete")
+def confirm_delete(survey_id: int):
+    """Say what deleting a survey will delete and what stays, or why it cannot be deleted, before it happens."""
+    survey = _survey(survey_id)
+    goes = deletion.what_goes(db.session, survey)
+    return render_template(
+        "staff/confirm.html", heading=f"Delete “{survey.title}”?",
+        refusal=deletion.why_not_deletable(db.session, survey, goes),
+        consequences=_what_deleting_does(survey, goes),
+        action_url=url_for(".delete", survey_id=survey.id), button="Delete the survey and its answers",
+        cancel_url=url_for(".show", survey_id=survey.id), cancel_label="Keep the survey",
+        flags_url=url_for("comments.queue", survey=survey.id, flag="open") if goes.open_flags else None)
+
+
+@bp.post("/<int:survey_id>/delete")
+def delete(survey_id: int):
+    """Delete a survey with everything young people sent to it, after its confirmation page."""
+    survey = _survey(survey_id)
+    if not ButtonForm().validate_on_submit():
+        flash("This page timed out, so nothing changed. Press the button again.", "error")
+        return redirect(url_for(".confirm_delete", survey_id=survey.id))
+    title = survey.title
+    goes = flash_outcome(db.session, lambda: deletion.delete_survey(db.session, current_user, survey),
+                         lambda went: f"Deleted the survey “{title}”, with "
+                                      f"{_counted(went.responses, 'response', 'responses')} and "
+                                      f"{_counted(went.comments, 'comment', 'comments')}.")
+    if goes is None:  # refused: the reason is shown on the survey's page
+        return redirect(url_for(".show", survey_id=survey_id))
+    return redirect(url_for(".index"))
 
 
 @bp.post("/<int:survey_id>/<any(publish, close, duplicate):action>")

@@ -7,12 +7,19 @@ import re
 from pathlib import Path
 
 from playwright.sync_api import expect
+from sqlalchemy import func, select
 
+from participation.auth.models import StaffUser
+from participation.comments.models import CommentAnalysis
+from participation.comments.services import handle_flag
 from participation.core.transaction import run
-from participation.db import db
+from participation.db import db, today
+from participation.respond.models import Response
+from participation.respond.storing import AnswerRow, Sent, store
 from participation.surveys.services import build_survey
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_builder import _sign_in
+from tests.factories import make_survey
 
 FEELING = "How do you feel at home?"
 FOLLOW_UP = "What would help you feel better at home?"
@@ -144,3 +151,44 @@ def test_the_staff_header_fits_one_line_at_1366(app, make_user, live_server, cou
     assert page.evaluate("() => document.querySelector('.header').getBoundingClientRect().height") < 60
     expect(page.locator(".footer").get_by_role("link", name="Your password")).to_be_visible()
     assert_accessible(page)
+
+
+def test_deleting_a_survey_goes_through_its_confirmation_page(app, make_user, live_server, council_laptop):
+    page = council_laptop
+    make_user("officer", email="officer@council.example")
+    with app.app_context():
+        survey = make_survey(db.session, "old-survey", status="closed", title="Last year's home check")
+        question = survey.ordered_questions[1].id
+        run(db.session, lambda: store(db.session, survey.id, [
+            Sent(today(), [AnswerRow(question, text="My foster carer is kind")]),
+            Sent(today(), [AnswerRow(question, text="i dont want to be here anymore")])]))
+    _sign_in(page, live_server, "officer@council.example")
+    page.get_by_role("link", name="Last year's home check").click()
+    page.get_by_role("link", name="Delete the survey").click()
+    # A flag still waits for the safeguarding lead: the page says so and offers no button.
+    expect(page.get_by_role("heading", name="Delete “Last year's home check”?")).to_be_visible()
+    expect(page.get_by_role("alert")).to_contain_text("still waiting for the designated safeguarding lead")
+    expect(page.get_by_role("button", name="Delete the survey and its answers")).to_have_count(0)
+    assert_accessible(page)
+
+    lead_id = make_user("officer", email="lead@council.example", safeguarding_lead=True)
+    with app.app_context():  # the lead handles it
+        flagged = db.session.scalar(select(CommentAnalysis.answer_id).where(CommentAnalysis.flag_status == "open"))
+        lead = db.session.get(StaffUser, lead_id)
+        run(db.session, lambda: handle_flag(db.session, lead, flagged, "Rang the social worker"))
+    page.reload()
+    expect(page.get_by_text("The 2 responses young people sent go, with every answer in them.")).to_be_visible()
+    expect(page.get_by_text("1 safeguarding flag the safeguarding lead has already handled goes")).to_be_visible()
+    expect(page.get_by_text("What stays: the audit log")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("link", name="No, keep the survey").click()
+    expect(page.get_by_role("heading", name="Last year's home check", level=1)).to_be_visible()  # nothing happened
+    page.get_by_role("link", name="Delete the survey").click()
+    page.get_by_role("button", name="Delete the survey and its answers").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "Deleted the survey “Last year's home check”, with 2 responses and 2 comments.")
+    expect(page.get_by_role("heading", name="Surveys", level=1)).to_be_visible()
+    expect(page.get_by_role("link", name="Last year's home check")).to_have_count(0)
+    assert_accessible(page)
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Response)) == 0
