@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, TextAreaField
@@ -96,6 +96,7 @@ def _save(form: PaperForm, paper: CommitteePaper | None):
             report_of=form.report_of.data or "", summary=form.summary.data or "",
             asked_to=form.asked_to.data or "", commentary=form.commentary.data or ""))
         if saved is not None:
+            flash(f"Saved the committee paper for the meeting on {saved.meeting_on.day} {saved.meeting_on:%B %Y}.")
             return redirect(url_for("papers.show", paper_id=saved.id))
     return render_template("reports/paper_form.html", form=form, paper=paper)
 

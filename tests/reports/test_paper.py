@@ -48,6 +48,9 @@ def test_an_officer_writes_the_paper_and_the_committee_reads_it_but_cannot_chang
     reply = post_form(officer, "/reports/papers/new", _paper_form())
     assert reply.status_code == 302, reply.text
     paper_id = int(reply.headers["Location"].rstrip("/").split("/")[-1])
+    shown = today() + timedelta(days=20)
+    assert f"Saved the committee paper for the meeting on {shown.day} {shown:%B %Y}." in officer.get(
+        reply.headers["Location"]).text  # a message after the change
     with app.app_context():
         paper = db.session.get(CommitteePaper, paper_id)
         assert paper.requests == ["Note the scorecard.", "Agree the next steps."]
