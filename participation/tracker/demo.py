@@ -31,6 +31,15 @@ FROM_COMMENTS = (
      "places to choose from, and your PA will visit them with you."),
 )
 
+#: Two of the review's recommendations as young people read them: (you said, we did).
+PLAIN_WORDS = {
+    "13.1.7": ("You told us you should have a say in how your Leaving Care Grant is spent.",
+               "The grant went up from £2,000 to £3,000. Your pathway plan says how you want to spend it, "
+               "and your personal adviser helps you plan."),
+    "13.6.2": ("You told us the money for care leavers at university was not enough.",
+               "The bursary is now £2,000 for every year of your course, not £2,000 in all."),
+}
+
 
 def seed_demo_tracker(session: Session) -> bool:
     """Load the demo tracker once; False if there are items already."""
@@ -39,9 +48,10 @@ def seed_demo_tracker(session: Session) -> bool:
     plan = plan_import(session, DEMO_TRACKER.read_bytes(), DEMO_TRACKER.name,
                        Columns(you_said="Recommendation", we_did="Response", status="Completed on", ref="No"))
     apply_import(session, None, plan)
-    # Two finished recommendations go on the board.
-    for item in session.scalars(select(YouSaid).where(YouSaid.reference.in_(["13.1.7", "13.6.2"]))):
-        item.published = True
+    # Two finished recommendations go on the board, in plain words an officer wrote for young people.
+    for item in session.scalars(select(YouSaid).where(YouSaid.reference.in_(PLAIN_WORDS))):
+        item.plain_summary, item.actions[0].we_did = PLAIN_WORDS[item.reference]
+        services.set_published(session, None, item, True)
     for summary, theme, words, what, status, days, words_back in FROM_COMMENTS:
         evidence = list(session.scalars(select(Answer.id).where(Answer.text.ilike(words)).limit(5)))
         item = services.create_item(session, None, services.ItemInput(

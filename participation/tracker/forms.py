@@ -21,6 +21,10 @@ class ItemForm(FlaskForm):
     meeting_on = DateField("Date of the Children in Care Council meeting", validators=[Optional()], format="%Y-%m-%d")
     reference = StringField("Recommendation reference (staff only)", validators=[Optional(), Length(max=60)])
     raised_on = DateField("Date it was raised", validators=[Optional()], format="%Y-%m-%d")
+    plain_summary = TextAreaField("What young people said, in plain words for them",
+                                  validators=[Optional(), Length(max=2000)],
+                                  description="The board shows this instead of the text above. For example: "
+                                              "“You told us the money to set up your first home is not enough.”")
     source_survey_id = HiddenField()
     source_question_id = HiddenField()
     source_promise_id = HiddenField()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,10 +13,10 @@ from participation.comments.services import current_tagger
 from participation.exchange.codec import UnreadableFile, column, read_upload
 from participation.pledges.importing import find_theme, theme_lookup
 from participation.themes.services import active_themes
-from participation.tracker.models import SOURCE_KINDS, TrackerSource
+from participation.tracker.models import SOURCE_KINDS, YOUNG_PEOPLES_KINDS, TrackerSource
 from participation.db import today
 from participation.tracker.rules import STATUSES, rag, read_date, read_status, rough_date
-from participation.tracker.services import ActionInput, ItemInput, add_action, create_item, untold_actions
+from participation.tracker.services import ActionInput, ItemInput, add_action, create_item, not_ready
 
 #: The largest tracker file read: trackers are a few hundred rows.
 MAX_FILE = 1024 * 1024
@@ -44,11 +45,13 @@ class Columns:
     source_date: str = ""
     #: The status as the council wrote it, when a file (an export) keeps it apart from the status.
     status_words: str = ""
+    #: What a recommendation means for young people, in plain words, as an export writes it.
+    plain: str = ""
 
 
 #: Column names, in the order they are read.
 COLUMN_NAMES = ("you_said", "we_did", "status", "due", "owner", "theme", "ref", "action", "why_not", "section",
-                "second_due", "raised", "source_kind", "source_name", "source_date", "status_words")
+                "second_due", "raised", "source_kind", "source_name", "source_date", "status_words", "plain")
 #: Columns `export_rows` writes that are worked out again on import, so never kept as extra columns.
 DERIVED = ("RAG", "Published")
 
@@ -176,14 +179,25 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
             plan.errors.append(f"Row {number}: the text is too long. Keep “you said” under 2,000 characters.")
             continue
         status = read_status(status_text, due_text)
+        by_label = {label.lower(): key for key, label in STATUSES.items()}
+        if positions["status_words"] is not None and cell("status").lower() in by_label:
+            # An export gives the status an officer set beside the council's words, which may say otherwise.
+            status = dataclasses.replace(status, status=by_label[cell("status").lower()])
         theme_text = cell("theme")
         found_all = [k for k in (find_theme(t.strip(), lookup) for t in theme_text.split(";")) if k]
         found = found_all[0] if found_all else None
         row_section = cell("section") or section
         if cell("section") and not any(" ".join(s).strip() == row_section for s in plan.sections.get(row_source, [])):
             plan.sections.setdefault(row_source, []).append(_section_parts(row_section))
+        # With no source named, a numbered row is a review's recommendation, unless its column says it is what
+        # young people said ("You said").
+        recommendation = bool(cell("ref")) and "said" not in columns.you_said.lower()
+        from_young_people = (row_source.kind in YOUNG_PEOPLES_KINDS) if row_source else not recommendation
+        # A recommendation's response is the council's own words: it is the action, and its "we did" for young
+        # people waits for an officer (unless the file keeps the action apart, as an export does).
+        told = we_did if from_young_people or positions["action"] is not None else ""
         action = ActionInput(what=cell("action") or we_did or "To be decided", owner=cell("owner")[:200], due_on=status.due_on,
-                             status=status.status, we_did=we_did if status.status == "done" else "",
+                             status=status.status, we_did=told if status.status == "done" else "",
                              wont_do_reason=we_did if status.status == "wont-do" else "", note=status.note,
                              done_on=status.done_on, imported=True, status_words=status_words,
                              second_due_on=read_date(cell("second_due")))
@@ -191,9 +205,9 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
             action.wont_do_reason = cell("why_not")
         elif status.status == "wont-do" and not we_did:
             action.wont_do_reason = status.note or "This was not agreed."
-        item = ItemInput(summary=you_said, theme_keys=found_all, source="review" if cell("ref")
-                         else "other", reference=cell("ref")[:60], section=row_section,
+        item = ItemInput(summary=you_said, theme_keys=found_all, source="review" if recommendation else "other", reference=cell("ref")[:60], section=row_section,
                          extra={name: values[at].strip() for at, name in kept if at < len(values) and values[at].strip()},
+                         plain_summary=cell("plain") if positions["plain"] is not None else None,
                          raised_on=read_date(cell("raised")) or (row_source.held_on if row_source else None))
         # An export's "Not started" for an item with no words of the council's own says nothing about its RAG.
         override = status.rag_override if status_words or positions["status_words"] is None else ""
@@ -268,7 +282,7 @@ def apply_import(session: Session, actor, plan: ImportPlan, publish: bool = Fals
         if planned.rag_override:
             action.rag_reason = "Given in the imported tracker."
         # A row marked done with no words for young people waits for an officer to write them.
-        item.published = publish and not untold_actions(item)
+        item.published = publish and not not_ready(item)
     session.flush()
     return len(plan.items)
 
@@ -295,7 +309,8 @@ def guess_columns(header: list[str]) -> Columns:
                        owner=exact("owner"), theme=exact("themes"), ref=exact("reference"), action=exact("action"),
                        why_not=exact("why not"), section=exact("section"), second_due=exact("second due"),
                        raised=exact("raised on"), source_kind=exact("source kind"), source_name=exact("source"),
-                       source_date=exact("source date"), status_words=exact("status as written"))
+                       source_date=exact("source date"), status_words=exact("status as written"),
+                       plain=exact("you said, in plain words"))
     return Columns(you_said=first("you said", "recommendation", "what you said", "issue"),
                    we_did=first("we did", "response", "action", "what we"),
                    status=first("status", "completed", "progress"), due=first("due", "target", "timescale"),

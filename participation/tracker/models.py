@@ -89,6 +89,9 @@ class YouSaid(Model):
     section: Mapped[str] = mapped_column(String(300), default="")
     #: Columns of an imported tracker that were not mapped, by their own headings, in the file's order.
     extra: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    #: For a recommendation or a plan's action: what young people said that it answers, in plain words
+    #: an officer wrote for them. The board shows this, never the recommendation's own text.
+    plain_summary: Mapped[str] = mapped_column(Text, default="")
 
     origin: Mapped[TrackerSource | None] = relationship(back_populates="items")
 
@@ -113,7 +116,14 @@ class YouSaid(Model):
 
     @property
     def board_label(self) -> str:
+        """How staff pages introduce it: "You said", or "The review recommended", "Our plan says"..."""
         return "You said" if self.from_young_people else BOARD_LABELS[self.kind]
+
+    @property
+    def board_summary(self) -> str:
+        """What the public board says young people said: their words, or the plain words an officer wrote
+        for a recommendation or a plan's action ("" until written, which keeps it off the board)."""
+        return self.summary if self.from_young_people else self.plain_summary.strip()
 
 
 class YouSaidTheme(Model):

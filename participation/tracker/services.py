@@ -48,6 +48,8 @@ class ItemInput:
     section: str = ""
     #: An imported tracker's other columns, by heading.
     extra: dict[str, str] = field(default_factory=dict)
+    #: What young people said that a recommendation answers, in plain words; None leaves it as it is.
+    plain_summary: str | None = None
 
 
 def _clean(text: str | None, limit: int, message: str) -> str:
@@ -91,6 +93,9 @@ def _fill(session: Session, item: YouSaid, data: ItemInput) -> None:
     item.section = _clean(data.section, 300, "Keep the section under 300 characters.") or item.section or ""
     item.extra = {str(k)[:200]: _clean(str(v), MAX_TEXT, "Keep each extra column shorter.")
                   for k, v in data.extra.items()} or item.extra or {}
+    if data.plain_summary is not None:
+        item.plain_summary = _clean(data.plain_summary, MAX_SUMMARY,
+                                    f"Keep the plain words for young people under {MAX_SUMMARY} characters.")
     item.themes = [YouSaidTheme(theme_id=t.id, position=i) for i, t in enumerate(_themes(session, data.theme_keys))]
     known = set(session.scalars(select(Answer.id).where(Answer.id.in_(data.evidence)))) if data.evidence else set()
     item.evidence = [YouSaidEvidence(answer_id=a) for a in dict.fromkeys(data.evidence) if a in known]
@@ -115,15 +120,30 @@ def update_item(session: Session, actor, item: YouSaid, data: ItemInput) -> YouS
     return item
 
 
+def not_ready(item: YouSaid) -> str:
+    """Why an item cannot go on the public board yet, in plain words; "" when it can."""
+    if not item.actions:
+        return "Add at least one action before you publish, so young people can see what is being done."
+    untold = untold_actions(item)
+    if untold:
+        return (f"“{untold[0].what[:80]}” is marked done but says nothing young people can read. "
+                "Write what we did before you publish.")
+    if not item.from_young_people:
+        if not item.board_summary:
+            return ("Write what this means for young people, in plain words, before you publish: the board shows "
+                    "that, never the text of the recommendation or plan.")
+        if not any(a.status == "done" and a.we_did.strip() for a in item.actions):
+            return ("Mark an action done with what we did, in plain words, before you publish: the board shows "
+                    "only what young people said and what was done about it.")
+    return ""
+
+
 def set_published(session: Session, actor, item: YouSaid, published: bool) -> YouSaid:
     """Show an item on the public board, or take it off."""
-    if published and not item.actions:
-        raise TrackerError("Add at least one action before you publish, so young people can see what is being done.")
     if published:
-        untold = untold_actions(item)
-        if untold:
-            raise TrackerError(f"“{untold[0].what[:80]}” is marked done but says nothing young people can read. "
-                               "Write what we did before you publish.")
+        problem = not_ready(item)
+        if problem:
+            raise TrackerError(problem)
     item.published = published
     record(session, actor, "tracker.published" if published else "tracker.unpublished", item,
            f"{'Published' if published else 'Unpublished'} “{item.summary[:80]}”")
@@ -355,13 +375,16 @@ class BoardEntry:
     you_said: str
     theme: str
     lines: tuple[BoardLine, ...]
-    #: "You said" for what young people said; "The review recommended", "Our plan says"... otherwise.
     label: str = "You said"
 
 
 def _board_lines(item: YouSaid) -> tuple[BoardLine, ...]:
     lines = []
     for action in item.actions:
+        if not item.from_young_people and not (action.status == "done" and action.we_did.strip()):
+            # A recommendation's or a plan's actions are the council's own words: only a "we did" written
+            # for young people is shown.
+            continue
         if action.status == "done":
             # Only the words written for young people; the council's own action text never shows here.
             if action.we_did.strip():
@@ -376,16 +399,17 @@ def _board_lines(item: YouSaid) -> tuple[BoardLine, ...]:
 def board(session: Session, theme_key: str = "", page: int = 1, per_page: int = 8) -> tuple[list[BoardEntry], int]:
     """Published items for the public board, grouped by their first theme; returns (entries, pages)."""
     query = (select(YouSaid).where(YouSaid.published.is_(True))
-             .options(selectinload(YouSaid.actions), selectinload(YouSaid.themes)))
+             .options(selectinload(YouSaid.actions), selectinload(YouSaid.themes), selectinload(YouSaid.origin)))
     if theme_key:
         query = query.where(YouSaid.themes.any(YouSaidTheme.theme.has(Theme.key == theme_key)))
-    found = list(session.scalars(query))
+    # A recommendation or a plan's action with no plain words yet is never shown, however it was published.
+    found = [i for i in session.scalars(query) if i.board_summary]
     # Group by theme in the council's order, newest first within a theme.
     found.sort(key=lambda i: (i.themes[0].theme.position if i.themes else 999, -i.raised_on.toordinal(), -i.id))
     pages = max(1, -(-len(found) // per_page))
     shown = found[(page - 1) * per_page: page * per_page]
-    return [BoardEntry(i.id, i.summary, i.themes[0].theme.name if i.themes else "Other things you told us",
-                       _board_lines(i), i.board_label) for i in shown], pages
+    return [BoardEntry(i.id, i.board_summary, i.themes[0].theme.name if i.themes else "Other things you told us",
+                       _board_lines(i)) for i in shown], pages
 
 
 def export_rows(session: Session) -> tuple[list[str], list[list[object]]]:
@@ -393,7 +417,8 @@ def export_rows(session: Session) -> tuple[list[str], list[list[object]]]:
     found = items(session)
     extra = list(dict.fromkeys(k for item in found for k in (item.extra or {})))
     header = ["Reference", "You said", "Themes", "Source", "Raised on", "Action", "Owner", "Due", "Status", "RAG",
-              "We did", "Why not", "Published", "Source kind", "Source date", "Section", "Second due", "Status as written", *extra]
+              "We did", "Why not", "Published", "Source kind", "Source date", "Section", "Second due", "Status as written",
+              "You said, in plain words", *extra]
     rows: list[list[object]] = []
     on = today()
     for item in found:
@@ -412,6 +437,7 @@ def export_rows(session: Session) -> tuple[list[str], list[list[object]]]:
                          SOURCE_KINDS[origin.kind] if origin else "",
                          origin.held_on.isoformat() if origin and origin.held_on else "", item.section,
                          action.second_due_on.isoformat() if action and action.second_due_on else "",
-                         action.status_words if action else "",
+                         action.status_words if action else "", item.plain_summary,
                          *((item.extra or {}).get(k, "") for k in extra)])
     return header, rows
+

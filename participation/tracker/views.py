@@ -55,8 +55,10 @@ def index():
                            themes=active_themes(db.session))
 
 
-def _item_input(form: ItemForm) -> services.ItemInput:
-    return services.ItemInput(
+def _item_input(form: ItemForm, item: YouSaid | None = None) -> services.ItemInput:
+    """What the form says; the plain words only for a recommendation or a plan's action, the one form showing them."""
+    plain = form.plain_summary.data or "" if item is not None and not item.from_young_people else None
+    return services.ItemInput(plain_summary=plain,
         summary=form.summary.data or "", theme_keys=request.form.getlist("themes"), source=form.source.data,
         source_survey_id=id_from(form.source_survey_id.data), source_question_id=id_from(form.source_question_id.data),
         source_promise_id=id_from(form.source_promise_id.data), meeting_on=form.meeting_on.data,
@@ -110,6 +112,7 @@ def item(item_id: int):
     """One item: its actions, progress, evidence and the history of every change."""
     item = _item(item_id)
     return render_template("tracker/item.html", item=item, history=services.history(db.session, item),
+                           not_ready=services.not_ready(item),
                            comments=services.evidence_comments(db.session, item, True),
                            progress=ProgressForm(), rag_form=RagForm(), button=ButtonForm())
 
@@ -120,12 +123,15 @@ def edit_item(item_id: int):
     """Change what young people said, its themes or its source."""
     item = _item(item_id)
     form = ItemForm(obj=item)
+    if not item.from_young_people:
+        form.summary.label.text = f"{item.board_label}: its own words (staff only)"
+        form.summary.description = "Young people never read this. The board shows the plain words below."
     if request.method == "GET":
         form.source_survey_id.data = str(item.source_survey_id or "")
         form.source_question_id.data = str(item.source_question_id or "")
         form.source_promise_id.data = str(item.source_promise_id or "")
     if form.validate_on_submit():
-        if attempt(db.session, form, lambda: services.update_item(db.session, current_user, item, _item_input(form))):
+        if attempt(db.session, form, lambda: services.update_item(db.session, current_user, item, _item_input(form, item))):
             flash("Saved.")
             return redirect(url_for(".item", item_id=item.id))
     evidence = [e.answer_id for e in item.evidence]
@@ -146,8 +152,10 @@ def publish(item_id: int):
     return redirect(url_for(".item", item_id=item.id))
 
 
-def _action_form(action: Action | None) -> ActionForm:
+def _action_form(action: Action | None, item: YouSaid) -> ActionForm:
     form = ActionForm(obj=action)
+    if not item.from_young_people:
+        form.what.description = "The council's own words: young people never read them. They read “we did”."
     staff = db.session.scalars(select(StaffUser).where(StaffUser.active.is_(True)).order_by(StaffUser.email))
     form.owner_user_id.choices = choice_list([("", "Nobody in particular")] + [
         (str(u.id), u.name or u.email) for u in staff])
@@ -166,7 +174,7 @@ def _action_input(form: ActionForm) -> services.ActionInput:
 def action_new(item_id: int):
     """Add an action to an item."""
     item = _item(item_id)
-    form = _action_form(None)
+    form = _action_form(None, item)
     if form.validate_on_submit() and attempt(db.session, form, lambda: services.add_action(db.session, current_user, item,
                                                                                 _action_input(form))):
         flash("Added the action.")
@@ -179,7 +187,7 @@ def action_new(item_id: int):
 def action_edit(action_id: int):
     """Change an action: what, who, when, status, "we did" or why not."""
     action = _action(action_id)
-    form = _action_form(action)
+    form = _action_form(action, action.item)
     if form.validate_on_submit() and attempt(db.session, form, lambda: services.update_action(db.session, current_user, action,
                                                                                    _action_input(form))):
         flash("Saved the action.")

@@ -34,7 +34,8 @@ def test_messy_rows_from_a_council_tracker_are_read_and_nothing_is_rejected_for_
     by_ref = {p.item.reference: p for p in plan.items}
     assert by_ref["13.1.2"].action.status == "done" and by_ref["13.1.2"].item.theme_keys == ["involve-me"]
     grant = by_ref["13.1.7"]
-    assert grant.action.done_on == date(2014, 3, 12) and "£3,000,\nand young people decide" in grant.action.we_did
+    assert grant.action.done_on == date(2014, 3, 12) and "£3,000,\nand young people decide" in grant.action.what
+    assert grant.action.we_did == ""  # the review's response is the council's words: young people's wait for an officer
     assert grant.item.theme_keys == ["adult-life"] and grant.action.owner == "16+ team"
     assert by_ref["13.2.2"].action.status == "not-progressed"
     assert by_ref["13.3.3"].action.due_on == date(2014, 5, 31)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from participation.db import db
 from participation.exchange.codec import encode_table
@@ -53,7 +53,7 @@ def _snapshot() -> list[tuple]:
     """Everything an item holds that a file carries, in the tracker's order."""
     return [(i.origin.kind if i.origin else "", i.origin.name if i.origin else "",
              i.origin.held_on if i.origin else None, [list(s) for s in i.origin.sections] if i.origin else [],
-             i.section, i.reference, i.summary, i.raised_on, dict(i.extra), i.theme_keys,
+             i.section, i.reference, i.summary, i.plain_summary, i.raised_on, dict(i.extra), i.theme_keys,
              [(a.what, a.owner, a.due_on, a.second_due_on, a.status, a.status_words, a.we_did, a.wont_do_reason,
                a.rag_override) for a in i.actions])
             for i in services.items(db.session)]
@@ -152,11 +152,17 @@ def test_an_export_imports_back_on_the_command_line_with_no_column_options(app, 
                                "--status", "Response", "--ref", "Reco", "--source-kind", "task-and-finish",
                                "--source-name", "Fostering Task & Finish Group", "--source-date", "1 December 2011"])
     assert "Imported 34 items." in done.output, done.output
+    with app.app_context():
+        written = db.session.scalars(select(YouSaid).where(YouSaid.reference == "3.8")).one()
+        written.plain_summary = "You told us every part of the council should think about children in care."
+        written.actions[0].status, written.actions[0].we_did = "done", "Every new council policy now says how it affects you."
+        db.session.commit()
     exported = tmp_path / "tracker.xlsx"
     assert runner.invoke(args=["export-tracker", "--format", "xlsx", "--output", str(exported)]).exit_code == 0
     with app.app_context():
         first = _snapshot()
-        assert first[0][2] == date(2011, 12, 1) and first[0][8] == {"Lead & timescale": _rows(name.name)[1][4]}
+        assert first[0][2] == date(2011, 12, 1) and first[0][9] == {"Lead & timescale": _rows(name.name)[1][4]}
+        assert first[1][5] == "3.8" and first[1][7].startswith("You told us every part")
         db.session.execute(delete(YouSaid))
         db.session.execute(delete(TrackerSource))
         db.session.commit()
