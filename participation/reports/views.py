@@ -25,6 +25,7 @@ from participation.scorecard import services as scorecard
 from participation.themes.services import active_themes
 from participation.surveys.builder import response_counts
 from participation.surveys.models import AUDIENCES, Question, Survey, SurveyStatus
+from participation.tracker import services as tracker_services
 from participation.tracker.rules import STATUSES
 
 bp = Blueprint("reports", __name__, url_prefix="/reports")
@@ -71,6 +72,13 @@ def index():
                            card=scorecard.scorecard(db.session, exact=board.exact),
                            surveys=surveys, counts=shown, exact=board.exact, audiences=AUDIENCES,
                            statuses=STATUSES, args=request.args)
+
+
+@bp.get("/tracker")
+def tracker():
+    """The "you said, we did" tracker for the committee: every item by source and reference, read-only and
+    redacted, including those with no date and no progress."""
+    return render_template("reports/tracker.html", sources=tracker_services.committee_tracker(db.session))
 
 
 @bp.get("/export.<any(csv, xlsx):kind>")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from participation.analysis.redaction import redact
 from participation.auth.models import AuditEntry
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTheme
@@ -441,3 +443,83 @@ def export_rows(session: Session) -> tuple[list[str], list[list[object]]]:
                          *((item.extra or {}).get(k, "") for k in extra)])
     return header, rows
 
+
+@dataclass(frozen=True)
+class ReadAction:
+    """An action as the committee reads it: redacted, with no member of staff named."""
+
+    what: str
+    owner: str
+    status: str
+    status_words: str
+    rag: str
+    due_on: date | None
+    second_due_on: date | None
+    updates: tuple[tuple[date, str], ...]
+    we_did: str
+    why_not: str
+
+
+@dataclass(frozen=True)
+class ReadItem:
+    """An item as the committee reads it."""
+
+    reference: str
+    section: str
+    label: str
+    summary: str
+    plain_summary: str
+    raised_on: date
+    published: bool
+    actions: tuple[ReadAction, ...]
+
+    @property
+    def dated(self) -> bool:
+        return any(a.due_on or a.second_due_on for a in self.actions)
+
+    @property
+    def progress(self) -> bool:
+        return any(a.updates or a.status != STATUSES["not-started"] for a in self.actions)
+
+
+@dataclass(frozen=True)
+class ReadSource:
+    """A paper or meeting and its items, in section and reference order."""
+
+    name: str
+    kind: str
+    held_on: date | None
+    items: tuple[ReadItem, ...]
+
+
+def _read_action(action: Action, on: date) -> ReadAction:
+    return ReadAction(redact(action.what), redact(action.owner), STATUSES[action.status], redact(action.status_words),
+                      action.rag(on), action.due_on, action.second_due_on,
+                      tuple((u.written_on, redact(u.text)) for u in action.updates), redact(action.we_did),
+                      redact(action.wont_do_reason))
+
+
+def committee_tracker(session: Session) -> list[ReadSource]:
+    """Every item, by source and reference, for committee members: read-only and redacted. Items with no date
+    and no progress are listed like any other."""
+    found = list(session.scalars(
+        select(YouSaid).options(selectinload(YouSaid.actions).selectinload(Action.updates),
+                                selectinload(YouSaid.origin))))
+    # The tracker's own order: by source, section and reference.
+    order = {i.id: n for n, i in enumerate(items(session))}
+    found.sort(key=lambda i: order.get(i.id, len(order)))
+    on = today()
+    groups: dict[int | None, ReadSource] = {}
+    lists: dict[int | None, list[ReadItem]] = {}
+    for item in found:
+        origin = item.origin
+        if item.origin_id not in groups:
+            groups[item.origin_id] = ReadSource(origin.name if origin else "Added by officers",
+                                                SOURCE_KINDS[origin.kind] if origin else
+                                                "From surveys, pledge reviews and meetings",
+                                                origin.held_on if origin else None, ())
+            lists[item.origin_id] = []
+        lists[item.origin_id].append(ReadItem(
+            item.reference, item.section, item.board_label, redact(item.summary), redact(item.plain_summary),
+            item.raised_on, item.published, tuple(_read_action(a, on) for a in item.actions)))
+    return [dataclasses.replace(group, items=tuple(lists[key])) for key, group in groups.items()]
