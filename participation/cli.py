@@ -40,7 +40,8 @@ from participation.surveys.demo import DEMO_SURVEY
 from participation.surveys.services import build_survey, survey_by_slug
 from participation.themes.services import ensure_default_themes
 from participation.tracker.demo import seed_demo_tracker
-from participation.tracker.importing import Columns, SourceInput, apply_import, guess_columns, plan_import, read_tracker
+from participation.tracker.importing import (Columns, SourceInput, apply_import, guess_columns, plan_import,
+                                             published_words, read_tracker)
 from participation.tracker.models import SOURCE_KINDS
 from participation.tracker.rules import read_date
 from participation.tracker.services import export_rows
@@ -265,7 +266,7 @@ def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str,
         click.echo(f"Dry run: {len(plan.items)} items would be created. Nothing was imported.")
         return
     count = run(db.session, lambda: apply_import(db.session, None, plan, publish=publish))
-    click.echo(f"Imported {count} items{' and published them' if publish else ''}.")
+    click.echo(published_words(plan, count) if publish else f"Imported {count} items.")
 
 
 @click.command("export-tracker")

@@ -97,6 +97,8 @@ class ImportPlan:
     errors: list[str] = field(default_factory=list)
     #: Headings of the columns kept with each item as they are.
     kept: list[str] = field(default_factory=list)
+    #: How many items `apply_import` published: only those ready for the board.
+    published: int = 0
 
     @property
     def ok(self) -> bool:
@@ -263,6 +265,14 @@ def _row_source(kind: str, name: str, held: str) -> SourceInput | None:
     return SourceInput(key, name or SOURCE_KINDS[key], read_date(held) if held else None)
 
 
+def published_words(plan: ImportPlan, count: int) -> str:
+    """"Imported 34 items and published them.", or how many were ready for the board."""
+    if plan.published == count:
+        return f"Imported {count} items and published them."
+    return (f"Imported {count} items and published {plan.published} of them. The others wait for plain words "
+            "for young people, or a “we did” for an action marked done.")
+
+
 def apply_import(session: Session, actor, plan: ImportPlan, publish: bool = False) -> int:
     """Create every planned item and action in the caller's transaction: on any problem it rolls back, so nothing is created."""
     if not plan.ok:
@@ -283,6 +293,7 @@ def apply_import(session: Session, actor, plan: ImportPlan, publish: bool = Fals
             action.rag_reason = "Given in the imported tracker."
         # A row marked done with no words for young people waits for an officer to write them.
         item.published = publish and not not_ready(item)
+        plan.published += item.published
     session.flush()
     return len(plan.items)
 

@@ -267,7 +267,7 @@ def import_tracker():
                 else:
                     count = run(db.session, lambda: importing.apply_import(db.session, current_user, plan,
                                                                            publish=form.publish.data))
-                    flash(f"Imported {count} items{' and published them' if form.publish.data else ''}.")
+                    flash(importing.published_words(plan, count) if form.publish.data else f"Imported {count} items.")
                     return redirect(url_for(".index"))
             if plan.ok and len(data) <= importing.MAX_FILE:
                 form.file_data.data = base64.b64encode(data).decode()
