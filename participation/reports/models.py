@@ -19,7 +19,6 @@ class CommitteePaper(Model):
 
     __tablename__ = "committee_papers"
     audit_type = "committee_paper"
-    audit_type = "committee paper"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_on: Mapped[date] = mapped_column(Date, unique=True)

@@ -29,7 +29,6 @@ class MeasureGroup(Model):
 
     __tablename__ = "measure_groups"
     audit_type = "measure_group"
-    audit_type = "measure group"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
@@ -44,7 +43,6 @@ class Measure(Model):
     __tablename__ = "measures"
     audit_type = "measure"
     __table_args__ = (_one_of("polarity", Polarity), _one_of("unit", Unit), _one_of("frequency", Frequency))
-    audit_type = "measure"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("measure_groups.id", ondelete="RESTRICT"), index=True)
@@ -101,7 +99,6 @@ class MeasureValue(Model):
     __tablename__ = "measure_values"
     audit_type = "measure_value"
     __table_args__ = (UniqueConstraint("measure_id", "period"),)
-    audit_type = "measure value"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     measure_id: Mapped[int] = mapped_column(ForeignKey("measures.id", ondelete="CASCADE"), index=True)
