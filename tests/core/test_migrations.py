@@ -47,3 +47,42 @@ def test_migrations_build_the_schema_the_models_describe(empty_database_url):
         downgrade(directory=str(ROOT / "migrations"), revision="base")
         assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
         db.engine.dispose()
+
+
+def _insert(connection, table: str, **row) -> None:
+    from sqlalchemy import MetaData, Table
+
+    connection.execute(Table(table, MetaData(), autoload_with=connection).insert(), row)
+
+
+def test_upgrading_keeps_the_rows_that_refer_to_a_table_a_step_changes(empty_database_url):
+    """Changing a table on SQLite copies it and drops the old one (0018 does so to comments): the rows that
+    refer to it, such as each comment's themes, must stay, and foreign keys are checked again after."""
+    from datetime import date
+
+    app = create_app(TestConfig(empty_database_url))
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"), revision="0017")
+        with db.engine.begin() as connection:
+            _insert(connection, "themes", id=1, key="safe-home", name="Safe home", description="", position=0,
+                    archived=False)
+            _insert(connection, "surveys", id=1, slug="home", title="Home", intro="", audience="everyone",
+                    status="open", created_on=date(2026, 1, 1), age_band="", access_code="", revision="r")
+            _insert(connection, "sections", id=1, survey_id=1, position=0, title="Page", intro="")
+            _insert(connection, "questions", id=1, survey_id=1, section_id=1, position=0, kind="text", text="Tell us",
+                    help="", required=False, show_if_value="")
+            _insert(connection, "responses", id=1, survey_id=1, submitted_on=date(2026, 1, 1))
+            _insert(connection, "answers", id=1, response_id=1, question_id=1, text="More buses")
+            _insert(connection, "comment_analyses", answer_id=1, survey_id=1, question_id=1, sentiment=0.0,
+                    confidence=0.5, redacted="More buses", status="confirmed", safeguarding=False,
+                    safeguarding_reasons=[], safeguarding_evidence=[], flag_status="", flag_note="",
+                    flag_alerted=False)
+            _insert(connection, "comment_themes", answer_id=1, theme_id=1, position=0)
+        upgrade(directory=str(ROOT / "migrations"))
+        with db.engine.connect() as connection:
+            kept = {table: connection.execute(text(f"SELECT count(*) FROM {table}")).scalar()
+                    for table in ("surveys", "sections", "questions", "answers", "comment_analyses", "comment_themes")}
+            assert kept == dict.fromkeys(kept, 1)
+            if connection.dialect.name == "sqlite":
+                assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        db.engine.dispose()
