@@ -40,6 +40,7 @@ from participation.surveys.demo import DEMO_SURVEY
 from participation.surveys.services import build_survey, survey_by_slug
 from participation.themes.services import ensure_default_themes
 from participation.tracker.demo import seed_demo_tracker
+from participation.tracker.importing import MAX_FILE as MAX_TRACKER_FILE
 from participation.tracker.importing import (Columns, SourceInput, apply_import, guess_columns, plan_import,
                                              published_words, read_tracker)
 from participation.tracker.models import SOURCE_KINDS
@@ -239,19 +240,20 @@ def import_tracker(file: str, you_said: str, we_did: str, status: str, due: str,
 
     A file written by export-tracker needs no column options: its own headers are recognised."""
     path = Path(file)
-    data = path.read_bytes()
+    with path.open("rb") as source_file:
+        data = source_file.read(MAX_TRACKER_FILE + 1)  # a bigger file is refused unread
+    try:
+        table = read_tracker(data, path.name)  # read once, and planned from what was read
+    except UnreadableFile as error:
+        raise click.ClickException(str(error)) from None
     columns = Columns(you_said, we_did, status, due, owner, theme, ref)
     if not you_said:
-        try:
-            header = read_tracker(data, path.name)[0]
-        except UnreadableFile as error:
-            raise click.ClickException(str(error)) from None
-        columns = guess_columns(header)
+        columns = guess_columns(table[0])
         if not columns.you_said:
             raise click.ClickException("Say which column holds what young people said, with --you-said.")
     source = (SourceInput(source_kind, source_name or SOURCE_KINDS[source_kind], read_date(source_date))
               if source_kind else None)
-    plan = plan_import(db.session, data, path.name, columns, source=source)
+    plan = plan_import(db.session, data, path.name, columns, table, source=source)
     for planned in plan.items:
         due_text = planned.action.due_on.isoformat() if planned.action.due_on else "-"
         click.echo(f"row {planned.row}: {planned.status_label}; due {due_text}; themes "
@@ -290,7 +292,8 @@ def import_scorecard(file: str, dry_run: bool) -> None:
     """Import the committee's scorecard from CSV or Excel, replacing the one held: everything or nothing."""
     path = Path(file)
     try:
-        table = scorecard.read_file(path.read_bytes(), path.name)
+        with path.open("rb") as source_file:
+            table = scorecard.read_file(source_file.read(scorecard.MAX_FILE + 1), path.name)  # a bigger file unread
         shown = scorecard.preview(db.session, table)
     except (UnreadableFile, Refused) as error:
         raise click.ClickException(str(error)) from None

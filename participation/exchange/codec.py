@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+import posixpath
 import re
 import zipfile
 from datetime import date, datetime
-from typing import IO, Iterable
+from typing import IO, Callable, Iterable, NoReturn
+from xml.parsers import expat
 
 # A spreadsheet treats a cell starting with these as a formula; young people's text is never one.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -62,6 +64,14 @@ MAX_COLUMNS = 200
 MAX_EMPTY_ROWS = 10_000
 #: The largest unpacked size of an Excel file's parts: a tracker or scorecard is a few megabytes at most.
 MAX_XLSX_UNPACKED = 40 * 1024 * 1024
+#: Parts an Excel file may hold (a tracker's has about a dozen).
+MAX_XLSX_PARTS = 1000
+#: XML elements in any part read besides the first sheet and its shared text (styles, the workbook, its links):
+#: a real workbook's styles have a few thousand.
+MAX_PART_ELEMENTS = 250_000
+#: Excel's own limits: cells in one row, and characters in one cell.
+MAX_ROW_CELLS = 16_384
+MAX_CELL_CHARACTERS = 32_767
 
 
 class UnreadableFile(ValueError):
@@ -161,25 +171,261 @@ def _cell_text(value: object) -> str:
     return str(value).strip()
 
 
+#: The names, as the XML reader gives them ("namespace name"), of the elements counted: the spreadsheet
+#: namespace openpyxl reads, so a prefix (x:row) changes nothing; elements in any other namespace are only counted.
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
+_ROW, _CELL, _SHEET_DATA, _SHARED, _SHEET = (_MAIN + name for name in ("row", "c", "sheetData", "si", "sheet"))
+_RELATIONSHIP = "http://schemas.openxmlformats.org/package/2006/relationships Relationship"
+_REL_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
+_CELL_REF = re.compile(r"([A-Z]{1,3})[0-9]{1,7}")
+_CHUNK = 64 * 1024
+_TOO_BIG = ("This Excel file unpacks to far more than a tracker or scorecard holds. Copy the table alone into a new "
+            "workbook (or save it as CSV) and upload that.")
+
+
+class _Stop(Exception):
+    """Raised inside the XML reader to stop it at once, carrying the officer's message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _stream(archive: zipfile.ZipFile, info: zipfile.ZipInfo, start: Callable[[str, dict[str, str]], None],
+            end: Callable[[str], None] | None = None, text: Callable[[str], None] | None = None) -> None:
+    """Feed one part of the workbook through an XML reader 64 KB at a time, calling `start` (and `end`, `text`)
+    as each element arrives. Nothing is kept, so memory stays the same whatever the part holds, and no more than
+    40 MB is ever unpacked from it, whatever size the zip declares.
+
+    A document type declaration is refused at once, before any entity in it is declared, so "billion laughs"
+    and entities naming other files never unfold (what defusedxml's `forbid_dtd` does); Excel never writes one."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.buffer_text = True
+
+    def doctype(*_: object) -> NoReturn:
+        raise _Stop("This Excel file holds a declaration that Excel never writes (a document type), so it was "
+                    "not opened. Open it in Excel, save it again as .xlsx (or as CSV) and upload that.")
+
+    parser.StartDoctypeDeclHandler = doctype
+    parser.EntityDeclHandler = doctype
+    parser.ExternalEntityRefHandler = doctype
+    parser.StartElementHandler = start
+    if end is not None:
+        parser.EndElementHandler = end
+    if text is not None:
+        parser.CharacterDataHandler = text
+    unpacked = 0
+    with archive.open(info) as part:
+        while chunk := part.read(_CHUNK):
+            unpacked += len(chunk)
+            if unpacked > MAX_XLSX_UNPACKED:
+                raise _Stop(_TOO_BIG)
+            parser.Parse(chunk, False)
+    parser.Parse(b"", True)
+
+
+def _counted(path: str, start: Callable[[str, dict[str, str]], None] | None = None
+             ) -> Callable[[str, dict[str, str]], None]:
+    """`start`, refusing the part once it holds more elements than any real workbook's."""
+    count = 0
+
+    def counting(name: str, attrs: dict[str, str]) -> None:
+        nonlocal count
+        count += 1
+        if count > MAX_PART_ELEMENTS:
+            raise _Stop(f"Part of this Excel file ({path[:80]}) is far larger than a tracker or scorecard needs. "
+                        f"Copy the table alone into a new workbook (or save it as CSV) and upload that.")
+        if start is not None:
+            start(name, attrs)
+    return counting
+
+
+def _target(folder: str, target: str) -> str:
+    """A relationship's target as a path inside the zip."""
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+
+
+def _sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> tuple[str | None, set[str]]:
+    """The path of the first worksheet (the one read) and of every other worksheet (never read), found through
+    the workbook's links as openpyxl finds them. Each part is read as a small, counted stream."""
+    def links(path: str) -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        if path in names:
+            folder = posixpath.dirname(posixpath.dirname(path))
+
+            def start(name: str, attrs: dict[str, str]) -> None:
+                if name == _RELATIONSHIP:
+                    found[attrs.get("Id", "")] = (attrs.get("Type", ""), _target(folder, attrs.get("Target", "")))
+            _stream(archive, names[path], _counted(path, start))
+        return found
+
+    book = next((target for kind, target in links("_rels/.rels").values() if kind.endswith("/officeDocument")),
+                "xl/workbook.xml")
+    book_links = links(posixpath.join(posixpath.dirname(book), "_rels", posixpath.basename(book) + ".rels"))
+    sheets = {target for kind, target in book_links.values() if kind.endswith("/worksheet")}
+    order: list[str] = []
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        if name == _SHEET:
+            kind, target = book_links.get(attrs.get(_REL_ID, ""), ("", ""))
+            if kind.endswith("/worksheet") and target in names:
+                order.append(target)
+    if book in names:
+        _stream(archive, names[book], _counted(book, start))
+    first = order[0] if order else None
+    return first, sheets - {first}
+
+
+def check_xlsx(data: bytes, max_rows: int = 10_000) -> None:
+    """Refuse, in plain words, an Excel file that would take more than a tracker's budget to read, before any of
+    it is read into memory.
+
+    Every part that openpyxl will read is streamed through an XML reader that keeps nothing and counts as it
+    goes: the first sheet's rows (by their numbers too, so a row numbered 1,048,576 counts the empty rows before
+    it), the cells each row would hold (a cell in column XFD holds the 16,383 empty ones before it), the
+    characters in each of its cells, the shared pieces of text, and the elements in every other part. It stops
+    at the first limit passed, and at 40 MB unpacked, whatever size the file declares for its sheet or its parts.
+    Worksheets after the first are never read, so only their size is checked."""
+    row_limit = max_rows + 1 + MAX_EMPTY_ROWS
+    cell_limit = (max_rows + 1) * MAX_COLUMNS + MAX_EMPTY_ROWS
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+            if len(infos) > MAX_XLSX_PARTS or sum(info.file_size for info in infos) > MAX_XLSX_UNPACKED:
+                raise _Stop(_TOO_BIG)
+            names = {info.filename: info for info in infos}
+            first, others = _sheets(archive, names)
+            if first is None:
+                raise _Stop("This Excel file has no sheet to read. Save it again as .xlsx or as CSV.")
+            strings = next((n for n in names if n.lower().endswith("sharedstrings.xml")), None)
+            if strings is not None:
+                _check_strings(archive, names[strings], cell_limit)
+            _check_sheet(archive, names[first], max_rows, row_limit, cell_limit)
+            for name, info in names.items():
+                if (name in others or name in (first, strings) or info.is_dir() or "pivotCacheRecords" in name
+                        or not name.lower().endswith((".xml", ".rels"))):
+                    continue
+                _stream(archive, info, _counted(name))
+    except _Stop as stop:
+        raise UnreadableFile(stop.message) from None
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, expat.ExpatError, KeyError, ValueError, OSError,
+            EOFError, NotImplementedError, RuntimeError) as error:
+        raise UnreadableFile("This Excel file could not be read. Save it again as .xlsx or as CSV.") from error
+
+
+def _long_text(where: str) -> _Stop:
+    return _Stop(f"{where} holds more than {MAX_CELL_CHARACTERS:,} characters, more than Excel allows in a cell. "
+                 f"Save the file again from Excel as .xlsx (or as CSV) and upload that.")
+
+
+def _check_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cell_limit: int) -> None:
+    """Count the shared pieces of text as they arrive: never more than the cells a sheet may hold."""
+    count = elements = length = 0
+    inside = False
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal count, elements, length, inside
+        elements += 1
+        if name == _SHARED:
+            count += 1
+            length, inside = 0, True
+            if count > cell_limit:
+                raise _Stop(f"This Excel file holds more than {cell_limit:,} pieces of text, far more than "
+                            f"a tracker or scorecard. Copy the table alone into a new workbook (or save it as "
+                            f"CSV) and upload that.")
+        elif elements > 8 * cell_limit:
+            raise _Stop(_TOO_BIG)
+
+    def end(name: str) -> None:
+        nonlocal inside
+        if name == _SHARED:
+            inside = False
+
+    def text(chunk: str) -> None:
+        nonlocal length
+        if inside:
+            length += len(chunk)
+            if length > MAX_CELL_CHARACTERS:
+                raise _long_text("A piece of text in this Excel file")
+    _stream(archive, info, start, end, text)
+
+
+def _check_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_rows: int, row_limit: int,
+                 cell_limit: int) -> None:
+    """Count the first sheet's rows, and the cells they would hold, as they arrive."""
+    too_long = _Stop(f"The first sheet goes on far beyond {max_rows:,} rows of {MAX_COLUMNS} columns (most of them "
+                     f"empty, often left over from formatting). Copy the table alone into a new sheet, or save it "
+                     f"as CSV, and upload that.")
+    rows = row = column = width = held = elements = outside = length = 0
+    in_data = in_cell = False
+
+    def start(name: str, attrs: dict[str, str]) -> None:
+        nonlocal rows, row, column, width, held, elements, outside, in_data, in_cell, length
+        if name == _CELL and in_data:
+            ref = _CELL_REF.fullmatch(attrs.get("r", ""))
+            column = _column_number(ref.group(1)) if ref else column + 1
+            if column > width:
+                width = column
+                if width > MAX_ROW_CELLS:
+                    raise _Stop(f"Row {row:,} of the first sheet has more cells than Excel allows in a row "
+                                f"({MAX_ROW_CELLS:,}). Copy the table alone into a new sheet, or save it as CSV, "
+                                f"and upload that.")
+                if held + width > cell_limit:
+                    raise too_long
+            length, in_cell = 0, True
+        elif name == _ROW and in_data:
+            held += width
+            rows += 1
+            row = int(attrs["r"]) if "r" in attrs else row + 1
+            column = width = 0
+            if rows > row_limit or row > row_limit or held > cell_limit:
+                raise too_long
+        elif not in_data:
+            in_data = name == _SHEET_DATA
+            outside += 1
+            if outside > MAX_PART_ELEMENTS:
+                raise _Stop(_TOO_BIG)
+        elements += 1
+        if elements > 8 * cell_limit:
+            raise too_long
+
+    def end(name: str) -> None:
+        nonlocal in_data, in_cell
+        if name == _CELL:
+            in_cell = False
+        elif name == _SHEET_DATA:
+            in_data = False
+
+    def text(chunk: str) -> None:
+        nonlocal length
+        if in_cell:
+            length += len(chunk)
+            if length > MAX_CELL_CHARACTERS:
+                raise _long_text(f"A cell in row {row:,} of the first sheet")
+    _stream(archive, info, start, end, text)
+
+
 def read_xlsx(data: bytes, max_rows: int = 10_000) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the first sheet of an Excel workbook, every cell as text; dates as dd/mm/yyyy.
 
-    Read within a fixed budget whatever the file claims: the sheet is streamed row by row, the size it
-    declares is ignored, and rows, empty rows and cells are counted as they arrive, so a small file
-    that unpacks to millions of rows or columns is refused in moments, holding one row at a time.
+    Read within a fixed budget whatever the file claims: `check_xlsx` first streams every part that will be
+    read, counting rows, cells and shared text as they arrive and refusing at the first limit passed, in a few
+    seconds at most and holding nothing; only then does openpyxl read the sheet, row by row, with the size it
+    declares ignored, and rows and cells counted again as they arrive.
     """
     from openpyxl import load_workbook  # only when a workbook is read: it is slow to load
 
-    too_big = UnreadableFile("This Excel file unpacks to far more than a tracker or scorecard holds. Copy the "
-                             "table alone into a new workbook (or save it as CSV) and upload that.")
+    check_xlsx(data, max_rows)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            if sum(info.file_size for info in archive.infolist()) > MAX_XLSX_UNPACKED:
-                raise too_big
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        if error is too_big:
-            raise
         raise UnreadableFile("This Excel file could not be read. Save it again as .xlsx or as CSV.") from error
     cell_budget = (max_rows + 1) * MAX_COLUMNS
     seen = cells = 0

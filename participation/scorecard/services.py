@@ -25,9 +25,12 @@ from participation.scorecard.sheet import (
     EXPORT_AFTER, EXPORT_FIELDS, EXPORT_TAIL, MeasureRow, Sheet, SheetError, Table, arrow_meant, read_sheet,
     table_in_sheet, table_in_text)
 
-#: Larger scorecard files are refused before they are read, and longer ones once this many rows are read.
-MAX_FILE = 2 * 1024 * 1024
+#: Larger scorecard files are refused before they are read, and longer ones once this many rows are read. A file
+#: checked is kept in the page until the officer confirms, and sent back then a third larger (base64), so it must
+#: fit within the largest request the app takes (MAX_CONTENT_LENGTH, 2 MB) that way too.
+MAX_FILE = 1024 * 1024
 MAX_ROWS = 2000
+TOO_BIG = f"The file is larger than {MAX_FILE // (1024 * 1024)} MB. Save only the scorecard's sheet and try again."
 
 _ARROW_WENT_UP = {"↑": True, "↓": False, "→": None}
 
@@ -196,6 +199,8 @@ def read_file(data: bytes, filename: str) -> Table:
     """The scorecard's table in an uploaded file: Excel (.xlsx), CSV, or tab-separated text such as a
     committee paper saved as text, whose scorecard table is found inside it."""
     try:
+        if len(data) > MAX_FILE:
+            raise Refused(TOO_BIG)
         if filename.lower().endswith((".xlsx", ".xlsm")) or data.startswith(b"PK\x03\x04"):
             return table_in_sheet(*read_xlsx(data, MAX_ROWS))
         if filename.lower().endswith(".xls"):

@@ -11,7 +11,7 @@ from flask_login import current_user
 
 from participation.auth.access import require
 from participation.auth.roles import Permission
-from participation.core.forms import filled
+from participation.core.forms import filled, takes_upload
 from participation.core.transaction import Refused, run
 from participation.db import db
 from participation.exchange.codec import MIMETYPES, encode_table
@@ -37,6 +37,7 @@ def index():
 
 
 @bp.route("/import", methods=["GET", "POST"])
+@takes_upload(MAX_FILE)
 def import_scorecard():
     """Upload the scorecard, see how every cell was read, then import it all at once."""
     form = ScorecardImportForm()
@@ -54,8 +55,6 @@ def import_scorecard():
         try:
             if not data:
                 raise Refused("Choose the scorecard file to upload.")
-            if len(data) > MAX_FILE:
-                raise Refused("The file is larger than 2 MB. Save only the scorecard's sheet and try again.")
             table = services.read_file(data, filename)
             shown = services.preview(db.session, table)
             if request.form.get("step") == "import":
