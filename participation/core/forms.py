@@ -26,6 +26,15 @@ def redraws_when_timed_out(view: Callable[..., T]) -> Callable[..., T]:
     return view
 
 
+def takes_upload(largest: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Mark a staff page that takes a file of at most `largest` bytes: a request too big for the app to take
+    is answered with a staff page that names this size and leads back to the page's form."""
+    def mark(view: Callable[..., T]) -> Callable[..., T]:
+        view.largest_upload = largest  # type: ignore[attr-defined]
+        return view
+    return mark
+
+
 class ButtonForm(FlaskForm):
     """A form that is only a button, carrying the CSRF token."""
 

@@ -96,10 +96,28 @@ def not_found(error):
     return render_template("errors/404.html"), 404
 
 
+#: Blueprints whose pages young people and the public use; a too-big request there gets their own page.
+_RESPONDENT_BLUEPRINTS = (None, "respond", "help", "board", "static")
+
+
+def size_words(size: int) -> str:
+    """A number of bytes as people say it: 1 MB, 512 KB."""
+    return f"{size / (1024 * 1024):g} MB" if size >= 1024 * 1024 else f"{size // 1024} KB"
+
+
 @bp.app_errorhandler(413)
 def too_large(error):
-    """A request bigger than any real answer."""
-    return render_template("errors/413.html"), 413
+    """A request bigger than any real answer. On a staff page (most often a file upload) the page says the file
+    is too big, how big a file that page takes, and leads back to its form; young people keep their own page."""
+    if request.blueprint in _RESPONDENT_BLUEPRINTS:
+        return render_template("errors/413.html"), 413
+    view = current_app.view_functions.get(request.endpoint or "")
+    largest = getattr(view, "largest_upload", None)
+    rule = request.url_rule
+    back = request.path if rule is not None and "GET" in (rule.methods or ()) else url_for("core.home")
+    limit = min(largest or current_app.config["MAX_CONTENT_LENGTH"], current_app.config["MAX_CONTENT_LENGTH"])
+    return render_template("errors/413_staff.html", upload=largest is not None, limit=size_words(limit),
+                           back=back), 413
 
 
 @bp.app_errorhandler(500)

@@ -8,7 +8,7 @@ from flask_login import current_user
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.core.forms import (ButtonForm, attempt, choice_list, filled, flash_outcome,
-                                      redraws_when_timed_out)
+                                      redraws_when_timed_out, takes_upload)
 from participation.db import db
 from participation.pledges import services
 from participation.pledges.forms import ImportForm, PledgeForm, PromiseForm, ReviewForm, VersionForm
@@ -71,6 +71,7 @@ def new_version(pledge_id: int):
 
 @bp.route("/versions/<int:version_id>/add", methods=["GET", "POST"])
 @redraws_when_timed_out
+@takes_upload(services.MAX_UPLOAD)
 def add_promises(version_id: int):
     """Paste or upload promises, see a preview, then save them all at once."""
     version = _version(version_id)

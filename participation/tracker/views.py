@@ -15,7 +15,7 @@ from participation.auth.access import require
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission
 from participation.core.forms import (ButtonForm, attempt, choice_list, filled, flash_outcome,
-                                      redraws_when_timed_out)
+                                      redraws_when_timed_out, takes_upload)
 from participation.core.numbers import answer_id_from, id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
@@ -230,6 +230,7 @@ def export(kind: str):
 
 
 @bp.route("/import", methods=["GET", "POST"])
+@takes_upload(importing.MAX_FILE)
 def import_tracker():
     """Upload a tracker, check every row as it will be stored and confirm the unsure readings, then import it all at once."""
     form = TrackerImportForm()
