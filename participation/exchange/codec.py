@@ -67,8 +67,12 @@ MAX_XLSX_UNPACKED = 40 * 1024 * 1024
 #: Parts an Excel file may hold (a tracker's has about a dozen).
 MAX_XLSX_PARTS = 1000
 #: XML elements in any part read besides the first sheet and its shared text (styles, the workbook, its links):
-#: a real workbook's styles have a few thousand.
-MAX_PART_ELEMENTS = 250_000
+#: a real workbook's styles have a few hundred to a few thousand, and openpyxl takes seconds for 10,000.
+MAX_PART_ELEMENTS = 10_000
+#: Parts openpyxl never opens when it reads values alone (read-only, links not kept): other sheets' tables,
+#: comments, pivot tables and their caches, formula order, links to other workbooks and their cached cells.
+_NEVER_READ = ("/pivotcache", "/pivottables/", "/externallinks/", "calcchain", "/comments", "/tables/",
+               "/querytables/")
 #: Excel's own limits: cells in one row, and characters in one cell.
 MAX_ROW_CELLS = 16_384
 MAX_CELL_CHARACTERS = 32_767
@@ -274,6 +278,8 @@ def _sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> tupl
 
     def start(name: str, attrs: dict[str, str]) -> None:
         if name == _SHEET:
+            if len(order) >= MAX_XLSX_PARTS:
+                raise _Stop(_TOO_BIG)
             kind, target = book_links.get(attrs.get(_REL_ID, ""), ("", ""))
             if kind.endswith("/worksheet") and target in names:
                 order.append(target)
@@ -309,7 +315,8 @@ def check_xlsx(data: bytes, max_rows: int = 10_000) -> None:
                 _check_strings(archive, names[strings], cell_limit)
             _check_sheet(archive, names[first], max_rows, row_limit, cell_limit)
             for name, info in names.items():
-                if (name in others or name in (first, strings) or info.is_dir() or "pivotCacheRecords" in name
+                if (name in others or name in (first, strings) or info.is_dir()
+                        or any(part in name.lower() for part in _NEVER_READ)
                         or not name.lower().endswith((".xml", ".rels"))):
                     continue
                 _stream(archive, info, _counted(name))
@@ -424,7 +431,7 @@ def read_xlsx(data: bytes, max_rows: int = 10_000) -> tuple[list[str], list[list
 
     check_xlsx(data, max_rows)
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
         raise UnreadableFile("This Excel file could not be read. Save it again as .xlsx or as CSV.") from error
     cell_budget = (max_rows + 1) * MAX_COLUMNS

@@ -143,3 +143,15 @@ def test_a_file_at_each_upload_limit_can_be_sent_back_to_be_confirmed():
     # The page keeps a checked file and sends it back, a third larger (base64), when the officer confirms.
     for limit in (importing.MAX_FILE, scorecard.MAX_FILE):
         assert 4 * limit / 3 + 64 * 1024 < Config.MAX_CONTENT_LENGTH
+
+
+def test_a_long_sheet_after_the_first_is_never_read_so_never_refused():
+    book = Workbook()
+    book.active.append(["You said", "We did"])
+    book.active.append(["More say", "Done"])
+    data = book.create_sheet("Lookups")
+    for n in range(15_000):  # beyond the first sheet's 12,001 rows
+        data.append([n, f"Lookup {n}"])
+    out = io.BytesIO()
+    book.save(out)
+    assert read_upload(out.getvalue(), "tracker.xlsx", 2000) == (["You said", "We did"], [["More say", "Done"]])
