@@ -181,4 +181,27 @@ HOSTILE: dict[str, Callable[[], bytes]] = {
     "entities (billion laughs)": entities,
     "cell formats (600,000)": many_styles,
     "cells far right (XFD)": far_right,
+    "a million cells behind a decoy workbook": lambda: decoy(wide_row()),
 }
+
+
+def decoy(data: bytes) -> bytes:
+    """The same workbook with a second, tidy workbook part that the package's own link points to, listing a
+    small sheet first and the real one second; Excel and openpyxl open the workbook the content types name."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as book:
+        for info in source.infolist():
+            text = source.read(info)
+            if info.filename == "_rels/.rels":
+                text = text.replace(b"xl/workbook.xml", b"xl/decoy.xml")
+            book.writestr(info, text)
+        book.writestr("xl/decoy.xml", (
+            f'<?xml version="1.0"?><workbook xmlns="{_MAIN}" xmlns:r="{_REL}"><sheets>'
+            f'<sheet name="Tidy" sheetId="1" r:id="rId1"/><sheet name="Sheet1" sheetId="2" r:id="rId2"/></sheets>'
+            f'</workbook>'))
+        book.writestr("xl/_rels/decoy.xml.rels", (
+            f'<?xml version="1.0"?><Relationships xmlns="{_PKG}">'
+            f'<Relationship Id="rId1" Type="{_REL}/worksheet" Target="worksheets/tidy.xml"/>'
+            f'<Relationship Id="rId2" Type="{_REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'))
+        book.writestr("xl/worksheets/tidy.xml", "".join(sheet(HEAD)))
+    return out.getvalue()

@@ -181,6 +181,11 @@ _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main "
 _ROW, _CELL, _SHEET_DATA, _SHARED, _SHEET = (_MAIN + name for name in ("row", "c", "sheetData", "si", "sheet"))
 _RELATIONSHIP = "http://schemas.openxmlformats.org/package/2006/relationships Relationship"
 _REL_ID = "http://schemas.openxmlformats.org/officeDocument/2006/relationships id"
+_OVERRIDE = "http://schemas.openxmlformats.org/package/2006/content-types Override"
+_WORKBOOK_TYPES = ("application/vnd.ms-excel.template.macroEnabled.main+xml",
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+                   "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
 _CELL_REF = re.compile(r"([A-Z]{1,3})[0-9]{1,7}")
 _CHUNK = 64 * 1024
 _TOO_BIG = ("This Excel file unpacks to far more than a tracker or scorecard holds. Copy the table alone into a new "
@@ -270,8 +275,15 @@ def _sheets(archive: zipfile.ZipFile, names: dict[str, zipfile.ZipInfo]) -> tupl
             _stream(archive, names[path], _counted(path, start))
         return found
 
-    book = next((target for kind, target in links("_rels/.rels").values() if kind.endswith("/officeDocument")),
-                "xl/workbook.xml")
+    # The workbook openpyxl opens: the first the content types name, of the kinds in its order of preference.
+    named: dict[str, str] = {}
+
+    def content_type(name: str, attrs: dict[str, str]) -> None:
+        if name == _OVERRIDE:
+            named.setdefault(attrs.get("ContentType", ""), attrs.get("PartName", "").lstrip("/"))
+    if "[Content_Types].xml" in names:
+        _stream(archive, names["[Content_Types].xml"], _counted("[Content_Types].xml", content_type))
+    book = next((named[kind] for kind in _WORKBOOK_TYPES if kind in named), "xl/workbook.xml")
     book_links = links(posixpath.join(posixpath.dirname(book), "_rels", posixpath.basename(book) + ".rels"))
     sheets = {target for kind, target in book_links.values() if kind.endswith("/worksheet")}
     order: list[str] = []

@@ -42,6 +42,8 @@ KINDS = {
     "one cell of 30 MB": (hostile.long_cell, "A cell in row 2 of the first sheet holds more than 32,767 characters"),
     "a million cells in one row": (hostile.wide_row, "Row 2 of the first sheet has more cells than Excel allows "
                                                      "in a row (16,384)."),
+    "a million cells behind a decoy workbook": (lambda: hostile.decoy(hostile.wide_row()),
+                                                "Row 2 of the first sheet has more cells than Excel allows"),
     "cells far right": (hostile.far_right, ROWS_BEYOND),
     "billion laughs": (hostile.entities, "This Excel file holds a declaration that Excel never writes"),
     "600,000 cell formats": (hostile.many_styles, "Part of this Excel file (xl/styles.xml) is far larger than"),
