@@ -21,6 +21,8 @@ class ItemForm(FlaskForm):
     meeting_on = DateField("Date of the Children in Care Council meeting", validators=[Optional()], format="%Y-%m-%d")
     reference = StringField("Recommendation reference (staff only)", validators=[Optional(), Length(max=60)])
     raised_on = DateField("Date it was raised", validators=[Optional()], format="%Y-%m-%d")
+    answers_id = SelectField("What young people said that it answers (optional)", choices=[], validate_choice=False,
+                             description="The board shows their words if you write no plain words above.")
     plain_summary = TextAreaField("What young people said, in plain words for them",
                                   validators=[Optional(), Length(max=2000)],
                                   description="The board shows this instead of the text above. For example: "

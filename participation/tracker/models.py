@@ -92,8 +92,12 @@ class YouSaid(Model):
     #: For a recommendation or a plan's action: what young people said that it answers, in plain words
     #: an officer wrote for them. The board shows this, never the recommendation's own text.
     plain_summary: Mapped[str] = mapped_column(Text, default="")
+    #: For a recommendation or a plan's action: the "you said" (what young people said) it answers.
+    answers_id: Mapped[int | None] = mapped_column(ForeignKey("you_said_items.id", ondelete="SET NULL"))
 
     origin: Mapped[TrackerSource | None] = relationship(back_populates="items")
+    answers: Mapped[YouSaid | None] = relationship(remote_side=[id], back_populates="answered_by")
+    answered_by: Mapped[list[YouSaid]] = relationship(back_populates="answers", order_by="YouSaid.id")
 
     themes: Mapped[list[YouSaidTheme]] = relationship(cascade="all, delete-orphan", order_by="YouSaidTheme.position")
     evidence: Mapped[list[YouSaidEvidence]] = relationship(cascade="all, delete-orphan")
@@ -121,9 +125,12 @@ class YouSaid(Model):
 
     @property
     def board_summary(self) -> str:
-        """What the public board says young people said: their words, or the plain words an officer wrote
-        for a recommendation or a plan's action ("" until written, which keeps it off the board)."""
-        return self.summary if self.from_young_people else self.plain_summary.strip()
+        """What the public board says young people said: their words, or for a recommendation or a plan's action
+        the plain words an officer wrote, else the words of the "you said" it answers ("" until either is given,
+        which keeps it off the board)."""
+        if self.from_young_people:
+            return self.summary
+        return self.plain_summary.strip() or (self.answers.summary if self.answers is not None else "")
 
 
 class YouSaidTheme(Model):

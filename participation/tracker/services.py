@@ -52,6 +52,9 @@ class ItemInput:
     extra: dict[str, str] = field(default_factory=dict)
     #: What young people said that a recommendation answers, in plain words; None leaves it as it is.
     plain_summary: str | None = None
+    #: The "you said" a recommendation answers (None for none), when `set_answers`; otherwise left as it is.
+    answers_id: int | None = None
+    set_answers: bool = False
 
 
 def _clean(text: str | None, limit: int, message: str) -> str:
@@ -98,6 +101,12 @@ def _fill(session: Session, item: YouSaid, data: ItemInput) -> None:
     if data.plain_summary is not None:
         item.plain_summary = _clean(data.plain_summary, MAX_SUMMARY,
                                     f"Keep the plain words for young people under {MAX_SUMMARY} characters.")
+    if data.set_answers:
+        answered = session.get(YouSaid, data.answers_id) if data.answers_id is not None else None
+        if data.answers_id is not None and (answered is None or not answered.from_young_people
+                                            or answered is item):
+            raise TrackerError("Choose what young people said from the list.")
+        item.answers = answered
     item.themes = [YouSaidTheme(theme_id=t.id, position=i) for i, t in enumerate(_themes(session, data.theme_keys))]
     known = set(session.scalars(select(Answer.id).where(Answer.id.in_(data.evidence)))) if data.evidence else set()
     item.evidence = [YouSaidEvidence(answer_id=a) for a in dict.fromkeys(data.evidence) if a in known]
@@ -122,6 +131,13 @@ def update_item(session: Session, actor, item: YouSaid, data: ItemInput) -> YouS
     return item
 
 
+def young_peoples_items(session: Session) -> list[YouSaid]:
+    """What young people said, for a recommendation to be linked to: newest first."""
+    return [i for i in session.scalars(select(YouSaid).options(selectinload(YouSaid.origin))
+                                       .order_by(YouSaid.raised_on.desc(), YouSaid.id.desc()))
+            if i.from_young_people]
+
+
 def not_ready(item: YouSaid) -> str:
     """Why an item cannot go on the public board yet, in plain words; "" when it can."""
     if not item.actions:
@@ -132,8 +148,9 @@ def not_ready(item: YouSaid) -> str:
                 "Write what we did before you publish.")
     if not item.from_young_people:
         if not item.board_summary:
-            return ("Write what this means for young people, in plain words, before you publish: the board shows "
-                    "that, never the text of the recommendation or plan.")
+            return ("Write what this means for young people, in plain words, or choose what young people said "
+                    "that it answers, before you publish: the board shows that, never the text of the "
+                    "recommendation or plan.")
         if not any(a.status == "done" and a.we_did.strip() for a in item.actions):
             return ("Mark an action done with what we did, in plain words, before you publish: the board shows "
                     "only what young people said and what was done about it.")

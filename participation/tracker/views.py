@@ -57,8 +57,9 @@ def index():
 
 def _item_input(form: ItemForm, item: YouSaid | None = None) -> services.ItemInput:
     """What the form says; the plain words only for a recommendation or a plan's action, the one form showing them."""
-    plain = form.plain_summary.data or "" if item is not None and not item.from_young_people else None
-    return services.ItemInput(plain_summary=plain,
+    linkable = item is not None and not item.from_young_people
+    plain = form.plain_summary.data or "" if linkable else None
+    return services.ItemInput(plain_summary=plain, answers_id=id_from(form.answers_id.data), set_answers=linkable,
         summary=form.summary.data or "", theme_keys=request.form.getlist("themes"), source=form.source.data,
         source_survey_id=id_from(form.source_survey_id.data), source_question_id=id_from(form.source_question_id.data),
         source_promise_id=id_from(form.source_promise_id.data), meeting_on=form.meeting_on.data,
@@ -126,6 +127,10 @@ def edit_item(item_id: int):
     if not item.from_young_people:
         form.summary.label.text = f"{item.board_label}: its own words (staff only)"
         form.summary.description = "Young people never read this. The board shows the plain words below."
+        form.answers_id.choices = [("", "Nothing chosen")] + [
+            (str(i.id), i.summary[:120]) for i in services.young_peoples_items(db.session)]
+        if request.method == "GET":
+            form.answers_id.data = str(item.answers_id or "")
     if request.method == "GET":
         form.source_survey_id.data = str(item.source_survey_id or "")
         form.source_question_id.data = str(item.source_question_id or "")

@@ -99,7 +99,7 @@ def test_without_plain_words_a_recommendation_is_refused_and_never_shown_however
         action.status, action.we_did, action.done_on = "done", "We asked for it and it is now in place.", None
         db.session.commit()
     refused = post_form(officer, f"/tracker/{item_id}/publish", {}, form_page=f"/tracker/{item_id}")
-    assert "Write what this means for young people, in plain words, before you publish" in _text(
+    assert "Write what this means for young people, in plain words, or choose what young people said" in _text(
         officer.get(refused.headers["Location"]).text)
     with app.app_context():
         item = db.session.get(YouSaid, item_id)
@@ -120,3 +120,37 @@ def test_a_published_recommendation_shows_only_its_we_did_never_its_open_actions
         db.session.commit()
     board = _text(client.get("/you-said-we-did").text)
     assert f"We did: {WE_DID}" in board and "s.17" not in board and "What we are doing" not in board
+
+
+def test_a_recommendation_linked_to_what_young_people_said_reaches_the_board_in_their_words(app, login_as, client):
+    from participation.tracker import services
+
+    refs = _import_review(app)
+    with app.app_context():
+        said = services.create_item(db.session, None, services.ItemInput(
+            summary="We want our own say in how our leaving care money is spent.", source="cicc",
+            meeting_on=date(2012, 9, 4)))
+        db.session.commit()
+        said_id = said.id
+        summary = db.session.get(YouSaid, refs["13.1.7"]).summary
+    officer = login_as("officer")
+    item_id = refs["13.1.7"]
+    form = officer.get(f"/tracker/{item_id}/edit").text
+    assert f'<option value="{said_id}">We want our own say' in form
+    refused = post_form(officer, f"/tracker/{item_id}/edit", {"summary": summary, "source": "review",
+                                                               "answers_id": str(refs["13.1.2"])})
+    assert refused.status_code == 200 and "Choose what young people said from the list." in refused.text
+    saved = post_form(officer, f"/tracker/{item_id}/edit", {"summary": summary, "source": "review",
+                                                             "answers_id": str(said_id)})
+    assert saved.status_code == 302, saved.text
+    page = _text(officer.get(f"/tracker/{item_id}").text)
+    assert "It answers what young people said: We want our own say" in page
+    assert "Recommendations and plans that answer this" in officer.get(f"/tracker/{said_id}").text
+    with app.app_context():
+        db.session.get(YouSaid, item_id).actions[0].we_did = WE_DID
+        db.session.commit()
+    published = post_form(officer, f"/tracker/{item_id}/publish", {}, form_page=f"/tracker/{item_id}")
+    assert "Published on the board." in officer.get(published.headers["Location"]).text
+    board = _text(client.get("/you-said-we-did").text)
+    assert "You said: We want our own say in how our leaving care money is spent." in board
+    assert f"We did: {WE_DID}" in board and "That the Council ensure" not in board
