@@ -91,6 +91,31 @@ def _database_url(instance_dir: Path) -> str:
 #: that prints the error can hold them.
 ENGINE_KEEPS_VALUES_OUT_OF_ERRORS = {"hide_parameters": True}
 
+#: Seconds one database statement may run, and seconds it may wait for a lock another has, before it gives
+#: up with an error; both well under the 30 seconds after which gunicorn kills a worker, so a slow query or
+#: a held lock gives the friendly error page (with what was typed kept) instead of a dropped connection.
+STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "10"))
+LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+
+
+def engine_options(url: str, statement_timeout: float = STATEMENT_TIMEOUT,
+                   lock_timeout: float = LOCK_TIMEOUT) -> dict:
+    """The engine's options for this database: values kept out of errors, and the timeouts.
+
+    PostgreSQL is given statement_timeout and lock_timeout as each connection opens. SQLite runs in this
+    process, where a statement cannot be stopped from outside; it waits at most `lock_timeout` for another
+    process's write lock (its busy timeout).
+    """
+    options: dict = dict(ENGINE_KEEPS_VALUES_OUT_OF_ERRORS)
+    if url.startswith("sqlite"):
+        options["connect_args"] = {"timeout": lock_timeout}
+    else:
+        options["pool_pre_ping"] = True  # a server database can drop idle connections; a SQLite file cannot
+        if url.startswith("postgresql"):
+            options["connect_args"] = {"options": f"-c statement_timeout={int(statement_timeout * 1000)} "
+                                                  f"-c lock_timeout={int(lock_timeout * 1000)}"}
+    return options
+
 
 class Config:
     """Production and pilot settings."""
@@ -100,10 +125,7 @@ class Config:
         self.SQLALCHEMY_DATABASE_URI = _database_url(INSTANCE_DIR)
         #: The address share links, QR codes and posters point to, e.g. https://have-your-say.council.gov.uk.
         self.PUBLIC_URL = _public_url()
-        # A server database can drop idle connections; a SQLite file cannot, so skip the extra ping.
-        self.SQLALCHEMY_ENGINE_OPTIONS = (
-            {} if self.SQLALCHEMY_DATABASE_URI.startswith("sqlite") else {"pool_pre_ping": True})
-        self.SQLALCHEMY_ENGINE_OPTIONS.update(ENGINE_KEEPS_VALUES_OUT_OF_ERRORS)
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
         # In production cookies only ever travel over HTTPS.
         secure = os.environ.get("SESSION_COOKIE_SECURE", "1" if production() else "0") == "1"
         self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = secure
@@ -188,4 +210,4 @@ class TestConfig(Config):
         self.SQLALCHEMY_DATABASE_URI = database_url or os.environ.get(
             "TEST_DATABASE_URL", "sqlite://"
         )
-        self.SQLALCHEMY_ENGINE_OPTIONS = dict(ENGINE_KEEPS_VALUES_OUT_OF_ERRORS)
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)

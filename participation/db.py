@@ -53,6 +53,15 @@ else:
     Model = db.Model
 
 
+#: PostgreSQL's codes for a statement stopped by statement_timeout and a lock wait ended by lock_timeout.
+TIMED_OUT = ("57014", "55P03")
+
+
+def timed_out(error: BaseException) -> bool:
+    """True when a database error is one of the timeouts: the database already waited as long as it should."""
+    return getattr(getattr(error, "orig", None), "sqlstate", None) in TIMED_OUT
+
+
 def changed_rows(session: Session, statement: Executable) -> int:
     """Run an UPDATE or DELETE and return how many rows it changed."""
     return cast(CursorResult, session.execute(statement)).rowcount or 0
@@ -80,11 +89,11 @@ def today() -> date:
 
 @event.listens_for(Engine, "connect")
 def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
-    """Turn on foreign keys, WAL and a busy timeout for SQLite; other databases are left alone."""
+    """Turn on foreign keys and WAL for SQLite; other databases are left alone. Its busy timeout, how
+    long it waits for another process's write lock, is the connection's `timeout` (config.engine_options)."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
 

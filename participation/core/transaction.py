@@ -14,6 +14,8 @@ from typing import Any, Callable, Iterator, TypeVar
 
 from sqlalchemy.orm import Session
 
+from participation.db import timed_out
+
 T = TypeVar("T")
 
 
@@ -57,7 +59,7 @@ def run(session: Session, change: Callable[[], T], *, attempts: int = 1,
     """Run a change in its own transaction and return what it returned.
 
     An error of a kind in `retry_on` (a busy or restarting database) rolls back and tries again, up
-    to `attempts` times in all. `Undo` rolls back and returns its result; anything else rolls back
+    to `attempts` times in all, unless the database timed out (see config.engine_options). `Undo` rolls back and returns its result; anything else rolls back
     and is raised, `Refused` included, for the caller to show.
     """
     for attempt in range(1, attempts + 1):
@@ -66,7 +68,7 @@ def run(session: Session, change: Callable[[], T], *, attempts: int = 1,
                 return change()
         except Undo as undone:
             return undone.result
-        except retry_on:
-            if attempt == attempts:
+        except retry_on as error:
+            if attempt == attempts or timed_out(error):  # after a timeout, another wait would outlast the worker
                 raise
     raise ValueError("attempts must be at least 1")
