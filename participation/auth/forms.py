@@ -12,6 +12,10 @@ class SignInForm(FlaskForm):
     password = PasswordField("Password", validators=[DataRequired("Enter your password."), Length(max=500)])
 
 
+class NewBrowserForm(FlaskForm):
+    email = EmailField("Email address", validators=[DataRequired("Enter your email address."), Length(max=254)])
+
+
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField("Your current password", validators=[
         DataRequired("Enter your current password."), Length(max=500)])

@@ -122,11 +122,17 @@ def update_user(session: Session, actor: StaffUser, user: StaffUser, *, name: st
         check_password_rules(password, user.email, user.name)
         user.password_hash = generate_password_hash(password, method="scrypt")
         changes["password"] = "changed"
+        limits.forget_failures(email_key(user.email))  # the new password works at once, on any browser
     if password or not active:
         end_sessions(user)  # a reset password or a switched-off account signs out everywhere
     record(session, actor, "user.changed", user, f"Changed {user.email}", **changes)
     session.flush()
     return user
+
+
+def email_key(email: str) -> str:
+    """What wrong passwords typed for an email address on browsers not trusted for it are counted under."""
+    return "signin-email/" + hashlib.sha256((email or "").strip().lower().encode()).hexdigest()[:40]
 
 
 @dataclass(frozen=True)
@@ -141,13 +147,13 @@ def authenticate(session: Session, email: str, password: str, trusted_browser: s
     """Check an email and password, with a growing wait after wrong passwords.
 
     The wait counts wrong passwords typed for the email address, whether or not it has an account,
-    so the answers read the same for both. A browser this member of staff signed in on before
-    (`trusted_browser`, from its cookie) counts only its own wrong passwords: however many
-    strangers type wrong passwords for the address, the real member of staff still gets in.
+    so the answers read the same for both. A browser this member of staff signed in on before, or
+    made trusted with an emailed link (`trusted_browser`, from its cookie; see auth/browsers.py),
+    counts only its own wrong passwords: however many strangers type wrong passwords for the
+    address, the real member of staff still gets in.
     """
     email = (email or "").strip().lower()
-    counted = (f"signin-browser/{trusted_browser}" if trusted_browser
-               else "signin-email/" + hashlib.sha256(email.encode()).hexdigest()[:40])
+    counted = f"signin-browser/{trusted_browser}" if trusted_browser else email_key(email)
     wait = limits.wait_left(counted)
     if wait:
         return SignIn(None, _wait_message(wait))

@@ -1,18 +1,14 @@
-"""Signing in and out, and changing one's own password."""
+"""Signing in and out, making a new browser trusted with an emailed link, and changing one's own password."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import secrets
-
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
-from itsdangerous import BadSignature, URLSafeSerializer
 
-from participation.auth import services
+from participation.alerts import mail
+from participation.auth import browsers, services
 from participation.auth.access import sign_out_when_idle, start_session
-from participation.auth.forms import ChangePasswordForm, SignInForm
+from participation.auth.forms import ChangePasswordForm, NewBrowserForm, SignInForm
 from participation.core.forms import attempt
 from participation.auth.roles import home_endpoint, safe_next
 from participation.core.transaction import run
@@ -20,38 +16,6 @@ from participation.db import db
 from participation.extensions import limiter
 
 bp = Blueprint("auth", __name__)
-
-
-#: A cookie a browser gets when someone signs in on it: that browser is then "trusted" for that email
-#: address, and wrong passwords typed elsewhere never make it wait (OWASP's device cookies).
-TRUSTED = "staff_browser"
-TRUSTED_DAYS = 180
-
-
-def _email_tag(email: str) -> str:
-    return hashlib.sha256((email or "").strip().lower().encode()).hexdigest()[:24]
-
-
-def _trusted_signer() -> URLSafeSerializer:
-    return URLSafeSerializer(current_app.config["SECRET_KEY"], salt="trusted-staff-browser")
-
-
-def _trusted_browser(email: str) -> str | None:
-    """The random name of this browser if someone signed in on it before with this email address."""
-    signer = _trusted_signer()
-    try:
-        tag, name = signer.loads(request.cookies.get(TRUSTED, ""))
-    except (BadSignature, ValueError, TypeError):
-        return None
-    return name if hmac.compare_digest(str(tag), _email_tag(email)) else None
-
-
-def _trust_this_browser(response, email: str, name: str | None):
-    signer = _trusted_signer()
-    response.set_cookie(TRUSTED, signer.dumps([_email_tag(email), name or secrets.token_hex(16)]),
-                        max_age=TRUSTED_DAYS * 86400, path=url_for("auth.login"), httponly=True, samesite="Lax",
-                        secure=current_app.config["SESSION_COOKIE_SECURE"])
-    return response
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -64,7 +28,7 @@ def login():
         return redirect(safe_next(request.args.get("next"), url_for(home_endpoint(current_user.role))))
     message = ""
     if form.validate_on_submit():
-        trusted = _trusted_browser(form.email.data)
+        trusted = browsers.trusted_browser(form.email.data)
         result = run(db.session, lambda: services.authenticate(db.session, form.email.data, form.password.data,
                                                                trusted_browser=trusted))
         if result.user is not None:
@@ -72,9 +36,47 @@ def login():
             login_user(result.user)
             start_session(result.user)
             response = redirect(safe_next(request.args.get("next"), url_for(home_endpoint(result.user.role))))
-            return _trust_this_browser(response, form.email.data, trusted)
+            return browsers.trust_this_browser(response, form.email.data, trusted)
         message = result.message
     return render_template("auth/login.html", form=form, message=message), 200 if not message else 401
+
+
+#: Shown after asking for a link, whatever the address: it reveals nothing about which addresses have accounts.
+LINK_ASKED = (f"If that address has a staff account here, we have emailed it a link, or did in the last few "
+              f"minutes. Open the link in this browser within {browsers.LINK_MINUTES} minutes, then sign in "
+              f"with your password.")
+LINK_DOES_NOT_WORK = (f"This link does not work here. A link works once, for {browsers.LINK_MINUTES} minutes, "
+                      f"and only in the browser that asked for it. Ask for a new one in the browser you want "
+                      f"to sign in on.")
+
+
+@bp.route("/login/new-browser", methods=["GET", "POST"])
+@limiter.limit("20 per 15 minutes", methods=["POST"],
+               error_message="Too many tries. Wait 15 minutes, then try again.")
+def new_browser():
+    """Ask for an emailed link that lets this browser sign in despite strangers' wrong passwords."""
+    if current_user.is_authenticated:
+        return redirect(url_for(home_endpoint(current_user.role)))
+    can_mail = mail.configured(current_app.config)
+    form = NewBrowserForm()
+    if can_mail and form.validate_on_submit():
+        response = current_app.make_response(render_template("auth/new_browser.html", form=form, asked=LINK_ASKED,
+                                                             can_mail=True))
+        return browsers.ask_for_link(db.session, response, form.email.data)
+    return render_template("auth/new_browser.html", form=form, asked="", can_mail=can_mail)
+
+
+@bp.get("/login/new-browser/<token>")
+def trust_browser(token: str):
+    """Follow an emailed link: this browser becomes trusted for the address; the password is still needed."""
+    email = browsers.use_link(token)
+    if email is None:
+        return render_template("auth/new_browser.html", form=NewBrowserForm(), asked="",
+                               can_mail=mail.configured(current_app.config), refused=LINK_DOES_NOT_WORK), 400
+    flash(f"This browser can now sign in as {email}. Sign in with your password.")
+    response = redirect(url_for("auth.login"))
+    browsers.forget_asking(response)
+    return browsers.trust_this_browser(response, email, browsers.trusted_browser(email))
 
 
 @bp.post("/logout")

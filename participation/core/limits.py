@@ -80,3 +80,8 @@ def forget_failures(key: str) -> None:
     """Start the count again for this key (after a right password from a trusted browser)."""
     limiter.storage.clear(f"fail/{key}")
     limiter.storage.clear(f"wait/{key}")
+
+
+def first_use(key: str, keep_seconds: int) -> bool:
+    """True the first time this key is used, False every time after, for `keep_seconds` (a link that works once)."""
+    return limiter.storage.incr(f"used/{key}", keep_seconds) == 1
