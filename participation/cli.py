@@ -16,7 +16,7 @@ from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import make_url
 
 from participation.alerts import safeguarding as safeguarding_alerts
-from participation.alerts.mail import settings_line as mail_settings
+from participation.core.mail import settings_line as mail_settings
 from participation.core import golive
 from participation.auth.services import count_safeguarding_leads, create_user as add_user
 from participation.comments.services import rebuild_tallies as rebuild_comment_tallies

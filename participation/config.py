@@ -177,7 +177,7 @@ class Config:
     RATELIMIT_HEADERS_ENABLED = False
     TESTING = False
 
-    #: The council's SMTP server, under Flask-Mail's names (see participation/alerts/mail.py). With
+    #: The council's SMTP server, under Flask-Mail's names (see participation/core/mail.py). With
     #: MAIL_SERVER and MAIL_DEFAULT_SENDER set, designated safeguarding leads are emailed when flags wait.
     MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
     MAIL_USE_TLS = _yes(os.environ.get("MAIL_USE_TLS", ""))

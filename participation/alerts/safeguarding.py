@@ -25,7 +25,7 @@ from flask import Flask, url_for
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from participation.alerts import mail
+from participation.core import mail
 from participation.auth.models import StaffUser
 from participation.comments.models import CommentAnalysis
 from participation.core.transaction import run

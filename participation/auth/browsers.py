@@ -37,7 +37,7 @@ from flask import current_app, request, url_for
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.orm import Session
 
-from participation.alerts import mail
+from participation.core import mail
 from participation.auth import services
 from participation.core import limits
 

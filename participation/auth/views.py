@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, current_app, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from participation.alerts import mail
+from participation.core import mail
 from participation.auth import browsers, services
 from participation.auth.access import sign_out_when_idle, start_session
 from participation.auth.forms import ChangePasswordForm, NewBrowserForm, SignInForm

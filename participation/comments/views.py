@@ -18,7 +18,7 @@ from participation.core.forms import ButtonForm, flash_outcome
 from participation.core.numbers import answer_id_from, id_from, page_from
 from participation.core.transaction import run
 from participation.db import db, today
-from participation.alerts import mail
+from participation.core import mail
 from participation.alerts.safeguarding import leads as safeguarding_leads
 from participation.surveys.models import Question, Survey
 from participation.themes.services import active_themes

@@ -16,7 +16,7 @@ from participation.scorecard.models import Measure
 from participation.reports.models import CommitteePaper
 from tests.conftest import PASSWORD, csrf_token
 
-PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout"}
+PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout", "auth.new_browser", "auth.trust_browser"}
 #: Sends everyone on: strangers to sign in, staff to their first page.
 SIGNPOSTS = {"core.home"}
 PUBLIC_PREFIXES = ("respond.", "board.", "help.")
@@ -45,7 +45,7 @@ def _values(app, rule) -> dict:
                                       ("paper_id", CommitteePaper.id))}
     known = {**{name: value or 1 for name, value in first.items()}, "survey_id": survey.id,
              "question_id": question.id, "text_question_id": text_question.id, "user_id": user.id, "number": 1,
-             "slug": "demo", "filename": "css/respond.css", "request_id": "0" * 32}
+             "slug": "demo", "filename": "css/respond.css", "request_id": "0" * 32, "token": "not-a-link"}
     values = {}
     for name in rule.arguments:
         if name in known:
