@@ -29,7 +29,9 @@ from participation.core.logs import UNLOGGED, logged
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\\]")
 #: A path on a young person's page wherever it appears in a line: "/s/demo/check", "/get-help?x=1".
 _YOUNG_PERSONS_PATH = re.compile(
-    "(?:https?://[^/\\s'\"]+)?(?:" + "|".join(re.escape(p.rstrip("/")) for p in UNLOGGED) + r")(?:[/?#][^\s'\"]*)?")
+    "(?:https?://[^/\\s'\"]+)?(?:"
+    + "|".join(re.escape(p) if p.endswith("/") else re.escape(p) + "(?![\\w-])" for p in UNLOGGED)
+    + ")[^\\s'\"]*")
 #: gunicorn's "Invalid request from ip=203.0.113.7: ..." and any other address written as ip=...
 _CLIENT_ADDRESS = re.compile(r"\bip=\S+?(?=:\s|\s|$)")
 

@@ -35,6 +35,8 @@ replies = []
 with app.test_request_context():
     for n in range(3):
         replies.append("counted" if limits.allowed(shared, "everyone") else "refused")
+    # A link that works once (a staff sign-in link) is used up for every worker, not only this one.
+    replies.append("used" if limits.first_use("a-link", 60) else "already-used")
 print(" ".join(replies))
 """
 
@@ -62,9 +64,9 @@ def test_with_redis_every_worker_counts_towards_one_ceiling(tmp_path):
         if os.environ.get("REQUIRE_REDIS"):
             pytest.fail("REQUIRE_REDIS is set but no Redis server answers on 127.0.0.1:6379")
         pytest.skip("no Redis server on 127.0.0.1:6379")
-    assert _two_workers(tmp_path, REDIS) == ["counted counted counted", "counted counted refused"]
+    assert _two_workers(tmp_path, REDIS) == ["counted counted counted used", "counted counted refused already-used"]
 
 
 def test_in_memory_each_worker_counts_alone(tmp_path):
     """What a pilot on one process gets, and why several processes need Redis."""
-    assert _two_workers(tmp_path, "memory://") == ["counted counted counted", "counted counted counted"]
+    assert _two_workers(tmp_path, "memory://") == ["counted counted counted used", "counted counted counted used"]
