@@ -103,12 +103,12 @@ def engine_options(url: str, statement_timeout: float = STATEMENT_TIMEOUT,
     """The engine's options for this database: values kept out of errors, and the timeouts.
 
     PostgreSQL is given statement_timeout and lock_timeout as each connection opens. SQLite runs in this
-    process, where a statement cannot be stopped from outside; it waits at most `lock_timeout` for another
-    process's write lock (its busy timeout).
+    process, where a statement cannot be stopped from outside and waiting for another process's write lock
+    is where its time goes: it waits at most `statement_timeout` for that lock (its busy timeout).
     """
     options: dict = dict(ENGINE_KEEPS_VALUES_OUT_OF_ERRORS)
     if url.startswith("sqlite"):
-        options["connect_args"] = {"timeout": lock_timeout}
+        options["connect_args"] = {"timeout": statement_timeout}
     else:
         options["pool_pre_ping"] = True  # a server database can drop idle connections; a SQLite file cannot
         if url.startswith("postgresql"):

@@ -29,7 +29,7 @@ def test_every_connection_gives_up_waiting_well_before_the_worker_is_killed(app)
             assert db.session.scalar(text("SHOW statement_timeout")) == "10s"
             assert db.session.scalar(text("SHOW lock_timeout")) == "5s"
         else:
-            assert db.session.scalar(text("PRAGMA busy_timeout")) == 5000
+            assert db.session.scalar(text("PRAGMA busy_timeout")) == 10000
     assert 10 < WORKER_TIMEOUT / 2
 
 
@@ -37,7 +37,7 @@ def test_the_timeouts_are_settings():
     options = engine_options("postgresql+psycopg://x@h/db", statement_timeout=8, lock_timeout=2.5)
     assert options["connect_args"] == {"options": "-c statement_timeout=8000 -c lock_timeout=2500"}
     assert options["hide_parameters"] and options["pool_pre_ping"]
-    assert engine_options("sqlite:///x.db", lock_timeout=3)["connect_args"] == {"timeout": 3}
+    assert engine_options("sqlite:///x.db", statement_timeout=3)["connect_args"] == {"timeout": 3}
 
 
 @pytest.fixture
