@@ -10,8 +10,9 @@ every piece is 0 or at least 5. Then whatever sums and differences of shown figu
 are sums of pieces that are 0 or at least 5, and never single out fewer than 5 young people.
 
 A group whose own pieces are not all safe shows nothing; a count whose pieces are not all safe is hidden
-(and others in its row with it, by participation.core.suppression.protect). The pieces are counted in
-SQL, grouped by month and answer, over the survey's stored answers.
+(and others in its row with it, by participation.core.suppression.protect). The pieces are added up in
+SQL, grouped by month and answer, from the running totals kept as answers are sent (responses, answers and
+pairs of answers per day), so the check takes the same time however many young people answered.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from sqlalchemy import extract, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from participation.core.suppression import SMALLEST_SHOWN
 from participation.reports.groups import Group
-from participation.respond.models import Answer, Response
+from participation.respond.models import ANSWERED, AnswerPairTally, AnswerTally, ResponseTally
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import question_type
 
@@ -46,6 +47,15 @@ def _add(a: Pieces, b: Pieces) -> Pieces:
     return {k: a.get(k, 0) + b.get(k, 0) for k in a.keys() | b.keys()}
 
 
+def _no_answer(crossed: Pieces, everyone: Pieces) -> None:
+    """Add to `crossed` (pieces by month and cross-break answer) the piece of each month with no answer (None):
+    everyone's count that month less its answers' pieces; a piece of 0 is left out."""
+    for key, n in everyone.items():
+        rest = n - sum(v for k, v in crossed.items() if k[:-1] == key and k[-1] is not None)
+        if rest:
+            crossed[(*key, None)] = rest
+
+
 @dataclass
 class Guard:
     """The pieces of every figure of one survey for the kind of group chosen; with no filters, none."""
@@ -59,47 +69,83 @@ class Guard:
     @classmethod
     def for_group(cls, session: Session, survey: Survey, group: Group) -> Guard:
         """Count the pieces for `group`'s kind: by month when it has dates, by answer when it has a
-        cross-break. Every month of the survey counts, not only the chosen ones."""
+        cross-break. Every month of the survey counts, not only the chosen ones.
+
+        The pieces are added up from the running totals (participation.respond.tallies), each in one grouped
+        query: responses per day, each answer per day, and each pair of answers given together per day. The
+        "no answer" piece of a cross-break is everyone's count less the pieces of its answers."""
         by_month = bool(group.start or group.end)
         if not by_month and not group.question_id:
             return cls()
-        keys: list = []
-        if by_month:
-            keys += [extract("year", Response.submitted_on), extract("month", Response.submitted_on)]
-        cross = aliased(Answer)
-        if group.question_id:
-            keys.append(cross.choice)
-
-        def pieced(query):
-            if group.question_id:
-                condition = (cross.response_id == Response.id) & (cross.question_id == group.question_id)
-                breakdown = survey_question(survey, group.question_id)
-                if breakdown is not None and question_type(breakdown).multiple:
-                    # Several choices: those who chose it and those who did not.
-                    condition = condition & (cross.choice == group.choice)
-                query = query.outerjoin(cross, condition)
-            return query.where(Response.survey_id == survey.id).group_by(*keys)
-
-        def piece(row, skip: int) -> Piece:
-            return tuple(row[skip:])
-
         guard = cls(open=False)
-        for row in session.execute(pieced(select(func.count(), *keys).select_from(Response))):
-            guard.responses[piece(row, 1)] = row[0]
-        for row in session.execute(pieced(
-                select(Answer.question_id, Answer.choice, func.count(), *keys).select_from(Response)
-                .join(Answer, Answer.response_id == Response.id).where(Answer.choice.is_not(None))
-                .group_by(Answer.question_id, Answer.choice))):
-            guard.chosen.setdefault((row[0], row[1]), {})[piece(row, 3)] = row[2]
         questions = survey.ordered_questions
         guard.several = {q.id: q.kind == "text" or question_type(q).multiple for q in questions}
         counted_apart = [qid for qid, apart in guard.several.items() if apart]
+
+        def months(day_column) -> list:
+            return [extract("year", day_column), extract("month", day_column)] if by_month else []
+
+        def month(row, skip: int) -> Piece:
+            return tuple(int(v) for v in row[skip:]) if by_month else ()
+
+        # Everyone's counts, by month when it has dates.
+        everyone: Pieces = {}
+        keys = months(ResponseTally.day)
+        query = select(func.sum(ResponseTally.count), *keys).where(ResponseTally.survey_id == survey.id)
+        for row in session.execute(query.group_by(*keys) if keys else query):
+            if row[0]:
+                everyone[month(row, 1)] = int(row[0])
+        everyone_chosen: dict[tuple[int, str], Pieces] = {}
+        keys = months(AnswerTally.day)
+        for row in session.execute(
+                select(AnswerTally.question_id, AnswerTally.choice, func.sum(AnswerTally.count), *keys)
+                .where(AnswerTally.survey_id == survey.id)
+                .group_by(AnswerTally.question_id, AnswerTally.choice, *keys)):
+            if row[2]:
+                everyone_chosen.setdefault((row[0], row[1]), {})[month(row, 3)] = int(row[2])
+        everyone_answered: dict[int, Pieces] = {}
         if counted_apart:
-            for row in session.execute(pieced(
-                    select(Answer.question_id, func.count(func.distinct(Answer.response_id)), *keys)
-                    .select_from(Response).join(Answer, Answer.response_id == Response.id)
-                    .where(Answer.question_id.in_(counted_apart)).group_by(Answer.question_id))):
-                guard.answered.setdefault(row[0], {})[piece(row, 2)] = row[1]
+            keys = months(AnswerPairTally.day)
+            for row in session.execute(
+                    select(AnswerPairTally.question_id, func.sum(AnswerPairTally.count), *keys)
+                    .where(AnswerPairTally.survey_id == survey.id, AnswerPairTally.by_question_id.in_(counted_apart),
+                           AnswerPairTally.by_choice == ANSWERED, AnswerPairTally.choice == ANSWERED,
+                           AnswerPairTally.question_id == AnswerPairTally.by_question_id)
+                    .group_by(AnswerPairTally.question_id, *keys)):
+                if row[1]:
+                    everyone_answered.setdefault(row[0], {})[month(row, 2)] = int(row[1])
+
+        if not group.question_id:
+            guard.responses, guard.chosen, guard.answered = everyone, everyone_chosen, everyone_answered
+        else:
+            breakdown = survey_question(survey, group.question_id)
+            keys = months(AnswerPairTally.day)
+            by = [AnswerPairTally.survey_id == survey.id, AnswerPairTally.by_question_id == group.question_id]
+            if breakdown is not None and question_type(breakdown).multiple:
+                # Several choices: those who chose it and those who did not.
+                by.append(AnswerPairTally.by_choice == group.choice)
+            else:
+                by.append(AnswerPairTally.by_choice != ANSWERED)
+            for row in session.execute(
+                    select(AnswerPairTally.question_id, AnswerPairTally.choice, func.sum(AnswerPairTally.count),
+                           AnswerPairTally.by_choice, *keys).where(*by)
+                    .group_by(AnswerPairTally.question_id, AnswerPairTally.choice, AnswerPairTally.by_choice, *keys)):
+                qid, choice, n, by_choice = row[0], row[1], int(row[2] or 0), row[3]
+                if not n:
+                    continue
+                piece = (*month(row, 4), by_choice)
+                if choice == ANSWERED:
+                    guard.answered.setdefault(qid, {})[piece] = n
+                else:
+                    guard.chosen.setdefault((qid, choice), {})[piece] = n
+                    if qid == group.question_id and choice == by_choice:
+                        guard.responses[piece] = n
+            # Those who gave none of the cross-break's answers: everyone less those who gave one.
+            _no_answer(guard.responses, everyone)
+            for key, pieces in everyone_chosen.items():
+                _no_answer(guard.chosen.setdefault(key, {}), pieces)
+            for qid, pieces in everyone_answered.items():
+                _no_answer(guard.answered.setdefault(qid, {}), pieces)
         for q in questions:
             if not guard.several[q.id]:
                 total: Pieces = {}

@@ -1,7 +1,8 @@
 """A survey's results question by question: who answered, who skipped, and each answer's count.
 
-Counts are made in SQL from stored answers, grouped per question and choice, so the page runs a
-fixed number of queries however many young people answered. Every figure covers the chosen group
+Counts are added up in SQL from the running totals kept as answers are sent (participation.respond.tallies:
+responses, answers and pairs of answers given together, per day), grouped per question and choice, so the
+page runs a fixed number of queries over small tables however many young people answered. Every figure covers the chosen group
 (participation.reports.groups). Small numbers are suppressed with participation.core.suppression for
 everyone who may not see exact figures, and a group under 5 shows nothing at all.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import distinct, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from participation.comments.models import CommentAnalysis, CommentTheme
@@ -21,7 +22,7 @@ from participation.core.suppression import (HIDDEN, SMALLEST_SHOWN, group_shown,
 from participation.reports import charts
 from participation.reports.groups import Group
 from participation.reports.protection import Guard, minus
-from participation.respond.models import Answer, AnswerTally, Response
+from participation.respond.models import ANSWERED, Answer, AnswerPairTally, AnswerTally, Response, ResponseTally
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import question_type
 from participation.themes.models import Theme
@@ -124,48 +125,69 @@ def in_group(survey: Survey, group: Group) -> list:
 
 
 def group_size(session: Session, survey: Survey, group: Group) -> int:
-    """How many responses the group holds."""
-    return session.scalar(select(func.count()).select_from(Response).where(*in_group(survey, group))) or 0
+    """How many responses the group holds, from the running totals: responses per day, or, for a cross-break,
+    those who gave its answer per day."""
+    if group.question_id:
+        n = session.scalar(select(func.sum(AnswerPairTally.count)).where(
+            *_pairs(survey, group), AnswerPairTally.question_id == group.question_id,
+            AnswerPairTally.choice == group.choice))
+    else:
+        n = session.scalar(select(func.sum(ResponseTally.count)).where(
+            ResponseTally.survey_id == survey.id, *_days(ResponseTally, group)))
+    return int(n or 0)
+
+
+def _days(tally, group: Group) -> list:
+    conditions = []
+    if group.start:
+        conditions.append(tally.day >= group.start)
+    if group.end:
+        conditions.append(tally.day <= group.end)
+    return conditions
+
+
+def _pairs(survey: Survey, group: Group) -> list:
+    """Conditions on AnswerPairTally picking what the group's young people gave with the cross-break's answer."""
+    return [AnswerPairTally.survey_id == survey.id, AnswerPairTally.by_question_id == group.question_id,
+            AnswerPairTally.by_choice == group.choice, *_days(AnswerPairTally, group)]
 
 
 def _counts(session: Session, survey: Survey, group: Group) -> tuple[dict[int, int], dict[tuple[int, str], int]]:
-    """How many in the group answered each question, and chose each (question, choice).
+    """How many in the group answered each question, and chose each (question, choice), from the running totals
+    per day (participation.respond.tallies), in one grouped query.
 
-    Without a cross-break the choices come from the running totals per day (answer_tallies): a young person
-    gives each choice at most once, so a choice's tally is how many chose it, and for a question with one
-    answer each, those who answered are the sum of its choices. Only several-choice and free-text questions
-    are counted from the stored answers. With a cross-break, everything is counted from the stored answers."""
-    where = in_group(survey, group)
+    A young person gives each choice at most once, so a choice's tally is how many chose it, and for a question
+    with one answer each, those who answered are the sum of its choices. Several-choice and free-text questions
+    keep their own count of those who answered (the ANSWERED rows of AnswerPairTally). With a cross-break, the
+    counts are those of the pairs of answers given with the cross-break's answer."""
+    counted = {q.id for q in survey.ordered_questions if q.kind in ("multiple", "text")}
     if group.question_id:
-        answered: dict[int, int] = dict(session.execute(
-            select(Answer.question_id, func.count(distinct(Answer.response_id)))
-            .join(Response, Response.id == Answer.response_id).where(*where)
-            .group_by(Answer.question_id)).all())
-        chosen = {(qid, choice): n for qid, choice, n in session.execute(
-            select(Answer.question_id, Answer.choice, func.count(distinct(Answer.response_id)))
-            .join(Response, Response.id == Answer.response_id)
-            .where(*where, Answer.choice.is_not(None))
-            .group_by(Answer.question_id, Answer.choice)).all() if choice is not None}
-        return answered, chosen
-    days = [AnswerTally.survey_id == survey.id]
-    if group.start:
-        days.append(AnswerTally.day >= group.start)
-    if group.end:
-        days.append(AnswerTally.day <= group.end)
-    chosen = {(qid, choice): int(n) for qid, choice, n in session.execute(
-        select(AnswerTally.question_id, AnswerTally.choice, func.sum(AnswerTally.count))
-        .where(*days).group_by(AnswerTally.question_id, AnswerTally.choice)).all()}
-    answered = {}
-    counted = [q.id for q in survey.ordered_questions if q.kind in ("multiple", "text")]
-    for (qid, _), n in chosen.items():
-        if qid not in counted:
-            answered[qid] = answered.get(qid, 0) + n
-    if counted:
-        query = select(Answer.question_id, func.count(distinct(Answer.response_id))).where(
-            Answer.question_id.in_(counted))
-        if group.start or group.end:
-            query = query.join(Response, Response.id == Answer.response_id).where(*where)
-        answered.update(session.execute(query.group_by(Answer.question_id)).all())
+        rows = session.execute(
+            select(AnswerPairTally.question_id, AnswerPairTally.choice, func.sum(AnswerPairTally.count))
+            .where(*_pairs(survey, group)).group_by(AnswerPairTally.question_id, AnswerPairTally.choice)).all()
+    else:
+        rows = session.execute(
+            select(AnswerTally.question_id, AnswerTally.choice, func.sum(AnswerTally.count))
+            .where(AnswerTally.survey_id == survey.id, *_days(AnswerTally, group))
+            .group_by(AnswerTally.question_id, AnswerTally.choice)).all()
+        if counted:
+            rows += session.execute(
+                select(AnswerPairTally.question_id, AnswerPairTally.choice, func.sum(AnswerPairTally.count))
+                .where(AnswerPairTally.survey_id == survey.id, AnswerPairTally.by_question_id.in_(counted),
+                       AnswerPairTally.by_choice == ANSWERED, AnswerPairTally.question_id == AnswerPairTally.by_question_id,
+                       AnswerPairTally.choice == ANSWERED, *_days(AnswerPairTally, group))
+                .group_by(AnswerPairTally.question_id, AnswerPairTally.choice)).all()
+    answered: dict[int, int] = {}
+    chosen: dict[tuple[int, str], int] = {}
+    for qid, choice, n in rows:
+        if not n:
+            continue
+        if choice == ANSWERED:
+            answered[qid] = int(n)
+        else:
+            chosen[(qid, choice)] = int(n)
+            if qid not in counted:
+                answered[qid] = answered.get(qid, 0) + int(n)
     return answered, chosen
 
 
@@ -396,7 +418,7 @@ class OneResponse:
 def one_response(session: Session, survey: Survey, group: Group, number: int) -> OneResponse | None:
     """The group's response at `number` (1 to the group's size), or None when there is none. Responses come
     in the order of their random ids, which says nothing about the order they were sent in."""
-    total = group_size(session, survey, group)
+    total = session.scalar(select(func.count()).select_from(Response).where(*in_group(survey, group))) or 0
     if not 1 <= number <= total:
         return None
     picked = session.execute(select(Response.id, Response.submitted_on).where(*in_group(survey, group))

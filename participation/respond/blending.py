@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from participation.comments.models import CommentAnalysis, CommentTally, CommentTheme
 from participation.db import today
-from participation.respond.models import Answer, AnswerTally, Response, ResponseTally, SubmissionReceipt
+from participation.respond.models import (Answer, AnswerPairTally, AnswerTally, Response, ResponseTally,
+                                          SubmissionReceipt)
 
 #: Days of sends rewritten: yesterday too, so a request asked just after midnight is covered.
 DAYS = 2
@@ -58,6 +59,6 @@ def rewrite_recent_sends(session: Session) -> int:
     _one_by_one(session, SubmissionReceipt.__table__, "token_hash", receipts)
     # The running totals are shared by many sends; rewriting them all at once is enough. They are
     # taken in the order a send takes them (storing.write), so the two never wait on each other in a circle.
-    for tally in (CommentTally, ResponseTally, AnswerTally):
+    for tally in (CommentTally, ResponseTally, AnswerTally, AnswerPairTally):
         session.execute(update(tally).where(tally.day >= since).values(count=tally.count))
     return len(responses)

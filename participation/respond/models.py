@@ -109,3 +109,30 @@ class AnswerTally(Model):
     #: The question's survey, kept here so reports can filter without a join.
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+#: The `choice` of an AnswerPairTally row counting those who answered a several-choice or free-text question
+#: at all (no option is stored as an empty value).
+ANSWERED = ""
+
+
+class AnswerPairTally(Model):
+    """How many young people who gave one answer (`by_question_id`, `by_choice`) on a day also gave another
+    (`question_id`, `choice`), kept as answers are sent.
+
+    Results for those who gave an answer (a cross-break), and the committee's check that no group can be taken
+    from another to single out a few young people, add these up instead of reading every answer. A row with
+    `choice` ANSWERED counts those who answered a several-choice or free-text question at all; a row whose
+    `by_choice` is ANSWERED too (with both questions the same) counts them for everyone.
+    """
+
+    __tablename__ = "answer_pair_tallies"
+    audit_type = "answer_pair_tallie"
+
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True)
+    by_question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True)
+    by_choice: Mapped[str] = mapped_column(String(60), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True)
+    choice: Mapped[str] = mapped_column(String(60), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
