@@ -28,17 +28,25 @@ def arguments(doc: str) -> argparse.Namespace:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--database-url", default="", help="an empty database to use (default: a new SQLite file)")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep what --database-url holds (a database an earlier run built) and add to it")
     return parser.parse_args()
 
 
-def demo_app(url: str):
-    """The app on a new database holding seed-demo with no responses."""
+def demo_app(url: str, reuse: bool = False):
+    """The app on a new database holding seed-demo with no responses (with `reuse`, on the database as it is,
+    when it holds the demo already)."""
     os.environ["DATABASE_URL"] = url
+    from sqlalchemy import inspect
+
     from participation import create_app
     from participation.db import db
 
     app = create_app()
     with app.app_context():
+        if reuse and inspect(db.engine).has_table("surveys"):
+            db.create_all()  # tables added since it was built; an earlier run's rows stay
+            return app
         db.drop_all()
         db.create_all()
     app.test_cli_runner().invoke(args=["seed-demo", "--responses", "0"])
@@ -46,14 +54,18 @@ def demo_app(url: str):
 
 
 def signed_in(app, role: str):
-    """A test client signed in with a new account of the role."""
+    """A test client signed in with an account of the role (made the first time)."""
+    from sqlalchemy import select
+
+    from participation.auth.models import StaffUser
     from participation.auth.services import create_user
     from participation.core.transaction import run
     from participation.db import db
 
     email = f"{role}@council.example"
     with app.app_context():
-        run(db.session, lambda: create_user(db.session, None, email, PASSWORD, role))
+        if db.session.scalar(select(StaffUser).where(StaffUser.email == email)) is None:
+            run(db.session, lambda: create_user(db.session, None, email, PASSWORD, role))
     client = app.test_client()
     page = client.get("/login").text
     token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
@@ -98,7 +110,7 @@ def median_time(client, path: str, repeat: int) -> float:
 def main() -> None:
     args = arguments(__doc__)
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-reports-')}/reports.db"
-    app = demo_app(url)
+    app = demo_app(url, args.reuse)
     client = signed_in(app, "committee")
 
     print(f"database: {url.split(':')[0]}; GET /reports/ as a committee member, median of {args.repeat}")

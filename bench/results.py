@@ -5,7 +5,10 @@ then times GET /surveys/<demo>/results for an officer (exact figures) and a comm
 numbers protected), for everyone and for one cross-break ("answered No to: Do you feel safe where you
 live?") with a date range: the median of several requests each, after one warm-up.
 
-    python bench/results.py [--sizes 10000 100000] [--database-url postgresql+psycopg://...]
+    python bench/results.py [--sizes 10000 100000] [--database-url postgresql+psycopg://...] [--reuse]
+
+With --reuse the database is kept and added to: run it with --sizes 10000, then again with --sizes 100000,
+and the same database can be timed by two versions of the app.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from reports import arguments, demo_app, fill, median_time, signed_in
 def main() -> None:
     args = arguments(__doc__)
     url = args.database_url or f"sqlite:///{tempfile.mkdtemp(prefix='bench-results-')}/results.db"
-    app = demo_app(url)
+    app = demo_app(url, args.reuse)
     officer, committee = signed_in(app, "officer"), signed_in(app, "committee")
 
     from datetime import timedelta

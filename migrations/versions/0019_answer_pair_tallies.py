@@ -1,5 +1,6 @@
 """Running totals of pairs of answers given together, so results for a cross-break and the committee's
-small-group checks add up a small table instead of reading every answer
+small-group checks add up a small table instead of reading every answer; a question's comments indexed
+newest first
 
 Revision ID: 0019
 Revises: 0018
@@ -36,6 +37,7 @@ def upgrade():
     sa.ForeignKeyConstraint(['survey_id'], ['surveys.id'], name=op.f('fk_answer_pair_tallies_survey_id_surveys'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('survey_id', 'by_question_id', 'by_choice', 'day', 'question_id', 'choice', name=op.f('pk_answer_pair_tallies'))
     )
+    op.create_index('ix_comment_analyses_question_day', 'comment_analyses', ['question_id', 'submitted_on', 'answer_id'])
     # Count what is already stored, so results agree with the answers from the start.
     op.execute("INSERT INTO answer_pair_tallies (survey_id, by_question_id, by_choice, day, question_id, choice, count) "
                "SELECT r.survey_id, b.question_id, b.choice, r.submitted_on, g.question_id, g.choice, count(*) "
@@ -49,4 +51,5 @@ def upgrade():
 
 
 def downgrade():
+    op.drop_index('ix_comment_analyses_question_day', table_name='comment_analyses')
     op.drop_table('answer_pair_tallies')

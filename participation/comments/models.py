@@ -43,7 +43,9 @@ class CommentAnalysis(Model):
     #: The review queue reads 20 comments at a time in its order, whatever the number waiting: the comments
     #: of one status, or the open flags (comments.services.queue).
     __table_args__ = (Index("ix_comment_analyses_queue", "status", "queue_rank", "confidence", "answer_id"),
-                      Index("ix_comment_analyses_flag_queue", "flag_status", "queue_rank", "confidence", "answer_id"))
+                      Index("ix_comment_analyses_flag_queue", "flag_status", "queue_rank", "confidence", "answer_id"),
+                      # A question's comments newest first (the results page reads the newest few).
+                      Index("ix_comment_analyses_question_day", "question_id", "submitted_on", "answer_id"))
 
     answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)

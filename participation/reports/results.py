@@ -137,12 +137,14 @@ def group_size(session: Session, survey: Survey, group: Group) -> int:
     return int(n or 0)
 
 
-def _days(tally, group: Group) -> list:
+def _days(tally, group: Group, day: str = "day") -> list:
+    """Conditions on a table's day column picking the group's dates."""
+    column = getattr(tally, day)
     conditions = []
     if group.start:
-        conditions.append(tally.day >= group.start)
+        conditions.append(column >= group.start)
     if group.end:
-        conditions.append(tally.day <= group.end)
+        conditions.append(column <= group.end)
     return conditions
 
 
@@ -317,8 +319,10 @@ def feeling(sentiment: float) -> str:
 
 
 def _matching(survey: Survey, question: Question, group: Group, original: bool, search: str) -> list:
-    conditions = [*in_group(survey, group), Answer.question_id == question.id, Answer.text.is_not(None),
+    conditions = [*in_group(survey, group), CommentAnalysis.question_id == question.id, Answer.text.is_not(None),
                   Answer.text != ""]
+    # The day again on the comment's reading (the same day), so its index finds the newest first.
+    conditions += _days(CommentAnalysis, group, "submitted_on")
     if search:
         escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         # Readers of redacted words search the redacted words, so a search cannot find a name.
@@ -329,8 +333,8 @@ def _matching(survey: Survey, question: Question, group: Group, original: bool, 
 def _comment_query(original: bool):
     return (select(Answer.id, comment_words(original), Response.submitted_on, CommentAnalysis.sentiment,
                    CommentAnalysis.safeguarding)
-            .select_from(Answer).join(Response, Response.id == Answer.response_id)
-            .join(CommentAnalysis, CommentAnalysis.answer_id == Answer.id))
+            .select_from(CommentAnalysis).join(Answer, Answer.id == CommentAnalysis.answer_id)
+            .join(Response, Response.id == Answer.response_id))
 
 
 def comments_listed(group: Group, original: bool) -> bool:
@@ -349,7 +353,8 @@ def comments(session: Session, survey: Survey, question: Question, group: Group,
     if not comments_listed(group, original):
         return []
     rows = session.execute(_comment_query(original).where(*_matching(survey, question, group, original, search))
-                           .order_by(Response.submitted_on.desc(), Answer.id.desc()).limit(limit).offset(offset)).all()
+                           .order_by(CommentAnalysis.submitted_on.desc(), CommentAnalysis.answer_id.desc())
+                           .limit(limit).offset(offset)).all()
     themes: dict[int, list[str]] = {}
     if rows:
         for answer_id, name in session.execute(

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from participation.comments.models import CommentAnalysis, CommentTally
 from participation.db import db
-from participation.respond.models import AnswerTally, ResponseTally
+from participation.respond.models import AnswerPairTally, AnswerTally, ResponseTally
 from tests.comments.test_comments import _answer
 from tests.conftest import post_form
 
@@ -20,7 +20,10 @@ def _snapshot():
                                                                AnswerTally.choice, AnswerTally.count)).all() if r[3]),
             sorted((s, d, t, n, round(total, 6), p) for s, d, t, n, total, p in db.session.execute(
                 select(CommentTally.survey_id, CommentTally.day, CommentTally.theme_id, CommentTally.count,
-                       CommentTally.sentiment_sum, CommentTally.positive)).all() if n))
+                       CommentTally.sentiment_sum, CommentTally.positive)).all() if n),
+            sorted(tuple(r) for r in db.session.execute(select(
+                AnswerPairTally.survey_id, AnswerPairTally.by_question_id, AnswerPairTally.by_choice, AnswerPairTally.day,
+                AnswerPairTally.question_id, AnswerPairTally.choice, AnswerPairTally.count)).all() if r[6]))
 
 
 def _agrees(app, runner):
@@ -35,9 +38,9 @@ def _agrees(app, runner):
 def test_totals_agree_after_answers_demo_data_reviews_and_retagging(app, runner, login_as):
     assert runner.invoke(args=["seed-demo", "--responses", "40"]).exit_code == 0
     _answer(app, "my foster mum is kind", "more say in my review please")
-    responses, answers, comments = _agrees(app, runner)
+    responses, answers, comments, pairs = _agrees(app, runner)
     assert sum(r[2] for r in responses) == 40 + 80 + 60 + 1  # demo, last year's review, this year's, one more
-    assert comments and answers
+    assert comments and answers and pairs
     officer = login_as("officer")
     with app.app_context():
         answer_id = db.session.scalars(select(CommentAnalysis.answer_id).order_by(CommentAnalysis.answer_id.desc())).first()
