@@ -163,12 +163,13 @@ def _counts(session: Session, survey: Survey, group: Group) -> tuple[dict[int, i
     keep their own count of those who answered (the ANSWERED rows of AnswerPairTally). With a cross-break, the
     counts are those of the pairs of answers given with the cross-break's answer."""
     counted = {q.id for q in survey.ordered_questions if q.kind in ("multiple", "text")}
+    rows: list[tuple[int, str, int]] = []
     if group.question_id:
-        rows = session.execute(
+        rows += session.execute(
             select(AnswerPairTally.question_id, AnswerPairTally.choice, func.sum(AnswerPairTally.count))
             .where(*_pairs(survey, group)).group_by(AnswerPairTally.question_id, AnswerPairTally.choice)).all()
     else:
-        rows = session.execute(
+        rows += session.execute(
             select(AnswerTally.question_id, AnswerTally.choice, func.sum(AnswerTally.count))
             .where(AnswerTally.survey_id == survey.id, *_days(AnswerTally, group))
             .group_by(AnswerTally.question_id, AnswerTally.choice)).all()

@@ -15,9 +15,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from participation.auth.services import record
-from participation.comments.models import CommentAnalysis, CommentTally
+from participation.comments.models import CommentAnalysis
 from participation.core.transaction import Refused
-from participation.respond.models import Answer, AnswerPairTally, AnswerTally, Response, ResponseTally
+from participation.respond.models import Answer, Response
 from participation.surveys.models import Survey, SurveyStatus
 
 _AGE = re.compile(r"^\s*(\d{1,3})\s*([ymd])\s*$", re.I)
@@ -64,9 +64,6 @@ def purge_old_responses(session: Session, actor, cutoff: date, dry_run: bool = F
         return report
     # Answers, comments, their tags and evidence links go with each response (ON DELETE CASCADE).
     session.execute(delete(Response).where(old))
-    # Every response of those days is gone, so their running totals are 0: results and reports read these.
-    for tally in (CommentTally, ResponseTally, AnswerTally, AnswerPairTally):
-        session.execute(delete(tally).where(tally.day < cutoff, tally.survey_id.in_(closed)))
     record(session, actor, "responses.purged", None,
            f"Deleted {report.responses} responses of closed surveys sent before {cutoff.isoformat()}",
            responses=report.responses, answers=answers, comments=comments, surveys=[t for t, _ in per_survey])
