@@ -63,8 +63,9 @@ def test_a_send_the_database_refuses_logs_no_answer_or_key_and_keeps_the_answers
         assert db.session.get(Draft, key) is not None
 
 
+@pytest.mark.parametrize("typed", [b"\xff\xfe", b"%FF%FE", b"%ff\xfe"], ids=["raw", "escaped", "both"])
 @pytest.mark.parametrize("where", ["survey page", "request to be contacted"])
-def test_bytes_that_are_not_text_get_an_honest_message_and_keep_what_was_typed(app, demo, client, where):
+def test_bytes_that_are_not_text_get_an_honest_message_and_keep_what_was_typed(app, demo, client, where, typed):
     from participation.help_requests.models import HelpRequest
 
     if where == "survey page":
@@ -72,14 +73,48 @@ def test_bytes_that_are_not_text_get_an_honest_message_and_keep_what_was_typed(a
     else:
         url, field, kept, said = "/get-help", "contact", HelpRequest, "so this was not sent."
     page = client.get(url)
-    body = f"csrf_token={csrf_token(page.text)}&{field}=I miss my sister ".encode() + b"\xff\xfe"
+    body = f"csrf_token={csrf_token(page.text)}&{field}=I miss my sister ".encode() + typed
     reply = client.post(url, data=body, content_type="application/x-www-form-urlencoded")
     assert reply.status_code == 400
     assert "timed out" not in reply.text
     assert f"Some letters sent from your phone could not be read, {said}" in reply.text
-    assert "I miss my sister \ufffd\ufffd" in reply.text
+    assert "I miss my sister \ufffd\ufffd" in reply.text and "%FF%FE" not in reply.text
     with app.app_context():
         assert db.session.scalars(select(kept)).all() == []
+
+
+@pytest.mark.parametrize("where", ["survey page", "request to be contacted"])
+def test_an_accent_typed_in_another_encoding_is_shown_as_unreadable_never_as_a_percent_escape(app, demo, client, where):
+    """An old phone sending Latin-1 'café' sends caf%E9: it is never stored as the letters '%E9'."""
+    from participation.help_requests.models import HelpRequest
+
+    url, field = ("/s/demo/4", field_names(app, "demo")[7]) if where == "survey page" else ("/get-help", "message")
+    extra = "" if where == "survey page" else "&contact=07700+900123"
+    page = client.get(url)
+    body = f"csrf_token={csrf_token(page.text)}&{field}=KEEPME%20caf%E9%20%FF%FE{extra}"
+    reply = client.post(url, data=body, content_type="application/x-www-form-urlencoded")
+    assert reply.status_code == 400
+    assert "Some letters sent from your phone could not be read" in reply.text
+    assert "Check" in reply.text and "then press the button again" in reply.text
+    assert "KEEPME caf\ufffd \ufffd\ufffd" in reply.text and "%E9" not in reply.text
+    with app.app_context():
+        assert db.session.scalars(select(Draft)).all() == []
+        assert db.session.scalars(select(HelpRequest)).all() == []
+    # Corrected, it goes through, and what is kept holds no escape and no NUL.
+    body = f"csrf_token={csrf_token(reply.text)}&{field}=KEEPME%20caf%C3%A9%00{extra}"
+    assert client.post(url, data=body, content_type="application/x-www-form-urlencoded").status_code == 302
+    if where == "survey page":
+        with app.app_context():
+            assert db.session.scalars(select(Draft)).one().answers[field] == "KEEPME café"
+
+
+def test_nul_bytes_in_an_answer_are_removed(app, demo, client):
+    names = field_names(app, "demo")
+    page = client.get("/s/demo/4")
+    body = f"csrf_token={csrf_token(page.text)}&{names[7]}=ALSO%00NUL".encode() + b"\x00"
+    assert client.post("/s/demo/4", data=body, content_type="application/x-www-form-urlencoded").status_code == 302
+    with app.app_context():
+        assert db.session.scalars(select(Draft)).one().answers[names[7]] == "ALSONUL"
 
 
 def test_sending_an_old_page_again_never_empties_newer_unsent_answers(app, demo, client):
