@@ -6,7 +6,7 @@ from flask import Blueprint, Response, current_app, redirect, render_template, r
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError
 from sqlalchemy import text
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException
 
 from participation.auth.roles import home_endpoint
 from participation.core.headers import CONTENT_SECURITY_POLICY
@@ -49,6 +49,28 @@ def security_headers(response: Response) -> Response:
         # not show someone's answers or typed phone number, nor a council computer a staff page or export.
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+class UnreadableAddress(BadRequest):
+    """An address whose query or path holds a NUL byte, which no link of ours ever has."""
+
+
+@bp.before_app_request
+def refuse_nul_in_address() -> None:
+    """Refuse, in plain words, an address with a NUL byte anywhere in its path or query, before any page reads it.
+
+    Nothing typed ever holds one, and PostgreSQL cannot compare text with it, so a filter such as
+    `?theme=%00` once broke the page. Form fields have theirs removed as they are read (core/requests.py)."""
+    values = [text for pair in request.args.items(multi=True) for text in pair]
+    values += [value for value in (request.view_args or {}).values() if isinstance(value, str)]
+    if any("\x00" in value for value in values):
+        raise UnreadableAddress()
+
+
+@bp.app_errorhandler(UnreadableAddress)
+def unreadable_address(error):
+    """A tampered or garbled address."""
+    return render_template("errors/400.html"), 400
 
 
 #: Posted fields never shown back on the timed-out page: secrets, and file contents carried between steps.
