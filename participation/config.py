@@ -171,9 +171,10 @@ class Config:
     HELP_REQUEST_HOLD_MAX: float | None = float(os.environ.get("HELP_REQUEST_HOLD_MAX", "600"))
     #: Emails with a link to sign in on a new browser one staff address may be sent (auth/browsers.py).
     SIGNIN_LINKS_PER_EMAIL = os.environ.get("SIGNIN_LINKS_PER_EMAIL", "1 per 5 minutes")
-    #: Wrong access codes one browser may type, and everyone together for one survey.
+    #: Wrong access codes one browser may type. Nothing limits everyone together (see surveys/codes.py).
     ACCESS_CODES_PER_VISITOR = "10 per 10 minutes"
-    ACCESS_CODES_CEILING = os.environ.get("ACCESS_CODES_CEILING", "1000 per hour")
+    #: Wrong codes typed for one survey in a day at which its page warns staff that someone may be guessing.
+    ACCESS_CODES_WARNING = int(os.environ.get("ACCESS_CODES_WARNING", "100"))
     RATELIMIT_HEADERS_ENABLED = False
     TESTING = False
 

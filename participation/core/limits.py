@@ -9,9 +9,11 @@ Two kinds of count are kept, and views ask for them only once a request is well 
 from a page this cookie opened, with every required field filled in), so posts made up from
 nothing are never counted against anyone:
 
-- `allowed(limit, key)`: a fixed-window count, e.g. well-formed wrong access codes per cookie and a
-  much higher ceiling for everyone together. (Requests to be contacted are never counted here: see
-  help_requests/views.py.)
+- `allowed(limit, key)`: a fixed-window count, e.g. well-formed wrong access codes per cookie. No
+  limit counts everyone together: a flood from thrown-away cookies would reach it and refuse
+  everyone. (Requests to be contacted are never counted here: see help_requests/views.py.)
+- `add_to_today(name, key)` and `today_total(name, key)`: a count for one day that refuses nobody,
+  for showing staff (e.g. wrong access codes typed for one survey today).
 - `wait_left(key)` and `note_failure(key)`: growing delays after repeated failures (wrong
   passwords), so guessing slows down without ever shutting anyone out for long.
 """
@@ -85,3 +87,25 @@ def forget_failures(key: str) -> None:
 def first_use(key: str, keep_seconds: int) -> bool:
     """True the first time this key is used, False every time after, for `keep_seconds` (a link that works once)."""
     return limiter.storage.incr(f"used/{key}", keep_seconds) == 1
+
+
+def wait_for(limit: Limit, key: str) -> int:
+    """Seconds until a reached limit lets this key try again (its window ends), at least 1."""
+    reset, _ = limiter.limiter.get_window_stats(limit.rate(), "limit", limit.name, key)
+    return max(1, int(reset - time.time() + 0.999))
+
+
+_DAY = 86400
+
+
+def add_to_today(name: str, key: str) -> None:
+    """Add one to today's (UTC) count for the key. The count ends at a fixed moment, the end of the next
+    day, whenever it began, so nothing kept with it says when the first was counted."""
+    now = int(time.time())
+    day = now // _DAY
+    limiter.storage.incr(f"day/{name}/{key}/{day}", (day + 2) * _DAY - now)
+
+
+def today_total(name: str, key: str) -> int:
+    """Today's (UTC) count for the key."""
+    return int(limiter.storage.get(f"day/{name}/{key}/{int(time.time()) // _DAY}") or 0)

@@ -20,6 +20,7 @@ from participation.respond.forms import AccessCodeForm, SendForm, fits_page, pag
 from participation.respond.pages import (AFTER_SEND, CODES, DRAFTS, HELP_FIRST, PLAIN, SENT, draft_key, remember,
                                          render_intro, render_page, unlocked)
 from participation.respond.services import Outcome
+from participation.surveys import codes
 from participation.surveys.models import Survey
 from participation.surveys.services import SurveyState, survey_state
 from participation.surveys.question_types import question_type
@@ -32,8 +33,14 @@ NOT_SAVED = ("Sorry, we could not save this page just now. What you chose and wr
              "is not saved yet. Wait a minute, then press the button again.")
 NOT_THIS_PAGE = ("What was sent does not match the questions on this page, so none of it was kept. "
                  "Choose your answers again, then press the button.")
-TOO_MANY_CODES = ("Too many wrong codes have been typed. Wait 10 minutes, then try again, "
-                  "or ask the person who gave you the code.")
+
+
+def too_many_codes(seconds: int) -> str:
+    """The refusal after too many wrong codes from one browser, with the real wait in minutes."""
+    minutes = max(1, -(-seconds // 60))
+    return (f"Too many wrong codes have been typed on this phone or computer. Wait {minutes} "
+            f"minute{'' if minutes == 1 else 's'}, then try again, or ask the person who gave you the code.")
+
 
 def _survey_or_stop(slug: str) -> Survey:
     """Load a survey that can be answered today, or stop with a page that says why not."""
@@ -76,11 +83,12 @@ def intro(slug: str):
     return html, status
 
 
-#: Wrong codes count only when typed into the form this browser opened: a few per browser, and a
-#: ceiling for each survey from everyone together, far above what a group ever types, so guessing
-#: is slowed while posts made up from nothing never lock the code for the group.
+#: Wrong codes count only when typed into the form this browser opened (its form token is in this
+#: browser's own cookie): a few per browser, so one phone cannot go on guessing. Nothing counts for
+#: everyone together, so a flood of wrong codes from thrown-away cookies can never keep out a young
+#: person with the right code; guessing is made pointless by the code's strength instead (see
+#: surveys/codes.py), and staff see on the survey's page when many wrong codes were typed that day.
 CODES_PER_VISITOR = limits.Limit("code-visitor", "ACCESS_CODES_PER_VISITOR")
-CODES_PER_SURVEY = limits.Limit("code-survey", "ACCESS_CODES_CEILING")
 
 
 @bp.post("/<slug>/code")
@@ -89,15 +97,14 @@ def enter_code(slug: str):
     survey = _survey_or_stop(slug)
     form = AccessCodeForm()
     if form.validate_on_submit():
-        everyone = f"survey-{survey.id}"
-        if limits.reached(CODES_PER_VISITOR, visitor_key()) or limits.reached(CODES_PER_SURVEY, everyone):
-            form.code.errors = [*form.code.errors, TOO_MANY_CODES]
+        if limits.reached(CODES_PER_VISITOR, visitor_key()):
+            form.code.errors = [*form.code.errors, too_many_codes(limits.wait_for(CODES_PER_VISITOR, visitor_key()))]
             return render_intro(survey, code_form=form, status=429)
         if services.code_matches(survey, filled(form.code.data)):
             remember(CODES, survey, "ok")
             return redirect(url_for(".page", slug=slug, number=1))
         limits.count(CODES_PER_VISITOR, visitor_key())
-        limits.count(CODES_PER_SURVEY, everyone)
+        codes.note_wrong_code(survey)
         form.code.errors = [*form.code.errors, "That code is not right. Check it with the person who gave it to you."]
     return render_intro(survey, code_form=form, status=200)
 

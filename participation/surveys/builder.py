@@ -17,6 +17,7 @@ from participation.core.transaction import Refused
 
 from participation.auth.services import record
 from participation.respond.models import Answer, Response, ResponseTally
+from participation.surveys import codes
 from participation.surveys.models import AGE_BANDS, AUDIENCES, Option, Question, Section, Survey, SurveyStatus
 from participation.surveys.question_types import QUESTION_TYPES, question_type
 from participation.surveys.services import build_survey, slug_value
@@ -357,6 +358,10 @@ def set_access_code(session: Session, actor, survey: Survey, code: str) -> Surve
     code = code.strip()
     if code and not (4 <= len(code) <= 40):
         raise BuilderError("Use an access code of 4 to 40 letters or numbers.", field="code")
+    if code and not codes.is_strong(code, survey.title, survey.slug):
+        raise BuilderError("That code would be too easy to guess, so someone trying codes could find it. Use "
+                           "four words that have nothing to do with each other or with the survey, like "
+                           f"this one made up for you: {codes.made_up_code()}", field="code")
     survey.access_code = code
     record(session, actor, "survey.access-code", survey,
            f"{'Set' if code else 'Removed'} the access code for “{survey.title}”")

@@ -15,7 +15,7 @@ from participation.core.numbers import id_from
 from participation.db import db
 from participation.deletion import services as deletion
 from participation.respond.pages import render_intro, render_page
-from participation.surveys import builder, sharing
+from participation.surveys import builder, codes, sharing
 from participation.surveys.builder import Details, QuestionInput
 from participation.surveys.forms import AccessCodeForm, DetailsForm, NewSurveyForm, QuestionForm
 from participation.surveys.models import Question, Survey, SurveyStatus
@@ -81,7 +81,7 @@ def show(survey_id: int):
     return render_template(
         "surveys/show.html", survey=survey, button=ButtonForm(), question_type=question_type,
         answered=builder.has_responses(db.session, survey), by_day=builder.responses_by_day(db.session, survey),
-        state=survey_state(survey).value,
+        state=survey_state(survey).value, wrong_codes=codes.many_wrong_codes_today(survey),
     )
 
 
@@ -373,7 +373,10 @@ def share(survey_id: int):
     link = sharing.public_link(survey, current_app.config["PUBLIC_URL"])
     return render_template("surveys/share.html", survey=survey, form=form, link=link,
                            readable=sharing.readable_link(link), qr_svg=sharing.qr_svg(link),
-                           state=survey_state(survey).value)
+                           state=survey_state(survey).value, made_up_code=codes.made_up_code(),
+                           weak_code=bool(survey.access_code) and not codes.is_strong(
+                               survey.access_code, survey.title, survey.slug),
+                           wrong_codes=codes.many_wrong_codes_today(survey))
 
 
 @bp.get("/<int:survey_id>/poster")

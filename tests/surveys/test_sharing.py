@@ -4,13 +4,16 @@ need to know, and links with letters such as "ŵ" that work everywhere."""
 from __future__ import annotations
 
 import html
+import re
 import struct
 from datetime import date
+
+import pytest
 
 from participation.db import db
 from participation.surveys import sharing
 from participation.surveys.models import Survey
-from tests.conftest import post_form
+from tests.conftest import csrf_token, post_form
 from tests.surveys.test_builder import _add, _create, _survey
 
 
@@ -48,12 +51,12 @@ def test_the_poster_has_the_title_the_closing_date_and_who_to_ask_for_the_code(a
     poster = client.get(f"/surveys/{survey.id}/poster").text
     assert f"<h1>{html.escape(survey.title)}</h1>" in poster and "Open until 31 January 2027." in poster
     assert "You need a code" not in poster
-    post_form(client, f"/surveys/{survey.id}/share", {"code": "BLUE42"})
+    assert post_form(client, f"/surveys/{survey.id}/share", {"code": "blue-otter-lantern-pickle"}).status_code == 302
     app.config.update(COUNCIL_HELP_NAME="the Children in Care Council team", COUNCIL_HELP_PHONE="01234 567890")
     poster = client.get(f"/surveys/{survey.id}/poster").text
     assert ("You need a code to start. Ask the Children in Care Council team for it: call 01234 567890."
             in poster)
-    assert "BLUE42" not in poster  # the code itself is never on a poster anyone can read
+    assert "blue-otter-lantern-pickle" not in poster  # the code itself is never on a poster anyone can read
 
 
 def test_a_link_name_with_welsh_letters_shares_and_opens(app, login_as):
@@ -75,3 +78,59 @@ def test_a_link_name_with_welsh_letters_shares_and_opens(app, login_as):
     post_form(client, f"/surveys/{survey_id}/publish", {}, form_page=f"/surveys/{survey_id}")
     assert "Arolwg yr ŵyl" in app.test_client().get("/s/arolwg-yr-%C5%B5yl").text
 
+
+
+def _code_hidden_in_use_this_code(share: str) -> str:
+    match = re.search(r'<input type="hidden" name="code" value="([a-z-]+)">', share)
+    assert match, "the share page offers a made-up code"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("weak", ["Tigers7", "BLUE42", "password", "summer2026", "1234-5678", "Demo survey"])
+def test_a_code_that_would_be_easy_to_guess_is_refused_with_a_strong_one_offered(app, login_as, demo, weak):
+    client = login_as("officer")
+    survey = _survey(app, slug="demo")
+    with app.app_context():
+        title = db.session.get(Survey, survey.id).title
+    weak = title if weak == "Demo survey" else weak  # the survey's own title is guessed first
+    refused = post_form(client, f"/surveys/{survey.id}/share", {"code": weak})
+    assert refused.status_code == 200
+    assert "That code would be too easy to guess, so someone trying codes could find it." in html.unescape(refused.text)
+    offered = re.search(r"like this one made up for you: ([a-z]+(?:-[a-z]+){3})", refused.text)
+    assert offered, "the refusal offers a code of four words"
+    with app.app_context():
+        assert db.session.get(Survey, survey.id).access_code == ""  # nothing was saved
+    assert post_form(client, f"/surveys/{survey.id}/share", {"code": offered.group(1)}).status_code == 302
+    with app.app_context():
+        assert db.session.get(Survey, survey.id).access_code == offered.group(1)
+
+
+def test_the_made_up_code_can_be_used_with_one_button_and_opens_the_survey(app, login_as, demo):
+    client = login_as("officer")
+    survey = _survey(app, slug="demo")
+    share = client.get(f"/surveys/{survey.id}/share").text
+    code = _code_hidden_in_use_this_code(share)
+    assert f'A code made up for you: <span class="code">{code}</span>' in share
+    assert len(code.split("-")) == 4 and len(code) <= 40
+    assert client.post(f"/surveys/{survey.id}/share", data={"csrf_token": csrf_token(share), "code": code}).status_code == 302
+    young = app.test_client()
+    page = young.get("/s/demo")
+    assert young.post("/s/demo/code", data={"csrf_token": csrf_token(page.text), "code": code.upper()}).status_code == 302
+
+
+def test_made_up_codes_are_four_of_many_words_and_never_repeat(app):
+    from participation.surveys import codes
+    assert len(set(codes.WORDS)) == len(codes.WORDS) >= 400
+    assert all(w.isalpha() and w.islower() and 3 <= len(w) <= 8 for w in codes.WORDS)
+    with app.app_context():
+        made = {codes.made_up_code() for _ in range(50)}
+    assert len(made) == 50 and all(codes.is_strong(code) for code in made)
+
+
+def test_a_weak_code_set_before_is_pointed_out(app, login_as, demo):
+    client = login_as("officer")
+    survey = _survey(app, slug="demo")
+    with app.app_context():
+        db.session.get(Survey, survey.id).access_code = "Tigers7"
+        db.session.commit()
+    assert "The code set now would be easy to guess." in client.get(f"/surveys/{survey.id}/share").text
