@@ -39,6 +39,13 @@ def test_respondent_pages_load_nothing_from_other_sites(client, demo):
         assert re.findall(r"<script\b[^>]*>", html) == ['<script src="/static/js/respond.js" defer>'] * len(scripts)
         assert len(scripts) <= 1, path
         assert "style=" not in html, path
+    # What the README says of it: it keeps unsent answers only in the tab's sessionStorage, never sends
+    # or stores them anywhere else, and wipes them when the answers are sent.
+    script = client.get("/static/js/respond.js").text
+    assert "sessionStorage" in script and "speechSynthesis" in script
+    for elsewhere in ("fetch(", "XMLHttpRequest", "sendBeacon", "document.cookie", "localStorage", "indexedDB",
+                      "WebSocket", "http"):
+        assert elsewhere not in script, elsewhere
 
 
 def test_database_url_defaults_to_sqlite_under_instance_and_accepts_postgres(monkeypatch, tmp_path):

@@ -128,6 +128,7 @@ def test_the_board_shows_published_items_as_text_without_staff_names(app, demo, 
     assert client.get("/you-said-we-did?theme=nonsense&page=abc").status_code == 200
     reply = client.get("/you-said-we-did")
     assert reply.headers["Cache-Control"] == "no-store" and "script" not in reply.headers["Content-Security-Policy"].split("script-src")[0]
+    assert "<script" not in reply.text  # the board loads no script at all
 
 
 def test_exports_never_run_a_cell_as_a_formula(app, demo, login_as):
