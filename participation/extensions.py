@@ -31,8 +31,8 @@ def visitor_key() -> str:
     return key
 
 
-#: Shown when a limit is reached, in words a young person follows.
-TOO_MANY = "Too many tries. Wait 10 minutes, then try again."
+#: Shown when sending is tried too often (30 a minute): the wait is never more than that minute.
+TOO_MANY = "Too many tries. Wait a minute, then try again."
 
 #: Its store comes from RATELIMIT_STORAGE_URI (memory:// or redis://), shared with core.limits.
 limiter = Limiter(key_func=visitor_key, default_limits=[])

@@ -45,7 +45,8 @@ def ask():
                          form.best_time.data, form.message.data)
             return redirect(url_for(".asked"))
         # Refused: everything typed stays in the form, and other ways to get help come first.
-        return render_template("help_requests/ask.html", form=form, max_message=MAX_MESSAGE, refused=True), 429
+        return render_template("help_requests/ask.html", form=form, max_message=MAX_MESSAGE, refused=True,
+                               per_visit=PER_VISIT), 429
     return render_template("help_requests/ask.html", form=form, max_message=MAX_MESSAGE)
 
 

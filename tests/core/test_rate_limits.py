@@ -130,6 +130,8 @@ def test_sending_the_same_answers_over_and_over_is_slowed(app, demo):
     check = answer_demo(client, app)
     replies = [send(client, "demo", check).status_code for _ in range(31)]
     assert replies[0] == 302 and 429 not in replies[:30] and replies[30] == 429
+    # The limit counts a minute at a time, and the refusal says so.
+    assert "Too many tries. Wait a minute, then try again." in send(client, "demo", check).text
 
 
 def _ask(client, **fields):
@@ -161,6 +163,9 @@ def test_a_refused_help_request_keeps_what_was_typed_and_gives_other_ways_to_get
     refused = _ask(client, contact="sam@example.org", name="Sam", message="I need to talk")
     assert refused.status_code == 429
     assert "We could not send this just now" in refused.text and "What you wrote is still here" in refused.text
+    # No wait is promised: the count is kept in this browser's cookie, not in time.
+    assert "You have already asked us 5 times from this phone or computer, so this one was not sent." in refused.text
+    assert "minutes" not in refused.text
     assert 'value="sam@example.org"' in refused.text and 'value="Sam"' in refused.text
     assert "I need to talk</textarea>" in refused.text
     assert "Childline free on" in refused.text and "0800 1111" in refused.text and "01632 960123" in refused.text
