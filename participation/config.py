@@ -169,6 +169,9 @@ class Config:
     HELP_REQUEST_HOLD_URI = os.environ.get("HELP_REQUEST_HOLD_URI", "")
     HELP_REQUEST_HOLD_MIN = float(os.environ.get("HELP_REQUEST_HOLD_MIN", "120"))
     HELP_REQUEST_HOLD_MAX: float | None = float(os.environ.get("HELP_REQUEST_HOLD_MAX", "600"))
+    #: Every process touches the Redis set of held requests this often (seconds), so its idle time
+    #: never tells when the latest request was asked.
+    HELP_REQUEST_HOLD_TOUCH = 0.5
     #: Emails with a link to sign in on a new browser one staff address may be sent (auth/browsers.py).
     SIGNIN_LINKS_PER_EMAIL = os.environ.get("SIGNIN_LINKS_PER_EMAIL", "1 per 5 minutes")
     #: Wrong access codes one browser may type. Nothing limits everyone together (see surveys/codes.py).
