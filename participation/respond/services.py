@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -187,7 +188,16 @@ SEND_ATTEMPTS = 3
 RETRY_ON = (OperationalError,)
 
 
-_NEW_RECEIPT = insert(SubmissionReceipt.__table__)
+#: The receipt for a send, by database: one that is already there is left alone and nothing is
+#: inserted, with no error. A refused insert would be a database error, which PostgreSQL writes to
+#: its own log with the time to the millisecond and the receipt's hash: the moment a young person
+#: pressed Send a second time.
+_NEW_RECEIPT = {
+    name: dialect.insert(SubmissionReceipt.__table__).on_conflict_do_nothing(index_elements=["token_hash"])
+    .returning(SubmissionReceipt.__table__.c.token_hash)
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+}
+_PLAIN_RECEIPT = insert(SubmissionReceipt.__table__)
 _DELETE_DRAFT = Draft.__table__.delete().where(Draft.__table__.c.key == bindparam("key"))
 
 
@@ -195,8 +205,9 @@ def submit(session: Session, survey: Survey, draft_key: str | None, token: str) 
     """Store the draft as one Response in the caller's transaction, exactly once per token.
 
     A double tap, a resend after going back, or a retry after a timeout all carry the same
-    token; the receipt's primary key lets only one of them through, and the others are undone
-    and answered "already stored". Run it with `run(..., attempts=SEND_ATTEMPTS, retry_on=RETRY_ON)`
+    token; the receipt's primary key lets only one of them through (a second insert of it waits
+    for the first send's transaction, then inserts nothing), and the others are undone and
+    answered "already stored", without any database error. Run it with `run(..., attempts=SEND_ATTEMPTS, retry_on=RETRY_ON)`
     so a busy database is tried again a few times before giving up.
     """
     token_hash = _token_hash(token or "")
@@ -211,10 +222,16 @@ def submit(session: Session, survey: Survey, draft_key: str | None, token: str) 
     # held only for the few statements below.
     prepared = storing.prepare(session, survey.id, [Sent(today(), answer_rows(survey, draft.answers or {}))])
     connection = session.connection()
-    try:
-        connection.execute(_NEW_RECEIPT, {"token_hash": token_hash, "survey_id": survey.id, "used_on": today()})
-    except IntegrityError as error:
-        raise Undo(SubmitResult(Outcome.ALREADY_STORED)) from error
+    receipt = {"token_hash": token_hash, "survey_id": survey.id, "used_on": today()}
+    statement = _NEW_RECEIPT.get(connection.dialect.name)
+    if statement is not None:
+        if connection.execute(statement, receipt).first() is None:  # inserted nothing: already there
+            raise Undo(SubmitResult(Outcome.ALREADY_STORED))
+    else:  # another database: its primary key refuses the second insert
+        try:
+            connection.execute(_PLAIN_RECEIPT, receipt)
+        except IntegrityError as error:
+            raise Undo(SubmitResult(Outcome.ALREADY_STORED)) from error
     connection.execute(_DELETE_DRAFT, {"key": draft.key})
     storing.write(session, prepared)
     return SubmitResult(Outcome.STORED, needs_help=prepared.needs_help)
