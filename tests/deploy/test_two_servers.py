@@ -29,7 +29,8 @@ from sqlalchemy.engine import make_url
 from participation import ROOT
 from tests.conftest import free_port
 
-REDIS_URL = "redis://127.0.0.1:6379/14"
+#: Its own Redis database, emptied at the start: TEST_TWO_SERVERS_REDIS_URL names another.
+REDIS_URL = os.environ.get("TEST_TWO_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/14")
 PASSWORD = "correct horse battery"
 OFFICER = "officer@council.example"
 
