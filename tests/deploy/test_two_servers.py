@@ -256,3 +256,24 @@ def test_a_staff_member_signed_in_on_one_server_is_signed_in_on_the_other(server
     stale.cookies = copied
     status, _, location = stale.request(ports[0], "GET", home)
     assert status == 302 and location == "/login"
+
+
+def test_a_request_waiting_in_redis_shows_neither_what_was_typed_nor_when(servers):
+    """Under gunicorn, as a council runs it: the held set is touched by both servers' workers, so a
+    look at Redis a few seconds after a request does not give those seconds, and the entry is sealed."""
+    import redis
+
+    ports, _ = servers
+    browser = Browser()
+    status, form, _ = browser.request(ports[0], "GET", "/get-help")
+    assert status == 200
+    status, _, location = browser.request(ports[1], "POST", "/get-help", {
+        "csrf_token": _token(form), "contact": "07700 900456", "name": "Fin", "message": "call me after six"})
+    assert (status, location) == (302, "/get-help/sent")
+    time.sleep(3.2)
+    shared = redis.Redis.from_url(REDIS_URL)
+    key = "participation:held-help-requests:set"
+    assert shared.object("idletime", key) == 0  # read first: reading the set would reset it
+    assert shared.ttl(key) == -1
+    (entry,) = shared.zrange(key, 0, -1)
+    assert b"07700" not in entry and b"Fin" not in entry and b"call me" not in entry
