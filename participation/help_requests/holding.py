@@ -19,8 +19,8 @@ tries again at another random moment.
 What Redis shows while requests wait: each is sealed (AES-GCM under a key derived from SECRET_KEY,
 with a fresh random nonce) and padded to one fixed size, so neither its contents nor its length can
 be read there. And every process that uses the set touches it twice a second, so its idle time
-(`OBJECT IDLETIME`, which nothing else would reset between a request and the write) always reads 0
-and never tells when the latest request was asked. The set has no expiry. Someone watching Redis
+(`OBJECT IDLETIME`, which nothing else would reset between a request and the write) reads 0 or 1
+(Redis counts it in whole seconds of its own clock) however long ago the latest request was asked. The set has no expiry. Someone watching Redis
 live still sees an entry arrive when a request is asked: see "Threat model" in the README.
 """
 

@@ -273,7 +273,7 @@ def test_a_request_waiting_in_redis_shows_neither_what_was_typed_nor_when(server
     time.sleep(3.2)
     shared = redis.Redis.from_url(REDIS_URL)
     key = "participation:held-help-requests:set"
-    assert shared.object("idletime", key) == 0  # read first: reading the set would reset it
+    assert shared.object("idletime", key) <= 1  # not 3; read first: reading the set would reset it
     assert shared.ttl(key) == -1
     (entry,) = shared.zrange(key, 0, -1)
     assert b"07700" not in entry and b"Fin" not in entry and b"call me" not in entry

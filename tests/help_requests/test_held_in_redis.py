@@ -97,7 +97,9 @@ def test_redis_never_tells_when_a_request_was_asked(app, redis_key):
     assert reply.status_code == 302
     time.sleep(3.2)
     # Read first: reading the set itself (ZCARD, ZRANGE) would reset its idle time.
-    assert store.object("idletime", redis_key) == 0  # was 3: the seconds since the request was asked
+    # It was 3, the seconds since the request was asked. Now 0, or 1 when Redis's clock, which counts
+    # whole seconds, ticked since the latest touch: the same whatever the wait.
+    assert store.object("idletime", redis_key) <= 1
     assert store.ttl(redis_key) == -1  # no expiry, so none counting down from the moment asked
     assert store.zcard(redis_key) == 1
     # Asking made no other key at all (no per-browser or overall count of requests, whose expiry
