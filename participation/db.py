@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime, timezone
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from flask_sqlalchemy import SQLAlchemy
-from sqlalchemy import BigInteger, CursorResult, Executable, Integer, MetaData, Table, event
+from sqlalchemy import BigInteger, CheckConstraint, CursorResult, Executable, Integer, MetaData, Table, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, scoped_session
@@ -60,6 +61,13 @@ TIMED_OUT = ("57014", "55P03")
 def timed_out(error: BaseException) -> bool:
     """True when a database error is one of the timeouts: the database already waited as long as it should."""
     return getattr(getattr(error, "orig", None), "sqlstate", None) in TIMED_OUT
+
+
+def one_of(column: str, allowed: Iterable[str]) -> CheckConstraint:
+    """A CHECK that the column holds one of the allowed words (an enum's values), named
+    ck_<table>_<column>_allowed, so the database itself refuses any other."""
+    words = ", ".join(f"'{str(word)}'" for word in allowed)
+    return CheckConstraint(f"{column} IN ({words})", name=f"{column}_allowed")
 
 
 def changed_rows(session: Session, statement: Executable) -> int:

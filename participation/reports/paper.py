@@ -22,6 +22,7 @@ from participation.reports.models import CommitteePaper, CommitteeQuote
 from participation.surveys.builder import response_counts
 from participation.themes.models import Theme
 from participation.tracker.models import Action, YouSaid
+from participation.tracker.rules import ActionStatus
 
 #: A comment is quoted to the committee only from a survey at least this many young people answered.
 QUOTE_MIN_RESPONSES = 5
@@ -151,7 +152,7 @@ class DoneAction:
 
 def completed_actions(session: Session, start: date, end: date, limit: int = 15) -> tuple[list[DoneAction], int]:
     """Actions finished in the period, newest first (at most `limit`), and how many there were in all."""
-    in_period = and_(Action.status == "done", Action.done_on >= start, Action.done_on <= end)
+    in_period = and_(Action.status == ActionStatus.DONE, Action.done_on >= start, Action.done_on <= end)
     rows = session.execute(select(YouSaid.summary, Action.we_did, Action.what, Action.done_on)
                            .join(YouSaid, YouSaid.id == Action.item_id).where(in_period)
                            .order_by(Action.done_on.desc(), Action.id.desc()).limit(limit)).all()

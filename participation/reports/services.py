@@ -19,7 +19,7 @@ from participation.respond.models import AnswerTally, ResponseTally
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from participation.tracker.models import Action, YouSaid, overdue_expression, rag_expression
-from participation.tracker.rules import STATUSES
+from participation.tracker.rules import STATUSES, ActionStatus, Rag
 
 
 #: One survey's month (survey id, first day, last day) that fewer than 5 young people answered.
@@ -220,8 +220,8 @@ class ScoreRow:
             return ""
         gap = (self.current - self.target) if self.high_is_good else (self.target - self.current)
         if gap >= 0:
-            return "green"
-        return "amber" if abs(gap) <= max(abs(self.target) * 0.1, 0.05 if self.percent else 1) else "red"
+            return Rag.GREEN
+        return Rag.AMBER if abs(gap) <= max(abs(self.target) * 0.1, 0.05 if self.percent else 1) else Rag.RED
 
 
 def _pct(pair: tuple[int, int], exact: bool) -> float | None:
@@ -258,14 +258,14 @@ def actions_summary(session: Session, on: date) -> ActionsSummary:
         raised = YouSaid.raised_on <= end
         rag = rag_expression(end)
         rows = session.execute(select(rag, func.count()).select_from(Action).join(YouSaid, YouSaid.id == Action.item_id)
-                               .where(raised, Action.status != "wont-do").group_by(rag)).all()
-        history.append((end, {c: dict(rows).get(c, 0) for c in ("red", "amber", "green")}))
+                               .where(raised, Action.status != ActionStatus.WONT_DO).group_by(rag)).all()
+        history.append((end, {c: dict(rows).get(c, 0) for c in Rag}))
     overdue_rows = session.execute(
         select(YouSaid.summary, Action.what, Action.due_on, Action.owner).join(YouSaid, YouSaid.id == Action.item_id)
         .where(overdue_expression(on)).order_by(Action.due_on).limit(20)).all()
     overdue_count = session.scalar(select(func.count()).select_from(Action).where(overdue_expression(on))) or 0
     overdue = [(r.summary, r.what, r.due_on, r.owner) for r in overdue_rows]
-    return ActionsSummary(by_status, history, overdue, overdue_count, counts.get("done", 0), sum(counts.values()))
+    return ActionsSummary(by_status, history, overdue, overdue_count, counts.get(ActionStatus.DONE, 0), sum(counts.values()))
 
 
 @dataclass
@@ -390,7 +390,7 @@ def dashboard(session: Session, filters: Filters, exact: bool, on: date) -> Dash
 def you_said_highlights(session: Session, limit: int = 5) -> list[tuple[str, str]]:
     """The latest finished "you said, we did" items that are on the public board."""
     rows = session.execute(select(YouSaid.summary, Action.we_did).join(Action, Action.item_id == YouSaid.id)
-                           .where(YouSaid.published.is_(True), Action.status == "done", Action.we_did != "")
+                           .where(YouSaid.published.is_(True), Action.status == ActionStatus.DONE, Action.we_did != "")
                            .order_by(func.coalesce(Action.done_on, YouSaid.raised_on).desc()).limit(limit))
     return [(r.summary, r.we_did) for r in rows]
 

@@ -30,7 +30,7 @@ from participation.scorecard.rules import Period, Unit, format_number
 from participation.surveys.models import AUDIENCES, Question, Survey, SurveyStatus
 from participation.surveys.question_types import question_type
 from participation.tracker.models import Action
-from participation.tracker.rules import CLOSED_STATUSES
+from participation.tracker.rules import CLOSED_STATUSES, ActionStatus
 
 KINDS: dict[str, str] = {
     "survey-answer": "Share who gave an answer to a survey question",
@@ -93,11 +93,11 @@ def value_for(session: Session, feed: dict[str, Any], period: Period, exact: boo
         return _share(session, [question_id] if question_id else [], ["kept"], start, end, exact)
     if kind == "actions-done":
         done = session.scalar(select(func.count(Action.id)).where(
-            Action.status == "done", Action.done_on >= start, Action.done_on <= end)) or 0
+            Action.status == ActionStatus.DONE, Action.done_on >= start, Action.done_on <= end)) or 0
         return Figure(str(done), float(done))
     if kind == "actions-overdue":
         overdue = session.scalar(select(func.count(Action.id)).where(
-            Action.due_on < end, Action.status.notin_(CLOSED_STATUSES) | and_(Action.status == "done", Action.done_on > end)))
+            Action.due_on < end, Action.status.notin_(CLOSED_STATUSES) | and_(Action.status == ActionStatus.DONE, Action.done_on > end)))
         return Figure(str(overdue or 0), float(overdue or 0))
     if kind == "responses":
         query = select(func.count(Response.id)).where(Response.submitted_on >= start, Response.submitted_on <= end)

@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from participation.core.forms import choice_list
 from participation.scorecard.feeds import KINDS
-from participation.scorecard.rules import Frequency, Polarity, Unit
+from participation.scorecard.rules import Frequency, Polarity, Rag, Unit
 
 
 class ScorecardImportForm(FlaskForm):
@@ -50,7 +50,7 @@ class ValueForm(FlaskForm):
 
 class RagForm(FlaskForm):
     colour = SelectField("RAG rating for the latest period", choices=choice_list(
-        [("", "Work it out from the target"), ("red", "Red"), ("amber", "Amber"), ("green", "Green")]))
+        [("", "Work it out from the target"), *((c, c.capitalize()) for c in Rag)]))
     reason = TextAreaField("Why", validators=[Optional(), Length(max=2000)])
 
 

@@ -8,20 +8,14 @@ rules.py) unless someone set the RAG by hand, with a reason.
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import Model
+from participation.db import Model, one_of
 from participation.scorecard.rules import (
     DEFAULT_TOLERANCE, Frequency, Period, Polarity, Rag, Target, Unit, read_period, read_target)
-
-
-def _one_of(column: str, enum: type[Enum]) -> CheckConstraint:
-    allowed = ", ".join(f"'{member.value}'" for member in enum)
-    return CheckConstraint(f"{column} IN ({allowed})", name=f"{column}_allowed")
 
 
 class MeasureGroup(Model):
@@ -42,7 +36,7 @@ class Measure(Model):
 
     __tablename__ = "measures"
     audit_type = "measure"
-    __table_args__ = (_one_of("polarity", Polarity), _one_of("unit", Unit), _one_of("frequency", Frequency))
+    __table_args__ = (one_of("polarity", Polarity), one_of("unit", Unit), one_of("frequency", Frequency))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("measure_groups.id", ondelete="RESTRICT"), index=True)

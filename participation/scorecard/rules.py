@@ -1,7 +1,8 @@
 """The committee scorecard's rules, pure: periods, targets, values, RAG and direction of travel.
 
 Councils report by financial year (April to March), so "Q1 2017-18" is April to June 2017 and
-"Q4 2017-18" is January to March 2018. Nothing here imports Flask, SQLAlchemy or the rest of the app.
+"Q4 2017-18" is January to March 2018. Nothing here imports Flask, SQLAlchemy or the rest of the app
+but the tracker's pure rules, for the one Rag (red, amber or green) both rate with.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import total_ordering
+
+from participation.tracker.rules import Rag
 
 
 class Polarity(StrEnum):
@@ -39,14 +42,6 @@ class Frequency(StrEnum):
 
     QUARTERLY = "quarterly"
     ANNUALLY = "annually"
-
-
-class Rag(StrEnum):
-    """Red, amber or green, as the committee reads a measure against its target."""
-
-    RED = "red"
-    AMBER = "amber"
-    GREEN = "green"
 
 
 class Direction(StrEnum):

@@ -13,6 +13,7 @@ from participation.respond.models import Answer
 from participation.tracker import services
 from participation.tracker.importing import Columns, apply_import, plan_import
 from participation.tracker.models import YouSaid
+from participation.tracker.rules import ActionStatus
 
 DEMO_TRACKER = Path(__file__).parent / "data" / "demo_tracker.csv"
 
@@ -59,7 +60,7 @@ def seed_demo_tracker(session: Session) -> bool:
         services.add_action(session, None, item, services.ActionInput(
             what=what, owner="Participation team", status=status,
             due_on=services.today() + timedelta(days=days) if days else None,
-            we_did=words_back if status == "done" else "", wont_do_reason=words_back if status == "wont-do" else ""))
+            we_did=words_back if status == ActionStatus.DONE else "", wont_do_reason=words_back if status == ActionStatus.WONT_DO else ""))
         item.published = True
     session.flush()
     return True

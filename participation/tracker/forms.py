@@ -9,7 +9,7 @@ from wtforms.validators import DataRequired, Length, Optional
 
 from participation.core.forms import choice_list
 from participation.tracker.models import SOURCE_KINDS, SOURCES
-from participation.tracker.rules import STATUSES
+from participation.tracker.rules import STATUSES, Rag
 
 
 class ItemForm(FlaskForm):
@@ -51,7 +51,7 @@ class ProgressForm(FlaskForm):
 
 class RagForm(FlaskForm):
     colour = SelectField("RAG rating", choices=choice_list([("", "Work it out from the status and due date"),
-                                                            ("red", "Red"), ("amber", "Amber"), ("green", "Green")]))
+                                                            *((c, c.capitalize()) for c in Rag)]))
     reason = TextAreaField("Why", validators=[Optional(), Length(max=2000)])
 
 

@@ -15,7 +15,7 @@ from participation.pledges.importing import find_theme, theme_lookup
 from participation.themes.services import active_themes
 from participation.tracker.models import SOURCE_KINDS, YOUNG_PEOPLES_KINDS, TrackerSource
 from participation.db import today
-from participation.tracker.rules import STATUSES, rag, read_date, read_status, rough_date
+from participation.tracker.rules import STATUSES, ActionStatus, rag, read_date, read_status, rough_date
 from participation.tracker.services import ActionInput, ItemInput, add_action, create_item, not_ready
 
 #: The largest tracker file read: trackers are a few hundred rows.
@@ -199,13 +199,13 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
         # people waits for an officer (unless the file keeps the action apart, as an export does).
         told = we_did if from_young_people or positions["action"] is not None else ""
         action = ActionInput(what=cell("action") or we_did or "To be decided", owner=cell("owner")[:200], due_on=status.due_on,
-                             status=status.status, we_did=told if status.status == "done" else "",
-                             wont_do_reason=we_did if status.status == "wont-do" else "", note=status.note,
+                             status=status.status, we_did=told if status.status == ActionStatus.DONE else "",
+                             wont_do_reason=we_did if status.status == ActionStatus.WONT_DO else "", note=status.note,
                              done_on=status.done_on, imported=True, status_words=status_words,
                              second_due_on=read_date(cell("second_due")))
         if cell("why_not"):
             action.wont_do_reason = cell("why_not")
-        elif status.status == "wont-do" and not we_did:
+        elif status.status == ActionStatus.WONT_DO and not we_did:
             action.wont_do_reason = status.note or "This was not agreed."
         item = ItemInput(summary=you_said, theme_keys=found_all, source="review" if recommendation else "other", reference=cell("ref")[:60], section=row_section,
                          extra={name: values[at].strip() for at, name in kept if at < len(values) and values[at].strip()},

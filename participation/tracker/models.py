@@ -15,7 +15,7 @@ from sqlalchemy import JSON, Boolean, ColumnElement, Date, ForeignKey, Integer, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.db import Model, RandomId, today
-from participation.tracker.rules import OPEN_STATUSES, RAG_OTHERWISE, RAG_RULES, RAGS, RagRule, rag
+from participation.tracker.rules import OPEN_STATUSES, RAG_OTHERWISE, RAG_RULES, RAGS, ActionStatus, RagRule, rag
 
 #: Where a "you said" came from.
 SOURCES: dict[str, str] = {
@@ -200,7 +200,7 @@ def _condition(rule: RagRule, on: date) -> ColumnElement[bool]:
     if rule.override:
         return Action.rag_override.in_(RAGS)
     if rule.done:
-        return and_(Action.status == "done", or_(Action.done_on.is_(None), Action.done_on <= on))
+        return and_(Action.status == ActionStatus.DONE, or_(Action.done_on.is_(None), Action.done_on <= on))
     if rule.statuses:
         return Action.status.in_(rule.statuses)
     if rule.undated:

@@ -12,24 +12,44 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
+
+
+class ActionStatus(StrEnum):
+    """Where an action stands; stored as the plain word (its value)."""
+
+    NOT_STARTED = "not-started"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    NOT_PROGRESSED = "not-progressed"
+    WONT_DO = "wont-do"
+
+
+class Rag(StrEnum):
+    """Red, amber or green; stored as the plain word (its value)."""
+
+    RED = "red"
+    AMBER = "amber"
+    GREEN = "green"
+
 
 #: Action statuses, in the order officers meet them, with their names for staff.
 STATUSES: dict[str, str] = {
-    "not-started": "Not started",
-    "in-progress": "In progress",
-    "done": "Done",
-    "not-progressed": "Not progressed",
-    "wont-do": "Won't do",
+    ActionStatus.NOT_STARTED: "Not started",
+    ActionStatus.IN_PROGRESS: "In progress",
+    ActionStatus.DONE: "Done",
+    ActionStatus.NOT_PROGRESSED: "Not progressed",
+    ActionStatus.WONT_DO: "Won't do",
 }
-RAGS = ("red", "amber", "green")
+RAGS: tuple[str, ...] = tuple(Rag)
 #: An action due within this many days, and not done, is amber.
 AMBER_DAYS = 30
 
 
 #: Statuses that are still open: an open action past its due date is overdue.
-OPEN_STATUSES = ("not-started", "in-progress", "not-progressed")
+OPEN_STATUSES: tuple[str, ...] = (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.NOT_PROGRESSED)
 #: Statuses that close an action: every status that is not open.
-CLOSED_STATUSES = tuple(s for s in STATUSES if s not in OPEN_STATUSES)
+CLOSED_STATUSES: tuple[str, ...] = tuple(s for s in STATUSES if s not in OPEN_STATUSES)
 
 
 @dataclass(frozen=True)
@@ -57,14 +77,14 @@ class RagRule:
 #: Red, amber or green, first line that applies wins; none applies means green.
 RAG_RULES: tuple[RagRule, ...] = (
     RagRule(None, override=True),                      # an officer's override wins
-    RagRule("green", done=True),                       # done, even if it was late
-    RagRule("", statuses=("wont-do",)),                # closed as won't do: no colour
-    RagRule("red", statuses=("not-progressed",)),
-    RagRule("red", due_before=0),                      # overdue
-    RagRule("amber", undated=True),                    # open with no date: nothing says it is on track
-    RagRule("amber", due_before=AMBER_DAYS + 1),       # due within 30 days
+    RagRule(Rag.GREEN, done=True),                     # done, even if it was late
+    RagRule("", statuses=(ActionStatus.WONT_DO,)),     # closed as won't do: no colour
+    RagRule(Rag.RED, statuses=(ActionStatus.NOT_PROGRESSED,)),
+    RagRule(Rag.RED, due_before=0),                    # overdue
+    RagRule(Rag.AMBER, undated=True),                  # open with no date: nothing says it is on track
+    RagRule(Rag.AMBER, due_before=AMBER_DAYS + 1),     # due within 30 days
 )
-RAG_OTHERWISE = "green"
+RAG_OTHERWISE: str = Rag.GREEN
 
 
 def _applies(rule: RagRule, status: str, due_on: date | None, today: date, override: str,
@@ -72,7 +92,7 @@ def _applies(rule: RagRule, status: str, due_on: date | None, today: date, overr
     if rule.override:
         return override in RAGS
     if rule.done:
-        return status == "done" and (done_on is None or done_on <= today)
+        return status == ActionStatus.DONE and (done_on is None or done_on <= today)
     if rule.statuses:
         return status in rule.statuses
     if rule.undated:
@@ -197,7 +217,7 @@ _RAG_WORD = re.compile(r"^\s*(red|amber|green|r|a|g)\s*[.!]?\s*$", re.I)
 _AT_RISK = re.compile(r"\brisk\b.{0,40}\bnot\b|\bnot\s+(?:yet\s+)?(?:been\s+|being\s+)?(?:achieved|complete[d]?|done|"
                       r"in place|implemented|delivered|finished)\b", re.I)
 _OVERDUE = re.compile(r"\boverdue\b", re.I)
-_RAG_LETTER = {"r": "red", "a": "amber", "g": "green"}
+_RAG_LETTER = {"r": Rag.RED, "a": Rag.AMBER, "g": Rag.GREEN}
 
 
 def read_status(text: str, due_text: str = "") -> ReadStatus:
@@ -206,38 +226,38 @@ def read_status(text: str, due_text: str = "") -> ReadStatus:
     due_text = " ".join((due_text or "").split())
     due_on = read_date(due_text) if due_text else None
     if not text:
-        return ReadStatus("not-started", due_on)
+        return ReadStatus(ActionStatus.NOT_STARTED, due_on)
     word = _RAG_WORD.match(text)
     if word:
         colour = word[1].lower()
-        return ReadStatus("in-progress", due_on, rag_override=_RAG_LETTER.get(colour, colour), note=text)
+        return ReadStatus(ActionStatus.IN_PROGRESS, due_on, rag_override=_RAG_LETTER.get(colour, colour), note=text)
     if _WONT_DO.search(text):
-        return ReadStatus("wont-do", due_on, note=text)
+        return ReadStatus(ActionStatus.WONT_DO, due_on, note=text)
     if _NOT_PROGRESSED.search(text):
-        return ReadStatus("not-progressed", due_on, note=_note(text, "not progressed", "not yet progressed"))
+        return ReadStatus(ActionStatus.NOT_PROGRESSED, due_on, note=_note(text, "not progressed", "not yet progressed"))
     if _OVERDUE.search(text):
         # Overdue counts as not done; without a due date to show it, it is marked red.
-        return ReadStatus("in-progress", due_on, rag_override="" if due_on else "red", note=text)
+        return ReadStatus(ActionStatus.IN_PROGRESS, due_on, rag_override="" if due_on else Rag.RED, note=text)
     if _AT_RISK.search(text):
         # "There is a real risk of this not being achieved": open, and flagged for attention.
-        return ReadStatus("in-progress", due_on or read_date(text), rag_override="amber", note=text,
+        return ReadStatus(ActionStatus.IN_PROGRESS, due_on or read_date(text), rag_override=Rag.AMBER, note=text,
                           doubt="It says this may not happen, so it is read as in progress and amber.")
     if _DONE.search(text):
         still_going = _IN_PROGRESS.search(text) or _NOT_STARTED.search(text)
-        return ReadStatus("done", due_on, done_on=read_date(text), note=_note(text, "completed", "complete", "done"),
+        return ReadStatus(ActionStatus.DONE, due_on, done_on=read_date(text), note=_note(text, "completed", "complete", "done"),
                           doubt="It says it is done but also that it is still going or planned, so check it is done."
                           if still_going else "")
     if _IN_PROGRESS.search(text):
-        return ReadStatus("in-progress", due_on or read_date(text), note=_note(text, "in progress"))
+        return ReadStatus(ActionStatus.IN_PROGRESS, due_on or read_date(text), note=_note(text, "in progress"))
     if _NOT_STARTED.search(text):
         # "Agreed in Principle" with no date is amber by the rule, as every open action with no date is.
-        return ReadStatus("not-started", due_on or read_date(text), note=text)
+        return ReadStatus(ActionStatus.NOT_STARTED, due_on or read_date(text), note=text)
     found = read_date(text)
     if found is not None:
         # A bare date in a status column is a target.
-        return ReadStatus("in-progress", due_on or found, note=text,
+        return ReadStatus(ActionStatus.IN_PROGRESS, due_on or found, note=text,
                           doubt="It gives only a date, so it is read as in progress with that target date.")
-    return ReadStatus("not-started", due_on, note=text,
+    return ReadStatus(ActionStatus.NOT_STARTED, due_on, note=text,
                       doubt="These words are not ones we know, so it is read as not started. They are kept as a note.")
 
 

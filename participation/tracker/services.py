@@ -22,7 +22,7 @@ from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from participation.tracker.models import SOURCE_KINDS, SOURCES, Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme
-from participation.tracker.rules import RAGS, STATUSES, natural_key, overdue
+from participation.tracker.rules import RAGS, STATUSES, ActionStatus, natural_key, overdue
 
 MAX_SUMMARY = 2000
 MAX_TEXT = 5000
@@ -151,7 +151,7 @@ def not_ready(item: YouSaid) -> str:
             return ("Write what this means for young people, in plain words, or choose what young people said "
                     "that it answers, before you publish: the board shows that, never the text of the "
                     "recommendation or plan.")
-        if not any(a.status == "done" and a.we_did.strip() for a in item.actions):
+        if not any(a.status == ActionStatus.DONE and a.we_did.strip() for a in item.actions):
             return ("Mark an action done with what we did, in plain words, before you publish: the board shows "
                     "only what young people said and what was done about it.")
     return ""
@@ -172,7 +172,7 @@ def set_published(session: Session, actor, item: YouSaid, published: bool) -> Yo
 
 def untold_actions(item: YouSaid) -> list[Action]:
     """Actions marked done with no "we did" for young people: they keep an item off the board."""
-    return [a for a in item.actions if a.status == "done" and not a.we_did.strip()]
+    return [a for a in item.actions if a.status == ActionStatus.DONE and not a.we_did.strip()]
 
 
 @dataclass
@@ -183,7 +183,7 @@ class ActionInput:
     owner: str = ""
     owner_user_id: int | None = None
     due_on: date | None = None
-    status: str = "not-started"
+    status: str = ActionStatus.NOT_STARTED
     wont_do_reason: str = ""
     we_did: str = ""
     note: str = ""
@@ -207,9 +207,9 @@ def _fill_action(action: Action, data: ActionInput) -> dict:
         raise TrackerError("Choose a status from the list.")
     reason = _clean(data.wont_do_reason, MAX_TEXT, "Keep the reason shorter.")
     we_did = _clean(data.we_did, MAX_TEXT, "Keep “we did” shorter.")
-    if data.status == "wont-do" and not reason:
+    if data.status == ActionStatus.WONT_DO and not reason:
         raise TrackerError("Say why this won't be done, in words young people understand.")
-    if data.status == "done" and not we_did and not data.imported:
+    if data.status == ActionStatus.DONE and not we_did and not data.imported:
         raise TrackerError(NEEDS_WE_DID)
     before = {"status": action.status, "due_on": str(action.due_on) if action.due_on else None}
     action.what, action.owner = what, _clean(data.owner, 200, "Keep the owner under 200 characters.")
@@ -218,13 +218,13 @@ def _fill_action(action: Action, data: ActionInput) -> dict:
     action.note = _clean(data.note, MAX_TEXT, "Keep the note shorter.") or action.note
     action.status_words = _clean(data.status_words, MAX_TEXT, "Keep the status shorter.") or action.status_words or ""
     action.second_due_on = data.second_due_on or action.second_due_on
-    if data.status == "done":
+    if data.status == ActionStatus.DONE:
         action.done_on = data.done_on or action.done_on or today()
     return before
 
 
 def add_action(session: Session, actor, item: YouSaid, data: ActionInput) -> Action:
-    action = Action(status="not-started")
+    action = Action(status=ActionStatus.NOT_STARTED)
     _fill_action(action, data)
     item.actions.append(action)
     session.flush()
@@ -372,8 +372,10 @@ def prefill_from_promise(session: Session, promise_id: int) -> ItemInput | None:
                      theme_keys=[promise.theme.key] if promise.theme else [], evidence=evidence)
 
 #: How each status reads on the public board, for young people.
-BOARD_STATUS = {"done": "Done", "in-progress": "We are doing this now", "not-started": "We have not started yet",
-                "not-progressed": "This is stuck. We are trying to fix it", "wont-do": "We can't do this"}
+BOARD_STATUS = {ActionStatus.DONE: "Done", ActionStatus.IN_PROGRESS: "We are doing this now",
+                ActionStatus.NOT_STARTED: "We have not started yet",
+                ActionStatus.NOT_PROGRESSED: "This is stuck. We are trying to fix it",
+                ActionStatus.WONT_DO: "We can't do this"}
 
 
 @dataclass(frozen=True)
@@ -400,16 +402,16 @@ class BoardEntry:
 def _board_lines(item: YouSaid) -> tuple[BoardLine, ...]:
     lines = []
     for action in item.actions:
-        if not item.from_young_people and not (action.status == "done" and action.we_did.strip()):
+        if not item.from_young_people and not (action.status == ActionStatus.DONE and action.we_did.strip()):
             # A recommendation's or a plan's actions are the council's own words: only a "we did" written
             # for young people is shown.
             continue
-        if action.status == "done":
+        if action.status == ActionStatus.DONE:
             # Only the words written for young people; the council's own action text never shows here.
             if action.we_did.strip():
-                lines.append(BoardLine("We did", action.we_did, BOARD_STATUS["done"]))
-        elif action.status == "wont-do":
-            lines.append(BoardLine("Why not", action.wont_do_reason, BOARD_STATUS["wont-do"]))
+                lines.append(BoardLine("We did", action.we_did, BOARD_STATUS[ActionStatus.DONE]))
+        elif action.status == ActionStatus.WONT_DO:
+            lines.append(BoardLine("Why not", action.wont_do_reason, BOARD_STATUS[ActionStatus.WONT_DO]))
         else:
             lines.append(BoardLine("What we are doing", action.what, BOARD_STATUS[action.status], action.due_on))
     return tuple(lines)

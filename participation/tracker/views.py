@@ -24,7 +24,7 @@ from participation.themes.services import active_themes
 from participation.tracker import importing, services
 from participation.tracker.forms import ActionForm, ItemForm, ProgressForm, RagForm, TrackerImportForm
 from participation.tracker.models import SOURCE_KINDS, SOURCES, Action, YouSaid
-from participation.tracker.rules import STATUSES, read_date
+from participation.tracker.rules import RAGS, STATUSES, ActionStatus, read_date
 
 bp = Blueprint("tracker", __name__, url_prefix="/tracker")
 require(bp, Permission.RUN_TRACKER)
@@ -41,7 +41,7 @@ def _action(action_id: int) -> Action:
 
 @bp.context_processor
 def _names() -> dict:
-    return {"statuses": STATUSES, "sources": SOURCES, "source_kinds": SOURCE_KINDS}
+    return {"statuses": STATUSES, "sources": SOURCES, "source_kinds": SOURCE_KINDS, "rags": RAGS, "ActionStatus": ActionStatus}
 
 
 @bp.get("/")
