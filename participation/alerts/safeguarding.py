@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from participation.core import mail
 from participation.auth.models import StaffUser
-from participation.comments.models import CommentAnalysis
+from participation.comments.models import CommentAnalysis, FlagStatus
 from participation.core.transaction import run
 from participation.db import changed_rows, db, end_session
 
@@ -45,7 +45,7 @@ def leads(session: Session) -> list[StaffUser]:
 def queue_link(app: Flask) -> str:
     """The address of the open flags in the review queue, on the council's own site."""
     with app.test_request_context("/", base_url=app.config["PUBLIC_URL"]):
-        return url_for("comments.queue", flag="open", _external=True)
+        return url_for("comments.queue", flag=FlagStatus.OPEN, _external=True)
 
 
 def body(council: str, open_flags: int, link: str) -> str:
@@ -69,11 +69,11 @@ def sweep(app: Flask) -> int:
                 return 0
             claimed = changed_rows(db.session, (
                 update(CommentAnalysis)
-                .where(CommentAnalysis.flag_status == "open", CommentAnalysis.flag_alerted.is_(False))
+                .where(CommentAnalysis.flag_status == FlagStatus.OPEN, CommentAnalysis.flag_alerted.is_(False))
                 .values(flag_alerted=True).execution_options(synchronize_session=False)))
             if claimed:
                 open_flags = db.session.scalar(select(func.count()).select_from(CommentAnalysis)
-                                               .where(CommentAnalysis.flag_status == "open")) or 0
+                                               .where(CommentAnalysis.flag_status == FlagStatus.OPEN)) or 0
                 mail.send(config, to, SUBJECT, body(config["COUNCIL_NAME"], open_flags, queue_link(app)))
             return claimed
         try:

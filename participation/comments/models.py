@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, String, Text, event, false,
                         inspect)
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from participation.db import Model, RandomId
+from participation.db import Model, RandomId, one_of
 from participation.themes.models import Theme
+
+
+class ReviewStatus(StrEnum):
+    """What officers made of a comment; stored as the plain word (its value)."""
+
+    SUGGESTED = "suggested"  # the tagger's themes, waiting for an officer
+    CONFIRMED = "confirmed"  # an officer confirmed (or changed) its themes
+    SET_ASIDE = "set-aside"  # an officer set it aside as not a comment ("no", "dunno"); it can be put back
+
+
+class FlagStatus(StrEnum):
+    """Where a comment's safeguarding flag stands; stored as the plain word (its value)."""
+
+    NONE = ""  # never flagged
+    OPEN = "open"  # flagged, waiting for the safeguarding lead
+    HANDLED = "handled"  # the safeguarding lead has handled it
 
 
 #: Open flags come first in the review queue, the most urgent kind first (an urgency is 0 to 98, an
@@ -23,7 +40,7 @@ def queue_rank(flag_status: str, flag_urgency: int | None, submitted_on: date | 
     """Where a comment stands in the review queue, before its confidence: open safeguarding flags first,
     the most urgent kind first and the longest waiting first within a kind; then every other comment.
     Within each, comments the tagger filed under no theme come before those it did."""
-    if flag_status == "open":
+    if flag_status == FlagStatus.OPEN:
         urgency = 99 if flag_urgency is None else flag_urgency
         day = submitted_on.toordinal() if submitted_on else 0
     else:
@@ -45,7 +62,8 @@ class CommentAnalysis(Model):
     __table_args__ = (Index("ix_comment_analyses_queue", "status", "queue_rank", "confidence", "answer_id"),
                       Index("ix_comment_analyses_flag_queue", "flag_status", "queue_rank", "confidence", "answer_id"),
                       # A question's comments newest first (the results page reads the newest few).
-                      Index("ix_comment_analyses_question_day", "question_id", "submitted_on", "answer_id"))
+                      Index("ix_comment_analyses_question_day", "question_id", "submitted_on", "answer_id"),
+                      one_of("status", ReviewStatus), one_of("flag_status", FlagStatus))
 
     answer_id: Mapped[int] = mapped_column(RandomId, ForeignKey("answers.id", ondelete="CASCADE"), primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
@@ -57,9 +75,9 @@ class CommentAnalysis(Model):
     confidence: Mapped[float] = mapped_column(Float, default=0.0)
     #: The text with names, phone numbers, emails, postcodes and addresses replaced.
     redacted: Mapped[str] = mapped_column(Text, default="")
-    #: "suggested" by the tagger, "confirmed" by an officer, or "set-aside" by an officer as not a comment
-    #: ("no", "dunno", "nothing"): not waiting for review, and can be put back.
-    status: Mapped[str] = mapped_column(String(12), default="suggested")
+    #: A ReviewStatus: suggested by the tagger, confirmed by an officer, or set aside by an officer as not a
+    #: comment ("no", "dunno", "nothing"): not waiting for review, and can be put back.
+    status: Mapped[str] = mapped_column(String(12), default=ReviewStatus.SUGGESTED)
     reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     reviewed_on: Mapped[date | None] = mapped_column(Date)
     safeguarding: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
@@ -68,8 +86,8 @@ class CommentAnalysis(Model):
     safeguarding_evidence: Mapped[list[list]] = mapped_column(JSON, default=list)
     #: The place of the flag's most urgent kind in the order of urgency (0 most urgent); None unflagged.
     flag_urgency: Mapped[int | None] = mapped_column(Integer, index=True)
-    #: For flagged comments: "open" until the safeguarding lead marks it "handled".
-    flag_status: Mapped[str] = mapped_column(String(10), default="")
+    #: A FlagStatus: for flagged comments, open until the safeguarding lead marks it handled.
+    flag_status: Mapped[str] = mapped_column(String(10), default=FlagStatus.NONE)
     flag_note: Mapped[str] = mapped_column(Text, default="")
     flag_handled_by: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     flag_handled_on: Mapped[date | None] = mapped_column(Date)

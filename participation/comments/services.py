@@ -17,8 +17,8 @@ from participation.analysis.tagger import shipped_model
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 from participation.analysis.themes import ThemeModel
 from participation.auth.services import record
-from participation.comments.models import (RANK_AFTER_FLAGS, CommentAnalysis, CommentTally, CommentTheme, TaggerModel,
-                                           queue_rank)
+from participation.comments.models import (RANK_AFTER_FLAGS, CommentAnalysis, CommentTally, CommentTheme, FlagStatus,
+                                           ReviewStatus, TaggerModel, queue_rank)
 from participation.core.numbers import day_from, id_from
 from participation.core.suppression import SMALLEST_SHOWN
 from participation.core.transaction import Refused
@@ -179,7 +179,8 @@ def _reading(tagging) -> dict:
 
 def _flag_status(tagging, before: str = "") -> str:
     """A flag already handled stays handled; otherwise it is open when the tagger flags the comment."""
-    return "handled" if before == "handled" else ("open" if tagging.safeguarding else "")
+    return FlagStatus.HANDLED if before == FlagStatus.HANDLED else (FlagStatus.OPEN if tagging.safeguarding
+                                                                   else FlagStatus.NONE)
 
 
 def _filed_under(tagging, theme_ids: dict[str, int]) -> list[int]:
@@ -252,9 +253,10 @@ class QueueItem:
 
 
 #: Which comments a view of the queue shows, by the status officers gave them.
-VIEWS = {"to-review": "suggested", "reviewed": "confirmed", "set-aside": "set-aside"}
+VIEWS = {"to-review": ReviewStatus.SUGGESTED, "reviewed": ReviewStatus.CONFIRMED, "set-aside": ReviewStatus.SET_ASIDE}
 #: How the flag filter reads: open flags, handled ones, any flag, or comments never flagged.
-FLAG_FILTERS = {"open": "Open flags", "handled": "Handled flags", "any": "Any flag", "none": "Not flagged"}
+FLAG_FILTERS = {FlagStatus.OPEN: "Open flags", FlagStatus.HANDLED: "Handled flags", "any": "Any flag",
+                "none": "Not flagged"}
 #: Comments on each page of the queue: 20 cards fit a short page.
 QUEUE_PAGE = 20
 
@@ -297,7 +299,7 @@ def filters_from(args) -> QueueFilters:
         until=day_from(args.get("to")), search=" ".join((args.get("q") or "").split())[:200])
 
 
-_OPEN_FLAG = CommentAnalysis.flag_status == "open"
+_OPEN_FLAG = CommentAnalysis.flag_status == FlagStatus.OPEN
 
 
 def _queue_query(filters: QueueFilters, view: list | None = None):
@@ -330,9 +332,9 @@ def _conditions(filters: QueueFilters, view: list | None) -> list:
                      .where(CommentTheme.answer_id == CommentAnalysis.answer_id, Theme.key == filters.theme)
                      .exists())
     if filters.flag == "any":
-        where.append(CommentAnalysis.flag_status != "")
+        where.append(CommentAnalysis.flag_status != FlagStatus.NONE)
     elif filters.flag == "none":
-        where.append(CommentAnalysis.flag_status == "")
+        where.append(CommentAnalysis.flag_status == FlagStatus.NONE)
     elif filters.flag:
         where.append(CommentAnalysis.flag_status == filters.flag)
     if filters.since:
@@ -359,7 +361,7 @@ def queue(session: Session, filters: QueueFilters | None = None, *, limit: int =
     if len(flags) == limit:
         return flags
     flags_before = offset if flags or not offset else queue_size(session, filters, [_OPEN_FLAG])
-    rest = [CommentAnalysis.status == "suggested", CommentAnalysis.queue_rank >= RANK_AFTER_FLAGS]
+    rest = [CommentAnalysis.status == ReviewStatus.SUGGESTED, CommentAnalysis.queue_rank >= RANK_AFTER_FLAGS]
     return flags + _queue_page(session, _queue_query(filters, rest), limit - len(flags),
                                max(0, offset - flags_before))
 
@@ -379,7 +381,7 @@ def queue_size(session: Session, filters: QueueFilters, view: list | None = None
     comments), joining the answers only to search their words, and the comments to review as two parts
     through their indexes, as queue reads them."""
     if view is None and filters.show == "to-review":
-        rest = [CommentAnalysis.status == "suggested", CommentAnalysis.queue_rank >= RANK_AFTER_FLAGS]
+        rest = [CommentAnalysis.status == ReviewStatus.SUGGESTED, CommentAnalysis.queue_rank >= RANK_AFTER_FLAGS]
         return queue_size(session, filters, [_OPEN_FLAG]) + queue_size(session, filters, rest)
     query = select(func.count()).select_from(CommentAnalysis)
     if filters.search:
@@ -414,13 +416,13 @@ def counts(session: Session) -> dict[str, int]:
     were set aside as not comments (they are not waiting)."""
     by_status = dict(session.execute(select(CommentAnalysis.status, func.count())
                                      .group_by(CommentAnalysis.status)).all())
-    return {"to_review": by_status.get("suggested", 0), "open_flags": open_flag_count(session),
-            "set_aside": by_status.get("set-aside", 0)}
+    return {"to_review": by_status.get(ReviewStatus.SUGGESTED, 0), "open_flags": open_flag_count(session),
+            "set_aside": by_status.get(ReviewStatus.SET_ASIDE, 0)}
 
 
 def open_flag_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(CommentAnalysis)
-                          .where(CommentAnalysis.flag_status == "open")) or 0
+                          .where(CommentAnalysis.flag_status == FlagStatus.OPEN)) or 0
 
 
 def confirm(session: Session, actor, answer_id: int, theme_keys: Sequence[str]) -> CommentAnalysis:
@@ -437,7 +439,7 @@ def confirm(session: Session, actor, answer_id: int, theme_keys: Sequence[str]) 
     comment.themes = [CommentTheme(theme_id=themes[k].id, position=i) for i, k in enumerate(dict.fromkeys(theme_keys))]
     session.flush()
     tally(session, [comment])
-    comment.status = "confirmed"
+    comment.status = ReviewStatus.CONFIRMED
     comment.reviewed_by = actor.id
     comment.reviewed_on = today()
     record(session, actor, "comment.tagged", comment, f"Confirmed themes for comment {answer_id}",
@@ -449,8 +451,8 @@ def confirm(session: Session, actor, answer_id: int, theme_keys: Sequence[str]) 
 def accept_suggestions(session: Session, actor, answer_ids: Sequence[int]) -> int:
     """Confirm the tagger's suggested themes for many comments at once; return how many."""
     comments = session.scalars(select(CommentAnalysis).where(
-        CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status == "suggested")).all()
-    _set_status(session, actor, comments, "confirmed", "comment.bulk-accepted",
+        CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status == ReviewStatus.SUGGESTED)).all()
+    _set_status(session, actor, comments, ReviewStatus.CONFIRMED, "comment.bulk-accepted",
                 f"Accepted suggested themes for {len(comments)} comments")
     return len(comments)
 
@@ -458,7 +460,7 @@ def accept_suggestions(session: Session, actor, answer_ids: Sequence[int]) -> in
 def _set_status(session: Session, actor, comments: Sequence[CommentAnalysis], status: str, action: str,
                 summary: str) -> None:
     """Give many comments a status at once, as reviewed by the actor today, with one audit entry."""
-    reviewed = status != "suggested"
+    reviewed = status != ReviewStatus.SUGGESTED
     for comment in comments:
         comment.status = status
         comment.reviewed_by = actor.id if reviewed else None
@@ -473,10 +475,10 @@ def set_aside(session: Session, actor, answer_ids: Sequence[int]) -> tuple[int, 
     review and its counts, and can be put back. A reply with an open safeguarding flag is never set aside
     (the lead handles it first). Returns how many were set aside and how many were left for a flag."""
     comments = session.scalars(select(CommentAnalysis).where(
-        CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status != "set-aside")).all()
-    flagged = [c for c in comments if c.flag_status == "open"]
-    moved = [c for c in comments if c.flag_status != "open"]
-    _set_status(session, actor, moved, "set-aside", "comment.set-aside",
+        CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status != ReviewStatus.SET_ASIDE)).all()
+    flagged = [c for c in comments if c.flag_status == FlagStatus.OPEN]
+    moved = [c for c in comments if c.flag_status != FlagStatus.OPEN]
+    _set_status(session, actor, moved, ReviewStatus.SET_ASIDE, "comment.set-aside",
                 f"Set aside {len(moved)} replies as not comments")
     return len(moved), len(flagged)
 
@@ -484,8 +486,8 @@ def set_aside(session: Session, actor, answer_ids: Sequence[int]) -> tuple[int, 
 def put_back(session: Session, actor, answer_ids: Sequence[int]) -> int:
     """Put replies set aside back among the comments to review; returns how many."""
     comments = session.scalars(select(CommentAnalysis).where(
-        CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status == "set-aside")).all()
-    _set_status(session, actor, comments, "suggested", "comment.put-back", f"Put back {len(comments)} replies to review")
+        CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status == ReviewStatus.SET_ASIDE)).all()
+    _set_status(session, actor, comments, ReviewStatus.SUGGESTED, "comment.put-back", f"Put back {len(comments)} replies to review")
     return len(comments)
 
 
@@ -494,11 +496,11 @@ def handle_flag(session: Session, actor, answer_id: int, note: str) -> CommentAn
     if not actor.safeguarding_lead:
         raise Refused("Only a designated safeguarding lead can mark a flag as handled.")
     comment = session.get(CommentAnalysis, answer_id)
-    if comment is None or comment.flag_status != "open":
+    if comment is None or comment.flag_status != FlagStatus.OPEN:
         raise Refused("That flag is not open.")
     if not note.strip():
         raise Refused("Write a note of what was done.")
-    comment.flag_status = "handled"
+    comment.flag_status = FlagStatus.HANDLED
     comment.flag_note = note.strip()[:2000]
     comment.flag_handled_by = actor.id
     comment.flag_handled_on = today()
@@ -514,7 +516,7 @@ def confirmed_examples(session: Session) -> list[tuple[str, list[str]]]:
         .join(Answer, Answer.id == CommentAnalysis.answer_id)
         .outerjoin(CommentTheme, CommentTheme.answer_id == CommentAnalysis.answer_id)
         .outerjoin(Theme, Theme.id == CommentTheme.theme_id)
-        .where(CommentAnalysis.status == "confirmed").order_by(CommentAnalysis.answer_id, CommentTheme.position))
+        .where(CommentAnalysis.status == ReviewStatus.CONFIRMED).order_by(CommentAnalysis.answer_id, CommentTheme.position))
     examples: dict[str, list[str]] = {}
     for text, key in rows:
         if text is None:  # analysed answers always have text; the column allows none
@@ -554,7 +556,7 @@ def retag(session: Session, everything: bool = False) -> int:
             .options(selectinload(CommentAnalysis.themes)))}
         for row, tagging in zip(batch, tagger.tag_many([row.text for row in batch])):
             comment = existing.get(row.id)
-            if comment is not None and comment.status in ("confirmed", "set-aside") and not everything:
+            if comment is not None and comment.status in (ReviewStatus.CONFIRMED, ReviewStatus.SET_ASIDE) and not everything:
                 continue
             if comment is None:
                 comment = CommentAnalysis(answer_id=row.id, survey_id=row.survey_id, question_id=row.question_id,
@@ -563,7 +565,7 @@ def retag(session: Session, everything: bool = False) -> int:
             else:
                 tally(session, [comment], -1)
             # A reply set aside as not a comment stays aside: that is not about its themes.
-            comment.status = "set-aside" if comment.status == "set-aside" else "suggested"
+            comment.status = ReviewStatus.SET_ASIDE if comment.status == ReviewStatus.SET_ASIDE else ReviewStatus.SUGGESTED
             _apply(comment, tagging, theme_ids)
             changed.append(comment)
             count += 1

@@ -14,6 +14,7 @@ from participation.analysis import safeguarding_kinds, safeguarding_model
 from participation.auth.access import require
 from participation.auth.roles import Permission
 from participation.comments import services
+from participation.comments.models import FlagStatus, ReviewStatus
 from participation.core.forms import ButtonForm, flash_outcome
 from participation.core.numbers import answer_id_from, id_from, page_from
 from participation.core.transaction import run
@@ -25,6 +26,11 @@ from participation.themes.services import active_themes
 
 bp = Blueprint("comments", __name__, url_prefix="/comments")
 require(bp, Permission.READ_RESPONSES)
+
+
+@bp.context_processor
+def _names() -> dict:
+    return {"FlagStatus": FlagStatus, "ReviewStatus": ReviewStatus}
 
 
 @bp.app_template_filter("risk_words")

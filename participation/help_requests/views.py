@@ -13,6 +13,7 @@ from participation.core.transaction import run
 from participation.db import db
 from participation.help_requests import holding, services
 from participation.help_requests.forms import MAX_MESSAGE, HelpRequestForm
+from participation.help_requests.models import HelpRequestStatus
 
 bp = Blueprint("help", __name__, url_prefix="/get-help")
 staff_bp = Blueprint("help_requests", __name__, url_prefix="/help-requests")
@@ -61,7 +62,7 @@ def index():
     """Waiting requests first: someone is waiting to hear from the council."""
     waiting, done = services.requests(db.session)
     return render_template("help_requests/index.html", waiting=waiting, done=done,
-                           dealt_with=services.dealt_with_count(db.session))
+                           dealt_with=services.dealt_with_count(db.session), HelpRequestStatus=HelpRequestStatus)
 
 
 @staff_bp.post("/<request_id>/<any(contacted, unreached):outcome>")
