@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from participation.pledges import services
 from participation.pledges.importing import PromiseRow, Parsed
-from participation.pledges.models import Pledge, Promise, ReviewQuestion
+from participation.pledges.models import Pledge, PledgeAudience, Promise, ReviewPart, ReviewQuestion
 from participation.respond.demo import add_demo_responses
 from participation.surveys.models import Survey, SurveyStatus
 
@@ -69,7 +69,7 @@ def _rows(promises) -> Parsed:
 def _tilts(session: Session, survey: Survey, tilts: dict[int, float]) -> dict[int, float]:
     """Tilts by promise position turned into tilts by the id of each rating question."""
     rows = session.execute(select(ReviewQuestion.question_id, ReviewQuestion.promise_id)
-                           .where(ReviewQuestion.part == "rating")
+                           .where(ReviewQuestion.part == ReviewPart.RATING)
                            .where(ReviewQuestion.question_id.in_([q.id for q in survey.ordered_questions]))).all()
     positions = {p.id: p.position for p in session.scalars(select(Promise).where(
         Promise.id.in_([r.promise_id for r in rows])))}
@@ -80,7 +80,7 @@ def seed_demo_pledge(session: Session, year: int, responses: int = 60) -> bool:
     """Load the demo Pledge for last year and this year, with both reviews answered. False if already there."""
     if session.scalar(select(Pledge).where(Pledge.name == DEMO_PLEDGE)) is not None:
         return False
-    pledge = services.create_pledge(session, None, DEMO_PLEDGE, "cared-for", year - 1)
+    pledge = services.create_pledge(session, None, DEMO_PLEDGE, PledgeAudience.CARED_FOR, year - 1)
     last = pledge.latest
     assert last is not None  # a new pledge starts with its first year's version
     services.import_promises(session, None, last, _rows(PROMISES_LAST_YEAR))

@@ -8,13 +8,13 @@ from wtforms import BooleanField, HiddenField, IntegerField, RadioField, SelectF
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from participation.core.forms import choice_list
-from participation.pledges.models import PLEDGE_AUDIENCES
+from participation.pledges.models import PLEDGE_AUDIENCES, PledgeAudience
 
 
 class PledgeForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired("Give the pledge a name, for example “Our Pledge to you”."),
                                            Length(max=200)])
-    audience = RadioField("Who is it for?", default="cared-for", choices=choice_list(PLEDGE_AUDIENCES.items()))
+    audience = RadioField("Who is it for?", default=PledgeAudience.CARED_FOR, choices=choice_list(PLEDGE_AUDIENCES.items()))
     year = IntegerField("Year", validators=[DataRequired("Give the year as four numbers, for example 2026."),
                                             NumberRange(2000, 2100, "Give the year as four numbers, for example 2026.")])
 

@@ -8,16 +8,31 @@ can be followed year on year even when its words change.
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
 from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from participation.db import Model, today
 
-#: Who a pledge is for.
+class PledgeAudience(StrEnum):
+    """Who a pledge is for; stored as the plain word (its value)."""
+
+    CARED_FOR = "cared-for"
+    CARE_LEAVERS = "care-leavers"
+
+
+class ReviewPart(StrEnum):
+    """Which question of a promise's pair in a review survey; stored as the plain word (its value)."""
+
+    RATING = "rating"  # kept, sometimes or not yet
+    COMMENT = "comment"  # "tell us more"
+
+
+#: Who a pledge is for, in words.
 PLEDGE_AUDIENCES: dict[str, str] = {
-    "cared-for": "Cared for children",
-    "care-leavers": "Care leavers",
+    PledgeAudience.CARED_FOR: "Cared for children",
+    PledgeAudience.CARE_LEAVERS: "Care leavers",
 }
 
 
@@ -30,7 +45,7 @@ class Pledge(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     #: A key of PLEDGE_AUDIENCES.
-    audience: Mapped[str] = mapped_column(String(20), default="cared-for")
+    audience: Mapped[str] = mapped_column(String(20), default=PledgeAudience.CARED_FOR)
     created_on: Mapped[date] = mapped_column(Date, default=today)
 
     versions: Mapped[list[PledgeVersion]] = relationship(
@@ -98,5 +113,5 @@ class ReviewQuestion(Model):
 
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True)
     promise_id: Mapped[int] = mapped_column(ForeignKey("promises.id", ondelete="CASCADE"), index=True)
-    #: "rating" for the kept / sometimes / not yet question, "comment" for "tell us more".
+    #: A ReviewPart: the rating (kept / sometimes / not yet) or the comment ("tell us more").
     part: Mapped[str] = mapped_column(String(10))

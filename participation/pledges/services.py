@@ -15,11 +15,12 @@ from participation.comments.services import comment_words, in_groups_shown
 from participation.core.transaction import Refused
 from participation.exchange.codec import UnreadableFile, decode_upload, read_table
 from participation.pledges.importing import Parsed, PromiseRow, match_identities, parse_lines, parse_table
-from participation.pledges.models import PLEDGE_AUDIENCES, Pledge, PledgeVersion, Promise, ReviewQuestion
+from participation.pledges.models import (PLEDGE_AUDIENCES, Pledge, PledgeAudience, PledgeVersion, Promise, ReviewPart,
+                                          ReviewQuestion)
 from participation.core.suppression import share, suppress_counts
 from participation.respond.models import Answer, AnswerTally
 from participation.surveys.builder import has_responses, unique_slug
-from participation.surveys.models import Survey, SurveyStatus
+from participation.surveys.models import Audience, QuestionKind, Survey, SurveyStatus
 from participation.surveys.services import build_survey
 from participation.themes.models import Theme
 from participation.themes.services import active_themes
@@ -248,7 +249,7 @@ class ReviewOptions:
 
 def _review_spec(version: PledgeVersion, options: ReviewOptions) -> tuple[dict, list[tuple[Promise, str]]]:
     younger = options.age_band == "8-11"
-    leavers = version.pledge.audience == "care-leavers"
+    leavers = version.pledge.audience == PledgeAudience.CARE_LEAVERS
     # The first page already says which questions can be skipped and that nobody will know.
     intro = "Every year we check if we keep our promises to you. For each one, tell us if it is kept for you."
     sections: list[dict] = []
@@ -261,15 +262,15 @@ def _review_spec(version: PledgeVersion, options: ReviewOptions) -> tuple[dict, 
             section = by_title[title] = {"title": title, "intro": "Is each promise kept for you?", "questions": []}
             sections.append(section)
         key = promise.theme.key if promise.theme else None
-        section["questions"].append({"kind": "promise", "text": promise.wording(options.age_band), "theme": key,
+        section["questions"].append({"kind": QuestionKind.PROMISE, "text": promise.wording(options.age_band), "theme": key,
                                      "help": "Do we keep this promise?" if younger else
                                      "Is this promise kept for you?"})
-        links.append((promise, "rating"))
+        links.append((promise, ReviewPart.RATING))
         if options.tell_us_more:
-            section["questions"].append({"kind": "text", "theme": key, "text": "Anything else you want to tell us "
+            section["questions"].append({"kind": QuestionKind.TEXT, "theme": key, "text": "Anything else you want to tell us "
                                          "about this?" if younger else "Tell us more about this promise"})
-            links.append((promise, "comment"))
-    audience = "care-leavers" if leavers else ("cared-for-8-11" if younger else "cared-for-11-18")
+            links.append((promise, ReviewPart.COMMENT))
+    audience = Audience.CARE_LEAVERS if leavers else (Audience.CARED_FOR_8_11 if younger else Audience.CARED_FOR_11_18)
     spec = {"title": f"{version.pledge.name}: your review {version.year}", "intro": intro, "audience": audience,
             "status": SurveyStatus.DRAFT, "sections": sections}
     return spec, links
@@ -324,7 +325,7 @@ def _rating_counts(session: Session, promise_ids: list[int]) -> dict[int, dict[s
     rows = session.execute(
         select(ReviewQuestion.promise_id, AnswerTally.choice, func.sum(AnswerTally.count))
         .join(AnswerTally, AnswerTally.question_id == ReviewQuestion.question_id)
-        .where(ReviewQuestion.part == "rating", ReviewQuestion.promise_id.in_(promise_ids))
+        .where(ReviewQuestion.part == ReviewPart.RATING, ReviewQuestion.promise_id.in_(promise_ids))
         .group_by(ReviewQuestion.promise_id, AnswerTally.choice))
     counts: dict[int, dict[str, int]] = {pid: dict.fromkeys(RATINGS, 0) for pid in promise_ids}
     for promise_id, choice, count in rows:
@@ -339,7 +340,7 @@ def _comments(session: Session, promise_ids: list[int], original: bool) -> dict[
         select(ReviewQuestion.promise_id, text)
         .join(Answer, Answer.question_id == ReviewQuestion.question_id)
         .join(CommentAnalysis, CommentAnalysis.answer_id == Answer.id)
-        .where(ReviewQuestion.part == "comment", ReviewQuestion.promise_id.in_(promise_ids), Answer.text != "",
+        .where(ReviewQuestion.part == ReviewPart.COMMENT, ReviewQuestion.promise_id.in_(promise_ids), Answer.text != "",
                in_groups_shown(CommentAnalysis.survey_id, original))
         .order_by(Answer.id))
     found: dict[int, list[str]] = {}

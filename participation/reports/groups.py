@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
+from participation.surveys.models import QuestionKind
 from participation.surveys.question_types import question_type
 
 
@@ -51,7 +52,7 @@ def breakdown_choices(survey) -> list[tuple[str, str, str]]:
     """Every answer a cross-break can pick: (value "question:choice", question text, answer label)."""
     out = []
     for question in survey.ordered_questions:
-        if question.kind == "text":
+        if question.kind == QuestionKind.TEXT:
             continue
         for choice in question_type(question).choices(question):
             out.append((f"{question.id}:{choice.value}", question.text, choice.label))

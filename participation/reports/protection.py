@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from participation.core.suppression import SMALLEST_SHOWN
 from participation.reports.groups import Group
 from participation.respond.models import ANSWERED, AnswerPairTally, AnswerTally, ResponseTally
-from participation.surveys.models import Question, Survey
+from participation.surveys.models import Question, QuestionKind, Survey
 from participation.surveys.question_types import question_type
 
 #: One piece: (year, month) when dates are chosen, and the cross-break answer when one is chosen.
@@ -79,7 +79,7 @@ class Guard:
             return cls()
         guard = cls(open=False)
         questions = survey.ordered_questions
-        guard.several = {q.id: q.kind == "text" or question_type(q).multiple for q in questions}
+        guard.several = {q.id: q.kind == QuestionKind.TEXT or question_type(q).multiple for q in questions}
         counted_apart = [qid for qid, apart in guard.several.items() if apart]
 
         def months(day_column) -> list:

@@ -23,7 +23,7 @@ from participation.reports import charts
 from participation.reports.groups import Group
 from participation.reports.protection import Guard, minus
 from participation.respond.models import ANSWERED, Answer, AnswerPairTally, AnswerTally, Response, ResponseTally
-from participation.surveys.models import Question, Survey
+from participation.surveys.models import Question, QuestionKind, Survey
 from participation.surveys.question_types import question_type
 from participation.themes.models import Theme
 
@@ -162,7 +162,7 @@ def _counts(session: Session, survey: Survey, group: Group) -> tuple[dict[int, i
     with one answer each, those who answered are the sum of its choices. Several-choice and free-text questions
     keep their own count of those who answered (the ANSWERED rows of AnswerPairTally). With a cross-break, the
     counts are those of the pairs of answers given with the cross-break's answer."""
-    counted = {q.id for q in survey.ordered_questions if q.kind in ("multiple", "text")}
+    counted = {q.id for q in survey.ordered_questions if q.kind in (QuestionKind.MULTIPLE, QuestionKind.TEXT)}
     rows: list[tuple[int, str, int]] = []
     if group.question_id:
         rows += session.execute(
@@ -238,9 +238,9 @@ def _protected(session: Session, survey: Survey, group: Group, figures: Figures,
         shown = figures.shown(question)
         n = figures.answered.get(question.id, 0)
         skipped = max(shown - n, 0)
-        choices = () if question.kind == "text" else question_type(question).choices(question)
+        choices = () if question.kind == QuestionKind.TEXT else question_type(question).choices(question)
         counts = {c.value: figures.chosen.get((question.id, c.value), 0) for c in choices}
-        several = question.kind == "multiple"
+        several = question.kind == QuestionKind.MULTIPLE
         if question.show_if_question_id is None:
             shown_as: int | str = shown
         else:
@@ -287,7 +287,7 @@ def _protected(session: Session, survey: Survey, group: Group, figures: Figures,
         not_shown = figures.total - shown
         result = QuestionResult(question, shown_as, answered_as, skipped_as, several=several,
                                 not_shown=not_shown if isinstance(shown_as, int) else _hide(not_shown))
-        if question.kind == "text":
+        if question.kind == QuestionKind.TEXT:
             result.comments = comments(session, survey, question, group, False, limit=COMMENTS_SHOWN)
         else:
             result.rows = [AnswerRow(c.label, labels[c.value], share(labels[c.value], answered_as)) for c in choices]
@@ -299,9 +299,9 @@ def _exact(session: Session, survey: Survey, group: Group, figures: Figures, que
     """One question's exact figures, for readers who see responses."""
     shown = figures.shown(question)
     n = figures.answered.get(question.id, 0)
-    result = QuestionResult(question, shown, n, max(shown - n, 0), several=question.kind == "multiple",
+    result = QuestionResult(question, shown, n, max(shown - n, 0), several=question.kind == QuestionKind.MULTIPLE,
                             not_shown=figures.total - shown)
-    if question.kind == "text":
+    if question.kind == QuestionKind.TEXT:
         result.comments = comments(session, survey, question, group, True, limit=COMMENTS_SHOWN)
     else:
         result.rows = [AnswerRow(c.label, figures.chosen.get((question.id, c.value), 0),
@@ -402,7 +402,7 @@ def comments_table(session: Session, res: Results, original: bool) -> list[list[
     if res.too_few:
         return rows
     for q in res.questions:
-        if q.question.kind == "text":
+        if q.question.kind == QuestionKind.TEXT:
             for c in comments(session, res.survey, q.question, res.group, original, limit=None):
                 rows.append([q.question.text, c.text, c.feeling, "; ".join(c.themes),
                              *([c.day.isoformat()] if original and c.day else [])])

@@ -259,7 +259,7 @@ def actions_summary(session: Session, on: date) -> ActionsSummary:
         rag = rag_expression(end)
         rows = session.execute(select(rag, func.count()).select_from(Action).join(YouSaid, YouSaid.id == Action.item_id)
                                .where(raised, Action.status != ActionStatus.WONT_DO).group_by(rag)).all()
-        history.append((end, {c: dict(rows).get(c, 0) for c in Rag}))
+        history.append((end, {c.value: dict(rows).get(c, 0) for c in Rag}))
     overdue_rows = session.execute(
         select(YouSaid.summary, Action.what, Action.due_on, Action.owner).join(YouSaid, YouSaid.id == Action.item_id)
         .where(overdue_expression(on)).order_by(Action.due_on).limit(20)).all()

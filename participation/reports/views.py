@@ -24,7 +24,7 @@ from participation.reports import groups, results, services
 from participation.scorecard import services as scorecard
 from participation.themes.services import active_themes
 from participation.surveys.builder import response_counts
-from participation.surveys.models import AUDIENCES, Question, Survey, SurveyStatus
+from participation.surveys.models import AUDIENCES, Question, QuestionKind, Survey, SurveyStatus
 from participation.tracker import services as tracker_services
 from participation.tracker.rules import STATUSES
 
@@ -148,7 +148,8 @@ def survey_results(survey_id: int):
     survey, exact, group, form = _survey_and_group(survey_id)
     res = None if form.errors else results.results(db.session, survey, exact, group)
     return render_template("reports/results.html", survey=survey, exact=exact, res=res, form=form,
-                           breakdowns=groups.breakdown_choices(survey), args=_group_args(form))
+                           breakdowns=groups.breakdown_choices(survey), args=_group_args(form),
+                           QuestionKind=QuestionKind)
 
 
 @results_bp.get("/<int:survey_id>/results/comments/<int:text_question_id>")
@@ -156,7 +157,7 @@ def survey_comments(survey_id: int, text_question_id: int):
     """Every comment to one free-text question in the chosen group, newest first, paged and searchable."""
     survey, exact, group, form = _survey_and_group(survey_id)
     question = db.session.get(Question, text_question_id)
-    if question is None or question.survey_id != survey.id or question.kind != "text":
+    if question is None or question.survey_id != survey.id or question.kind != QuestionKind.TEXT:
         abort(404)
     search = request.args.get("q", "").strip()[:100]
     page = max(1, min(request.args.get("page", 1, type=int), 10_000))

@@ -20,7 +20,7 @@ from participation.db import today
 from participation.respond import storing
 from participation.respond.services import answer_rows
 from participation.respond.storing import Sent
-from participation.surveys.models import Survey
+from participation.surveys.models import QuestionKind, Survey
 from participation.surveys.question_types import question_type
 
 # What young people say, by theme: (good things, things to change).
@@ -121,8 +121,8 @@ NOTHING = ("nothing", "dunno", "its ok", "no", "everything is fine")
 LINKS = (" and ", ". Also ", ", but ", ". ")
 
 # Kinds whose answers run from best to worst, and from worst to best.
-_BEST_FIRST = ("yesno",)
-_WORST_FIRST = ("scale", "faces")
+_BEST_FIRST = (QuestionKind.YESNO,)
+_WORST_FIRST = (QuestionKind.SCALE, QuestionKind.FACES)
 
 
 def demo_comment(rng: random.Random, lean: float, theme: str | None = None) -> str:
@@ -156,14 +156,14 @@ def _demo_answers(survey: Survey, rng: random.Random, tilt: Mapping[int, float])
     happiness = rng.betavariate(3, 2)
     answers: dict[str, Any] = {}
     # Young people write a comment or two, however many boxes a survey has.
-    texts = sum(q.kind == "text" for q in survey.ordered_questions)
+    texts = sum(q.kind == QuestionKind.TEXT for q in survey.ordered_questions)
     writes = min(0.85, 2.0 / max(texts, 1))
     for question in survey.ordered_questions:
         kind = question_type(question)
         if not question.is_shown(answers) or (not question.required and rng.random() < 0.15):
             continue
         lean = min(1.0, max(0.0, happiness + tilt.get(question.id, 0.0)))
-        if kind.key == "text":
+        if kind.key == QuestionKind.TEXT:
             if rng.random() < writes:
                 answers[question.field_name] = demo_comment(rng, lean, question.theme.key if question.theme else None)
             continue
@@ -172,7 +172,7 @@ def _demo_answers(survey: Survey, rng: random.Random, tilt: Mapping[int, float])
             continue
         if kind.multiple:
             answers[question.field_name] = rng.sample(values, rng.randint(1, min(3, len(values))))
-        elif kind.key == "promise":
+        elif kind.key == QuestionKind.PROMISE:
             # Most young people have a view; a few don't know.
             ranked = [v for v in values if v != "dont-know"]
             weights = [0.1 + lean ** 2 * (2 - i) ** 2 + (1 - lean) ** 2 * i ** 2 for i in range(len(ranked))]

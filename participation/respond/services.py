@@ -20,7 +20,7 @@ from participation.db import changed_rows, today
 from participation.respond import storing
 from participation.respond.models import Draft, SubmissionReceipt
 from participation.respond.storing import AnswerRow, Sent
-from participation.surveys.models import Question, Section, Survey, SurveyStatus
+from participation.surveys.models import Question, QuestionKind, Section, Survey, SurveyStatus
 from participation.surveys.services import find_survey_by_id
 from participation.surveys.question_types import question_type
 
@@ -86,7 +86,7 @@ def minutes_to_answer(survey: Survey) -> int:
     be given. A box that can be left empty counts 20 seconds, the time to read it and decide: most
     young people skip them, so counting each as a full minute made a review of 12 promises, with a
     comment box under each, claim 16 minutes."""
-    seconds = sum(60 if q.kind == "text" and q.required else 20 for q in survey.ordered_questions)
+    seconds = sum(60 if q.kind == QuestionKind.TEXT and q.required else 20 for q in survey.ordered_questions)
     return max(1, round(seconds / 60))
 
 

@@ -8,9 +8,10 @@ from sqlalchemy.orm import Session
 
 from participation.db import today
 from participation.scorecard import services
+from participation.scorecard.feeds import FeedKind
 from participation.scorecard.models import Measure
 from participation.scorecard.rules import Period, period_for
-from participation.surveys.models import Question, Survey
+from participation.surveys.models import Question, QuestionKind, Survey
 
 #: (group, reference, measure, lead, polarity, unit, target, comparators, values for the last five periods, notes)
 TYPED = (
@@ -56,16 +57,16 @@ def seed_demo_scorecard(session: Session, survey: Survey) -> bool:
             ref, name, group, lead, polarity, unit, "quarterly", target, "5%", comparators, "", notes))
         for period, written in zip(periods, values):
             services.set_value(session, None, measure, period.key, written)
-    safe = session.scalar(select(Question).where(Question.survey_id == survey.id, Question.kind == "yesno"))
+    safe = session.scalar(select(Question).where(Question.survey_id == survey.id, Question.kind == QuestionKind.YESNO))
     if safe is not None:
         feel_safe = services.save_measure(session, None, services.MeasureInput(
             "SH3", f"% of young people who answered '{safe.text}' with Yes", "Provide me with a good, safe home",
             "Participation Team", "high", "percentage", target="90%", notes="From the Your life, your say survey."))
-        services.set_feed(session, None, feel_safe, {"kind": "survey-answer", "question_id": safe.id,
+        services.set_feed(session, None, feel_safe, {"kind": FeedKind.SURVEY_ANSWER.value, "question_id": safe.id,
                                                      "choices": ["yes"]})
     overdue = services.save_measure(session, None, services.MeasureInput(
         "IM3", "Number of 'you said, we did' actions overdue", "Involve me", "Participation Team", "low", "count",
         target="0", notes="From the tracker."))
-    services.set_feed(session, None, overdue, {"kind": "actions-overdue"})
+    services.set_feed(session, None, overdue, {"kind": FeedKind.ACTIONS_OVERDUE.value})
     session.flush()
     return True

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import and_, distinct, func, select
@@ -24,20 +25,30 @@ from sqlalchemy.orm import Session
 from participation.core.suppression import SMALLEST_SHOWN
 from participation.core.transaction import Refused
 from participation.db import today
-from participation.pledges.models import Promise, ReviewQuestion
+from participation.pledges.models import Promise, ReviewPart, ReviewQuestion
 from participation.respond.models import Answer, Response
 from participation.scorecard.rules import Period, Unit, format_number
-from participation.surveys.models import AUDIENCES, Question, Survey, SurveyStatus
+from participation.surveys.models import AUDIENCES, Question, QuestionKind, Survey, SurveyStatus
 from participation.surveys.question_types import question_type
 from participation.tracker.models import Action
 from participation.tracker.rules import CLOSED_STATUSES, ActionStatus
 
+class FeedKind(StrEnum):
+    """Where the product feeds a measure's values from; stored in the measure's feed as the plain word."""
+
+    SURVEY_ANSWER = "survey-answer"
+    PROMISE_KEPT = "promise-kept"
+    ACTIONS_DONE = "actions-done"
+    ACTIONS_OVERDUE = "actions-overdue"
+    RESPONSES = "responses"
+
+
 KINDS: dict[str, str] = {
-    "survey-answer": "Share who gave an answer to a survey question",
-    "promise-kept": "Share who said a promise is kept",
-    "actions-done": "Tracker actions done in the period",
-    "actions-overdue": "Tracker actions overdue at the end of the period",
-    "responses": "Surveys sent in the period",
+    FeedKind.SURVEY_ANSWER: "Share who gave an answer to a survey question",
+    FeedKind.PROMISE_KEPT: "Share who said a promise is kept",
+    FeedKind.ACTIONS_DONE: "Tracker actions done in the period",
+    FeedKind.ACTIONS_OVERDUE: "Tracker actions overdue at the end of the period",
+    FeedKind.RESPONSES: "Surveys sent in the period",
 }
 HIDDEN = f"Hidden: fewer than {SMALLEST_SHOWN} young people"
 
@@ -51,7 +62,7 @@ class Figure:
 
 
 def gives_percentage(feed: dict[str, Any]) -> bool:
-    return feed.get("kind") in ("survey-answer", "promise-kept")
+    return feed.get("kind") in (FeedKind.SURVEY_ANSWER, FeedKind.PROMISE_KEPT)
 
 
 def check(session: Session, feed: dict[str, Any]) -> None:
@@ -59,7 +70,7 @@ def check(session: Session, feed: dict[str, Any]) -> None:
     kind = feed.get("kind")
     if kind not in KINDS:
         raise Refused("Choose where the product should take this measure's values from.")
-    if kind == "survey-answer":
+    if kind == FeedKind.SURVEY_ANSWER:
         question = session.get(Question, feed.get("question_id") or 0)
         if question is None:
             raise Refused("Choose the survey question this measure counts.")
@@ -67,13 +78,13 @@ def check(session: Session, feed: dict[str, Any]) -> None:
         known = {c.value for c in question_type(question).choices(question)}
         if not choices or not set(choices) <= known:
             raise Refused("Choose one or more of the question's answers.")
-    if kind == "promise-kept" and _rating_question(session, feed.get("promise_id") or 0) is None:
+    if kind == FeedKind.PROMISE_KEPT and _rating_question(session, feed.get("promise_id") or 0) is None:
         raise Refused("Choose a promise that has been reviewed.")
 
 
 def _rating_question(session: Session, promise_id: int) -> int | None:
     return session.scalar(select(ReviewQuestion.question_id).where(
-        ReviewQuestion.promise_id == promise_id, ReviewQuestion.part == "rating").order_by(ReviewQuestion.question_id.desc()))
+        ReviewQuestion.promise_id == promise_id, ReviewQuestion.part == ReviewPart.RATING).order_by(ReviewQuestion.question_id.desc()))
 
 
 def _span(period: Period) -> tuple[date, date]:
@@ -86,20 +97,20 @@ def value_for(session: Session, feed: dict[str, Any], period: Period, exact: boo
     start, end = _span(period)
     if end < start:
         return Figure("", None)
-    if kind == "survey-answer":
+    if kind == FeedKind.SURVEY_ANSWER:
         return _share(session, [feed["question_id"]], list(feed["choices"]), start, end, exact)
-    if kind == "promise-kept":
+    if kind == FeedKind.PROMISE_KEPT:
         question_id = _rating_question(session, feed["promise_id"])
         return _share(session, [question_id] if question_id else [], ["kept"], start, end, exact)
-    if kind == "actions-done":
+    if kind == FeedKind.ACTIONS_DONE:
         done = session.scalar(select(func.count(Action.id)).where(
             Action.status == ActionStatus.DONE, Action.done_on >= start, Action.done_on <= end)) or 0
         return Figure(str(done), float(done))
-    if kind == "actions-overdue":
+    if kind == FeedKind.ACTIONS_OVERDUE:
         overdue = session.scalar(select(func.count(Action.id)).where(
             Action.due_on < end, Action.status.notin_(CLOSED_STATUSES) | and_(Action.status == ActionStatus.DONE, Action.done_on > end)))
         return Figure(str(overdue or 0), float(overdue or 0))
-    if kind == "responses":
+    if kind == FeedKind.RESPONSES:
         query = select(func.count(Response.id)).where(Response.submitted_on >= start, Response.submitted_on <= end)
         if feed.get("audience"):
             query = query.join(Survey, Survey.id == Response.survey_id).where(Survey.audience == feed["audience"])
@@ -129,7 +140,7 @@ def _share(session: Session, question_ids: list[int], choices: list[str], start:
 
 
 #: Question kinds whose answers are choices a share can be counted of.
-CHOICE_KINDS = ("single", "multiple", "scale", "faces", "yesno")
+CHOICE_KINDS = (QuestionKind.SINGLE, QuestionKind.MULTIPLE, QuestionKind.SCALE, QuestionKind.FACES, QuestionKind.YESNO)
 
 
 def what_can_feed(session: Session) -> tuple[list[tuple[Question, str]], list[Promise], dict[str, str]]:
@@ -139,6 +150,6 @@ def what_can_feed(session: Session) -> tuple[list[tuple[Question, str]], list[Pr
         .where(Question.kind.in_(CHOICE_KINDS), Survey.status != SurveyStatus.DRAFT)
         .order_by(Survey.title, Question.position, Question.id)).all()
     promises = session.scalars(select(Promise).where(
-        Promise.id.in_(select(ReviewQuestion.promise_id).where(ReviewQuestion.part == "rating")))
+        Promise.id.in_(select(ReviewQuestion.promise_id).where(ReviewQuestion.part == ReviewPart.RATING)))
         .order_by(Promise.id)).all()
     return [(q, f"{q.survey.title}: {q.text[:100]}") for q in questions], list(promises), dict(AUDIENCES)

@@ -17,6 +17,7 @@ from participation.db import db
 from participation.exchange.codec import MIMETYPES, encode_table
 from participation.scorecard import feeds, services
 from participation.scorecard.forms import FeedForm, MeasureForm, RagForm, ScorecardImportForm, ValueForm
+from participation.scorecard.feeds import FeedKind
 from participation.scorecard.models import Measure
 from participation.surveys.question_types import question_type
 
@@ -188,11 +189,11 @@ def set_feed(measure_id: int):
         feed: dict = {}
         if kind:
             feed = {"kind": kind}
-            if kind == "survey-answer":
+            if kind == FeedKind.SURVEY_ANSWER:
                 feed.update(question_id=int(form.question_id.data or 0), choices=list(form.choices.data or []))
-            elif kind == "promise-kept":
+            elif kind == FeedKind.PROMISE_KEPT:
                 feed.update(promise_id=int(form.promise_id.data or 0))
-            elif kind == "responses" and form.audience.data:
+            elif kind == FeedKind.RESPONSES and form.audience.data:
                 feed.update(audience=form.audience.data)
         try:
             run(db.session, lambda: services.set_feed(db.session, current_user, measure, feed))

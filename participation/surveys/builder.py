@@ -18,7 +18,7 @@ from participation.core.transaction import Refused
 from participation.auth.services import record
 from participation.respond.models import Answer, Response, ResponseTally
 from participation.surveys import codes
-from participation.surveys.models import AGE_BANDS, AUDIENCES, Option, Question, Section, Survey, SurveyStatus
+from participation.surveys.models import AGE_BANDS, AUDIENCES, Option, Question, QuestionKind, Section, Survey, SurveyStatus
 from participation.surveys.question_types import QUESTION_TYPES, question_type
 from participation.surveys.services import build_survey, slug_value
 from participation.surveys.starters import STARTERS
@@ -127,7 +127,7 @@ def _check_question(session: Session, survey: Survey, data: QuestionInput, quest
         raise BuilderError("Choose a kind of question.", field="kind")
     if not data.text.strip():
         raise BuilderError("Write the question.", field="text")
-    if data.kind in ("single", "multiple"):
+    if data.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         labels = [o.strip() for o in data.options if o.strip()]
         if len(labels) < 2:
             raise BuilderError("Give at least two answers to choose from, one on each line.", field="options")
@@ -152,7 +152,7 @@ def condition_sources(survey: Survey, page: Section | None, question: Question |
     (every page, for a new page)."""
     before = page.position if page is not None else float("inf")
     return [q for q in survey.ordered_questions
-            if q.kind != "text" and q.section.position < before and (question is None or q.id != question.id)]
+            if q.kind != QuestionKind.TEXT and q.section.position < before and (question is None or q.id != question.id)]
 
 
 def _check_condition(survey: Survey, data: QuestionInput, section: Section, question: Question | None) -> None:
@@ -165,7 +165,7 @@ def _check_condition(survey: Survey, data: QuestionInput, section: Section, ques
     wanted = set(data.show_if_values)
     if source is None or (question is not None and source.id == question.id):
         raise BuilderError("Choose a question from this survey for “show this question if”.", field="show_if")
-    if source.kind == "text":
+    if source.kind == QuestionKind.TEXT:
         raise BuilderError("“Show this question if” needs a question with answers to choose from.", field="show_if")
     if source.section is section or source.section.position >= section.position:
         raise BuilderError("“Show this question if” must use a question on an earlier page.", field="show_if")
@@ -173,7 +173,7 @@ def _check_condition(survey: Survey, data: QuestionInput, section: Section, ques
     if not values or len(values) != len(wanted):
         raise BuilderError(f"Tick one or more answers to “{source.text}” that show this question.",
                            field="show_if_values")
-    if source.kind == "multiple" and len(values) > 1:
+    if source.kind == QuestionKind.MULTIPLE and len(values) > 1:
         # Results count those shown a question from the condition's answer counts; with several answers
         # ticked they add up only when each young person gives one of them.
         raise BuilderError(f"Young people can choose several answers to “{source.text}”, so tick just one of them "
@@ -191,7 +191,7 @@ def add_question(session: Session, actor, survey: Survey, data: QuestionInput) -
         show_if_question_id=data.show_if_question_id or None,
         show_if_value="\n".join(data.show_if_values) if data.show_if_question_id else "",
     )
-    if data.kind in ("single", "multiple"):
+    if data.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         for position, label in enumerate([o.strip() for o in data.options if o.strip()], start=1):
             question.options.append(Option(value=slug_value(label), label=label, position=position))
     section.questions.append(question)
@@ -218,7 +218,7 @@ def update_question(session: Session, actor, survey: Survey, question: Question,
             raise BuilderError(f"“{after.text}” is shown only after this question is answered, so this question must "
                                "stay on a page before that one. Change that question's “show this question” first.",
                                field="section")
-    if data.kind in ("single", "multiple"):
+    if data.kind in (QuestionKind.SINGLE, QuestionKind.MULTIPLE):
         _update_options(session, question, [o.strip() for o in data.options if o.strip()])
     elif question.options:
         question.options.clear()

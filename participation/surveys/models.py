@@ -10,16 +10,26 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy import event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from participation.db import Model, today
+from participation.db import Model, one_of, today
 from participation.themes.models import Theme
 
-#: Who a survey is written for.
+class Audience(StrEnum):
+    """Who a survey is written for; stored as the plain word (its value)."""
+
+    CARED_FOR_8_11 = "cared-for-8-11"
+    CARED_FOR_11_18 = "cared-for-11-18"
+    CARE_LEAVERS = "care-leavers"
+    CICC = "cicc"
+    EVERYONE = "everyone"
+
+
+#: Who a survey is written for, in words.
 AUDIENCES: dict[str, str] = {
-    "cared-for-8-11": "Cared for children aged 8 to 11",
-    "cared-for-11-18": "Cared for children aged 11 to 18",
-    "care-leavers": "Care leavers",
-    "cicc": "Children in Care Council members",
-    "everyone": "Cared for children and care leavers",
+    Audience.CARED_FOR_8_11: "Cared for children aged 8 to 11",
+    Audience.CARED_FOR_11_18: "Cared for children aged 11 to 18",
+    Audience.CARE_LEAVERS: "Care leavers",
+    Audience.CICC: "Children in Care Council members",
+    Audience.EVERYONE: "Cared for children and care leavers",
 }
 
 class SurveyStatus(StrEnum):
@@ -28,6 +38,20 @@ class SurveyStatus(StrEnum):
     DRAFT = "draft"  # being built: young people cannot see it
     OPEN = "open"  # young people can answer it between its dates
     CLOSED = "closed"  # no more answers; its results stay
+
+
+
+class QuestionKind(StrEnum):
+    """How a question is asked and answered (see question_types); stored as the plain word (its value)."""
+
+    SINGLE = "single"  # choose one answer
+    MULTIPLE = "multiple"  # choose any answers
+    SCALE = "scale"  # 1 to 5
+    FACES = "faces"  # five faces, for younger children
+    YESNO = "yesno"
+    TEXT = "text"  # written in their own words
+    PROMISE = "promise"  # how well a promise was kept, in a pledge review
+
 
 #: Age bands a survey's wording is written for.
 AGE_BANDS: dict[str, str] = {
@@ -43,6 +67,7 @@ class Survey(Model):
 
     __tablename__ = "surveys"
     audit_type = "survey"
+    __table_args__ = (one_of("status", SurveyStatus),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     #: The last part of the share link, e.g. "annual-2026" in /s/annual-2026.
@@ -50,8 +75,8 @@ class Survey(Model):
     title: Mapped[str] = mapped_column(String(200))
     #: What the survey is for, shown to young people before they start.
     intro: Mapped[str] = mapped_column(Text, default="")
-    #: A key of AUDIENCES.
-    audience: Mapped[str] = mapped_column(String(40), default="everyone")
+    #: An Audience (a key of AUDIENCES).
+    audience: Mapped[str] = mapped_column(String(40), default=Audience.EVERYONE)
     #: draft, open or closed; an open survey also respects its dates.
     status: Mapped[str] = mapped_column(String(10), default=SurveyStatus.DRAFT.value)
     opens_on: Mapped[date | None] = mapped_column(Date)
@@ -107,12 +132,13 @@ class Question(Model):
 
     __tablename__ = "questions"
     audit_type = "question"
+    __table_args__ = (one_of("kind", QuestionKind),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
     section_id: Mapped[int] = mapped_column(ForeignKey("sections.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
-    #: A key of question_types.QUESTION_TYPES: single, multiple, scale, faces, yesno, text, promise.
+    #: A QuestionKind (a key of question_types.QUESTION_TYPES).
     kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     #: Hint shown under the question.

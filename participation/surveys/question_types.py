@@ -15,6 +15,7 @@ from wtforms import RadioField, SelectMultipleField, TextAreaField
 from wtforms.validators import InputRequired, Optional, StopValidation, ValidationError
 
 from participation.core.words import clean_text
+from participation.surveys.models import QuestionKind
 
 
 def N_(message: str) -> str:
@@ -98,7 +99,7 @@ def _offered(choices: Iterable[Choice]):
 
 
 class SingleChoice(QuestionType):
-    key = "single"
+    key = QuestionKind.SINGLE
     name = "Choose one"
 
     def choices(self, question) -> tuple[Choice, ...]:
@@ -106,7 +107,7 @@ class SingleChoice(QuestionType):
 
 
 class SeveralChoices(QuestionType):
-    key = "multiple"
+    key = QuestionKind.MULTIPLE
     name = "Choose any"
     widget = "checkboxes"
     multiple = True
@@ -128,7 +129,7 @@ class SeveralChoices(QuestionType):
 
 
 class Scale(QuestionType):
-    key = "scale"
+    key = QuestionKind.SCALE
     name = "Scale from 1 to 5"
     fixed_choices = (
         Choice("1", "1 (lowest)"), Choice("2", "2"), Choice("3", "3"),
@@ -137,7 +138,7 @@ class Scale(QuestionType):
 
 
 class Faces(QuestionType):
-    key = "faces"
+    key = QuestionKind.FACES
     name = "Faces (for younger children)"
     fixed_choices = (
         Choice("1", "Very sad", 1), Choice("2", "Sad", 2), Choice("3", "OK", 3),
@@ -146,13 +147,13 @@ class Faces(QuestionType):
 
 
 class YesNo(QuestionType):
-    key = "yesno"
+    key = QuestionKind.YESNO
     name = "Yes or no"
     fixed_choices = (Choice("yes", "Yes"), Choice("no", "No"))
 
 
 class PromiseRating(QuestionType):
-    key = "promise"
+    key = QuestionKind.PROMISE
     name = "Promise kept?"
     fixed_choices = (
         Choice("kept", "Yes, it is kept"), Choice("sometimes", "Sometimes"),
@@ -161,7 +162,7 @@ class PromiseRating(QuestionType):
 
 
 class FreeText(QuestionType):
-    key = "text"
+    key = QuestionKind.TEXT
     name = "Write an answer"
     widget = "textarea"
     required_message = N_("Write an answer for “%(question)s”.")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from participation.core.words import slug_value
 from participation.db import today
-from participation.surveys.models import Option, Question, Section, Survey, SurveyStatus
+from participation.surveys.models import Audience, Option, Question, Section, Survey, SurveyStatus
 from participation.surveys.question_types import QUESTION_TYPES
 from participation.themes.services import ensure_default_themes
 
@@ -25,7 +25,7 @@ def build_survey(session: Session, spec: dict[str, Any]) -> Survey:
     themes = ensure_default_themes(session)
     survey = Survey(
         slug=spec["slug"], title=spec["title"], intro=spec.get("intro", ""),
-        audience=spec.get("audience", "everyone"), status=spec.get("status", SurveyStatus.DRAFT),
+        audience=spec.get("audience", Audience.EVERYONE), status=spec.get("status", SurveyStatus.DRAFT),
         age_band=spec.get("age_band", ""), access_code=spec.get("access_code", ""),
         opens_on=spec.get("opens_on"), closes_on=spec.get("closes_on"),
     )

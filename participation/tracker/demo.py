@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from participation.respond.models import Answer
 from participation.tracker import services
 from participation.tracker.importing import Columns, apply_import, plan_import
-from participation.tracker.models import YouSaid
+from participation.tracker.models import Source, YouSaid
 from participation.tracker.rules import ActionStatus
 
 DEMO_TRACKER = Path(__file__).parent / "data" / "demo_tracker.csv"
@@ -56,7 +56,7 @@ def seed_demo_tracker(session: Session) -> bool:
     for summary, theme, words, what, status, days, words_back in FROM_COMMENTS:
         evidence = list(session.scalars(select(Answer.id).where(Answer.text.ilike(words)).limit(5)))
         item = services.create_item(session, None, services.ItemInput(
-            summary=summary, theme_keys=[theme], source="survey", evidence=evidence))
+            summary=summary, theme_keys=[theme], source=Source.SURVEY, evidence=evidence))
         services.add_action(session, None, item, services.ActionInput(
             what=what, owner="Participation team", status=status,
             due_on=services.today() + timedelta(days=days) if days else None,

@@ -13,7 +13,7 @@ from participation.comments.services import current_tagger
 from participation.exchange.codec import UnreadableFile, column, read_upload
 from participation.pledges.importing import find_theme, theme_lookup
 from participation.themes.services import active_themes
-from participation.tracker.models import SOURCE_KINDS, YOUNG_PEOPLES_KINDS, TrackerSource
+from participation.tracker.models import SOURCE_KINDS, YOUNG_PEOPLES_KINDS, Source, SourceKind, TrackerSource
 from participation.db import today
 from participation.tracker.rules import STATUSES, ActionStatus, rag, read_date, read_status, rough_date
 from participation.tracker.services import ActionInput, ItemInput, add_action, create_item, not_ready
@@ -207,7 +207,7 @@ def plan_import(session: Session, data: bytes, filename: str, columns: Columns,
             action.wont_do_reason = cell("why_not")
         elif status.status == ActionStatus.WONT_DO and not we_did:
             action.wont_do_reason = status.note or "This was not agreed."
-        item = ItemInput(summary=you_said, theme_keys=found_all, source="review" if recommendation else "other", reference=cell("ref")[:60], section=row_section,
+        item = ItemInput(summary=you_said, theme_keys=found_all, source=Source.REVIEW if recommendation else Source.OTHER, reference=cell("ref")[:60], section=row_section,
                          extra={name: values[at].strip() for at, name in kept if at < len(values) and values[at].strip()},
                          plain_summary=cell("plain") if positions["plain"] is not None else None,
                          raised_on=read_date(cell("raised")) or (row_source.held_on if row_source else None))
@@ -261,7 +261,7 @@ def _row_source(kind: str, name: str, held: str) -> SourceInput | None:
     if not kind:
         return None
     by_label = {label.lower(): key for key, label in SOURCE_KINDS.items()}
-    key = kind if kind in SOURCE_KINDS else by_label.get(kind.lower(), "review")
+    key = kind if kind in SOURCE_KINDS else by_label.get(kind.lower(), SourceKind.REVIEW)
     return SourceInput(key, name or SOURCE_KINDS[key], read_date(held) if held else None)
 
 

@@ -7,43 +7,66 @@ from the status and due date whenever it is read, unless an officer overrides it
 
 from __future__ import annotations
 
-from datetime import date
-
-from datetime import timedelta
+from datetime import date, timedelta
+from enum import StrEnum
 
 from sqlalchemy import JSON, Boolean, ColumnElement, Date, ForeignKey, Integer, String, Text, and_, case, false, literal, or_
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from participation.db import Model, RandomId, today
+from participation.db import Model, RandomId, one_of, today
 from participation.tracker.rules import OPEN_STATUSES, RAG_OTHERWISE, RAG_RULES, RAGS, ActionStatus, RagRule, rag
 
-#: Where a "you said" came from.
+class Source(StrEnum):
+    """Where a "you said" came from, as an officer says on the item; stored as the plain word (its value)."""
+
+    SURVEY = "survey"
+    PLEDGE = "pledge"
+    CICC = "cicc"
+    REVIEW = "review"
+    OTHER = "other"
+
+
+class SourceKind(StrEnum):
+    """The kind of paper or meeting a tracker's items come from; stored as the plain word (its value)."""
+
+    REVIEW = "review"
+    ACTION_PLAN = "action-plan"
+    TASK_AND_FINISH = "task-and-finish"
+    SELF_ASSESSMENT = "self-assessment"
+    MEETING = "meeting"
+    SURVEY = "survey"
+    PLEDGE_REVIEW = "pledge-review"
+
+
+#: Where a "you said" came from, in words.
 SOURCES: dict[str, str] = {
-    "survey": "A survey",
-    "pledge": "A pledge review",
-    "cicc": "A Children in Care Council meeting",
-    "review": "A review recommendation",
-    "other": "Something else",
+    Source.SURVEY: "A survey",
+    Source.PLEDGE: "A pledge review",
+    Source.CICC: "A Children in Care Council meeting",
+    Source.REVIEW: "A review recommendation",
+    Source.OTHER: "Something else",
 }
 
 
-#: The kinds of paper or meeting a tracker's items come from.
+#: The kinds of paper or meeting a tracker's items come from, in words.
 SOURCE_KINDS: dict[str, str] = {
-    "review": "A review",
-    "action-plan": "A strategy action plan",
-    "task-and-finish": "A task-and-finish group",
-    "self-assessment": "A self-assessment",
-    "meeting": "A forum or Children in Care Council meeting",
-    "survey": "A survey",
-    "pledge-review": "A pledge review",
+    SourceKind.REVIEW: "A review",
+    SourceKind.ACTION_PLAN: "A strategy action plan",
+    SourceKind.TASK_AND_FINISH: "A task-and-finish group",
+    SourceKind.SELF_ASSESSMENT: "A self-assessment",
+    SourceKind.MEETING: "A forum or Children in Care Council meeting",
+    SourceKind.SURVEY: "A survey",
+    SourceKind.PLEDGE_REVIEW: "A pledge review",
 }
 #: Kinds whose items are what young people said, in their words.
-YOUNG_PEOPLES_KINDS = frozenset({"survey", "meeting", "pledge-review"})
+YOUNG_PEOPLES_KINDS: frozenset[str] = frozenset({SourceKind.SURVEY, SourceKind.MEETING, SourceKind.PLEDGE_REVIEW})
 #: How the public board introduces an item of each kind that is not what young people said.
-BOARD_LABELS = {"review": "The review recommended", "action-plan": "Our plan says",
-                "task-and-finish": "The task-and-finish group asked", "self-assessment": "We checked and found"}
+BOARD_LABELS: dict[str, str] = {SourceKind.REVIEW: "The review recommended", SourceKind.ACTION_PLAN: "Our plan says",
+                                SourceKind.TASK_AND_FINISH: "The task-and-finish group asked",
+                                SourceKind.SELF_ASSESSMENT: "We checked and found"}
 #: The older per-item sources, read as kinds.
-_KIND_OF_SOURCE = {"survey": "survey", "pledge": "pledge-review", "cicc": "meeting", "review": "review"}
+_KIND_OF_SOURCE: dict[str, str] = {Source.SURVEY: SourceKind.SURVEY, Source.PLEDGE: SourceKind.PLEDGE_REVIEW,
+                                   Source.CICC: SourceKind.MEETING, Source.REVIEW: SourceKind.REVIEW}
 
 
 class TrackerSource(Model):
@@ -53,7 +76,7 @@ class TrackerSource(Model):
     audit_type = "tracker_source"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    #: A key of SOURCE_KINDS.
+    #: A SourceKind (a key of SOURCE_KINDS).
     kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(200))
     held_on: Mapped[date | None] = mapped_column(Date)
@@ -72,8 +95,8 @@ class YouSaid(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     #: In young people's words: "We want to see our brothers and sisters more."
     summary: Mapped[str] = mapped_column(Text)
-    #: A key of SOURCES.
-    source: Mapped[str] = mapped_column(String(10), default="other")
+    #: A Source (a key of SOURCES).
+    source: Mapped[str] = mapped_column(String(10), default=Source.OTHER)
     source_survey_id: Mapped[int | None] = mapped_column(ForeignKey("surveys.id", ondelete="SET NULL"))
     source_question_id: Mapped[int | None] = mapped_column(ForeignKey("questions.id", ondelete="SET NULL"))
     source_promise_id: Mapped[int | None] = mapped_column(ForeignKey("promises.id", ondelete="SET NULL"))
@@ -111,12 +134,12 @@ class YouSaid(Model):
     @property
     def kind(self) -> str:
         """A key of SOURCE_KINDS, or "other" for an officer's own item with no source."""
-        return self.origin.kind if self.origin else _KIND_OF_SOURCE.get(self.source, "other")
+        return self.origin.kind if self.origin else _KIND_OF_SOURCE.get(self.source, Source.OTHER)
 
     @property
     def from_young_people(self) -> bool:
         """What young people said (or an officer's own item), rather than a recommendation or a plan's action."""
-        return self.kind in YOUNG_PEOPLES_KINDS or self.kind == "other"
+        return self.kind in YOUNG_PEOPLES_KINDS or self.kind == Source.OTHER
 
     @property
     def board_label(self) -> str:
@@ -161,6 +184,7 @@ class Action(Model):
 
     __tablename__ = "actions"
     audit_type = "action"
+    __table_args__ = (one_of("status", ActionStatus), one_of("rag_override", ("", *RAGS)))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("you_said_items.id", ondelete="CASCADE"), index=True)
@@ -169,14 +193,14 @@ class Action(Model):
     owner: Mapped[str] = mapped_column(String(200), default="")
     owner_user_id: Mapped[int | None] = mapped_column(ForeignKey("staff_users.id", ondelete="SET NULL"))
     due_on: Mapped[date | None] = mapped_column(Date, index=True)
-    #: A key of rules.STATUSES.
-    status: Mapped[str] = mapped_column(String(20), default="not-started", index=True)
+    #: An ActionStatus (a key of rules.STATUSES).
+    status: Mapped[str] = mapped_column(String(20), default=ActionStatus.NOT_STARTED, index=True)
     #: Why it won't be done, written for young people.
     wont_do_reason: Mapped[str] = mapped_column(Text, default="")
     #: What was done, written for young people, once it is done.
     we_did: Mapped[str] = mapped_column(Text, default="")
     done_on: Mapped[date | None] = mapped_column(Date)
-    #: An officer's RAG, which wins over the worked-out one, and why.
+    #: An officer's RAG (a Rag, or "" for none), which wins over the worked-out one, and why.
     rag_override: Mapped[str] = mapped_column(String(5), default="")
     rag_reason: Mapped[str] = mapped_column(Text, default="")
     #: Words from an imported tracker that say more than the status.

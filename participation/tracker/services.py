@@ -16,12 +16,13 @@ from participation.comments.models import CommentAnalysis, CommentTheme
 from participation.comments.services import comment_words, in_groups_shown
 from participation.core.transaction import Refused
 from participation.db import today
-from participation.pledges.models import Promise, ReviewQuestion
+from participation.pledges.models import Promise, ReviewPart, ReviewQuestion
 from participation.pledges.services import promise_results
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
-from participation.tracker.models import SOURCE_KINDS, SOURCES, Action, ActionUpdate, YouSaid, YouSaidEvidence, YouSaidTheme
+from participation.tracker.models import (SOURCE_KINDS, SOURCES, Action, ActionUpdate, Source, YouSaid, YouSaidEvidence,
+                                         YouSaidTheme)
 from participation.tracker.rules import RAGS, STATUSES, ActionStatus, natural_key, overdue
 
 MAX_SUMMARY = 2000
@@ -38,7 +39,7 @@ class ItemInput:
 
     summary: str = ""
     theme_keys: list[str] = field(default_factory=list)
-    source: str = "other"
+    source: str = Source.OTHER
     source_survey_id: int | None = None
     source_question_id: int | None = None
     source_promise_id: int | None = None
@@ -78,7 +79,7 @@ def _fill(session: Session, item: YouSaid, data: ItemInput) -> None:
         raise TrackerError("Write what young people said, in their words.")
     if data.source not in SOURCES:
         raise TrackerError("Choose where this came from.")
-    if data.source == "cicc" and data.meeting_on is None:
+    if data.source == Source.CICC and data.meeting_on is None:
         raise TrackerError("Give the date of the Children in Care Council meeting.")
     for model, key in ((Survey, data.source_survey_id), (Question, data.source_question_id),
                        (Promise, data.source_promise_id)):
@@ -343,7 +344,7 @@ def prefill_from_comments(session: Session, answer_ids: list[int]) -> ItemInput:
     keys = list(dict.fromkeys(t.theme.key for c in rows for t in c.themes))
     surveys = {c.survey_id for c in rows}
     questions = {c.question_id for c in rows}
-    return ItemInput(theme_keys=keys, source="survey" if rows else "other",
+    return ItemInput(theme_keys=keys, source=Source.SURVEY if rows else Source.OTHER,
                      source_survey_id=surveys.pop() if len(surveys) == 1 else None,
                      source_question_id=questions.pop() if len(questions) == 1 else None,
                      evidence=[c.answer_id for c in rows])
@@ -366,16 +367,16 @@ def prefill_from_promise(session: Session, promise_id: int) -> ItemInput | None:
         rating = "Young people told us whether this promise is kept for them"
     evidence = list(session.scalars(
         select(Answer.id).join(ReviewQuestion, ReviewQuestion.question_id == Answer.question_id)
-        .where(ReviewQuestion.promise_id == promise_id, ReviewQuestion.part == "comment", Answer.text != "")
+        .where(ReviewQuestion.promise_id == promise_id, ReviewQuestion.part == ReviewPart.COMMENT, Answer.text != "")
         .order_by(Answer.id).limit(50)))
-    return ItemInput(summary=f"“{promise.wording()}”: {rating}.", source="pledge", source_promise_id=promise_id,
+    return ItemInput(summary=f"“{promise.wording()}”: {rating}.", source=Source.PLEDGE, source_promise_id=promise_id,
                      theme_keys=[promise.theme.key] if promise.theme else [], evidence=evidence)
 
 #: How each status reads on the public board, for young people.
-BOARD_STATUS = {ActionStatus.DONE: "Done", ActionStatus.IN_PROGRESS: "We are doing this now",
-                ActionStatus.NOT_STARTED: "We have not started yet",
-                ActionStatus.NOT_PROGRESSED: "This is stuck. We are trying to fix it",
-                ActionStatus.WONT_DO: "We can't do this"}
+BOARD_STATUS: dict[str, str] = {
+    ActionStatus.DONE: "Done", ActionStatus.IN_PROGRESS: "We are doing this now",
+    ActionStatus.NOT_STARTED: "We have not started yet",
+    ActionStatus.NOT_PROGRESSED: "This is stuck. We are trying to fix it", ActionStatus.WONT_DO: "We can't do this"}
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table
 from participation.themes.services import active_themes
 from participation.tracker import importing, services
 from participation.tracker.forms import ActionForm, ItemForm, ProgressForm, RagForm, TrackerImportForm
-from participation.tracker.models import SOURCE_KINDS, SOURCES, Action, YouSaid
+from participation.tracker.models import SOURCE_KINDS, SOURCES, Action, Source, YouSaid
 from participation.tracker.rules import RAGS, STATUSES, ActionStatus, read_date
 
 bp = Blueprint("tracker", __name__, url_prefix="/tracker")
@@ -41,7 +41,8 @@ def _action(action_id: int) -> Action:
 
 @bp.context_processor
 def _names() -> dict:
-    return {"statuses": STATUSES, "sources": SOURCES, "source_kinds": SOURCE_KINDS, "rags": RAGS, "ActionStatus": ActionStatus}
+    return {"statuses": STATUSES, "sources": SOURCES, "source_kinds": SOURCE_KINDS, "rags": RAGS, "ActionStatus": ActionStatus,
+            "Source": Source}
 
 
 @bp.get("/")

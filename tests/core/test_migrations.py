@@ -86,3 +86,26 @@ def test_upgrading_keeps_the_rows_that_refer_to_a_table_a_step_changes(empty_dat
             if connection.dialect.name == "sqlite":
                 assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         db.engine.dispose()
+
+
+def test_a_migrated_database_refuses_a_status_or_kind_the_app_does_not_know(empty_database_url):
+    from datetime import date
+
+    from sqlalchemy.exc import IntegrityError
+
+    app = create_app(TestConfig(empty_database_url))
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"))
+        with db.engine.begin() as connection:
+            _insert(connection, "surveys", id=1, slug="home", title="Home", intro="", audience="everyone",
+                    status="open", created_on=date(2026, 1, 1), age_band="", access_code="", revision="r")
+            _insert(connection, "sections", id=1, survey_id=1, position=0, title="Page", intro="")
+            _insert(connection, "questions", id=1, survey_id=1, section_id=1, position=0, kind="text", text="Tell us",
+                    help="", required=False, show_if_value="")
+        with db.engine.connect() as connection:
+            for refused in ("UPDATE surveys SET status = 'published'", "UPDATE questions SET kind = 'essay'"):
+                with pytest.raises(IntegrityError):
+                    with connection.begin():
+                        connection.execute(text(refused))
+            assert connection.execute(text("SELECT status FROM surveys")).scalar() == "open"
+        db.engine.dispose()
