@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
-from typing import Any
+from typing import Any, TypeAlias
 
 from flask_login import UserMixin
 from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
@@ -42,6 +42,11 @@ class StaffUser(UserMixin, Model):
     @property
     def is_active(self) -> bool:  # Flask-Login
         return self.active
+
+
+#: Who makes a change, as every service is told: a member of staff, or None for the app itself (the demo loader,
+#: a command the council's scheduler runs). The audit log files the change under them.
+Actor: TypeAlias = "StaffUser | None"
 
 
 class AuditEntry(Model):

@@ -14,7 +14,7 @@ from participation.core.transaction import Refused
 from werkzeug.security import check_password_hash, generate_password_hash
 from zxcvbn import zxcvbn
 
-from participation.auth.models import AuditEntry, StaffUser
+from participation.auth.models import Actor, AuditEntry, StaffUser
 from participation.auth.roles import FAILURES_KEPT_SECONDS, Role, wait_after_failures
 from participation.core import limits
 from participation.db import Model
@@ -55,7 +55,7 @@ def user_by_email(session: Session, email: str) -> StaffUser | None:
     return session.scalar(select(StaffUser).where(StaffUser.email == email.strip().lower()))
 
 
-def record(session: Session, actor: StaffUser | None, action: str, target: Model | None = None,
+def record(session: Session, actor: Actor, action: str, target: Model | None = None,
            summary: str = "", **detail: Any) -> AuditEntry:
     """Add an audit entry for a change; committed with the change itself."""
     entry = AuditEntry(
@@ -67,7 +67,7 @@ def record(session: Session, actor: StaffUser | None, action: str, target: Model
     return entry
 
 
-def create_user(session: Session, actor: StaffUser | None, email: str, password: str, role: str,
+def create_user(session: Session, actor: Actor, email: str, password: str, role: str,
                 name: str = "", safeguarding_lead: bool = False) -> StaffUser:
     """Create a staff account; the actor is None when an administrator runs the command line."""
     email = email.strip().lower()

@@ -12,6 +12,7 @@ from typing import Iterable, Protocol, Sequence
 from sqlalchemy import ColumnElement, case, delete, func, insert, literal, select, true
 from sqlalchemy.orm import Session, selectinload
 
+from participation.auth.models import Actor, StaffUser
 from participation.analysis import Tagger, Taxonomy, ThemeSpec, build_tagger, safeguarding_kinds
 from participation.analysis.tagger import shipped_model
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
@@ -425,7 +426,7 @@ def open_flag_count(session: Session) -> int:
                           .where(CommentAnalysis.flag_status == FlagStatus.OPEN)) or 0
 
 
-def confirm(session: Session, actor, answer_id: int, theme_keys: Sequence[str]) -> CommentAnalysis:
+def confirm(session: Session, actor: StaffUser, answer_id: int, theme_keys: Sequence[str]) -> CommentAnalysis:
     """Set a comment's themes as an officer decided them (several allowed, or none)."""
     comment = session.get(CommentAnalysis, answer_id)
     if comment is None:
@@ -448,7 +449,7 @@ def confirm(session: Session, actor, answer_id: int, theme_keys: Sequence[str]) 
     return comment
 
 
-def accept_suggestions(session: Session, actor, answer_ids: Sequence[int]) -> int:
+def accept_suggestions(session: Session, actor: StaffUser, answer_ids: Sequence[int]) -> int:
     """Confirm the tagger's suggested themes for many comments at once; return how many."""
     comments = session.scalars(select(CommentAnalysis).where(
         CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status == ReviewStatus.SUGGESTED)).all()
@@ -457,7 +458,7 @@ def accept_suggestions(session: Session, actor, answer_ids: Sequence[int]) -> in
     return len(comments)
 
 
-def _set_status(session: Session, actor, comments: Sequence[CommentAnalysis], status: str, action: str,
+def _set_status(session: Session, actor: StaffUser, comments: Sequence[CommentAnalysis], status: str, action: str,
                 summary: str) -> None:
     """Give many comments a status at once, as reviewed by the actor today, with one audit entry."""
     reviewed = status != ReviewStatus.SUGGESTED
@@ -470,7 +471,7 @@ def _set_status(session: Session, actor, comments: Sequence[CommentAnalysis], st
     session.flush()
 
 
-def set_aside(session: Session, actor, answer_ids: Sequence[int]) -> tuple[int, int]:
+def set_aside(session: Session, actor: StaffUser, answer_ids: Sequence[int]) -> tuple[int, int]:
     """Set replies such as "no", "dunno" or "nothing" aside as not comments: they leave the comments to
     review and its counts, and can be put back. A reply with an open safeguarding flag is never set aside
     (the lead handles it first). Returns how many were set aside and how many were left for a flag."""
@@ -483,7 +484,7 @@ def set_aside(session: Session, actor, answer_ids: Sequence[int]) -> tuple[int, 
     return len(moved), len(flagged)
 
 
-def put_back(session: Session, actor, answer_ids: Sequence[int]) -> int:
+def put_back(session: Session, actor: StaffUser, answer_ids: Sequence[int]) -> int:
     """Put replies set aside back among the comments to review; returns how many."""
     comments = session.scalars(select(CommentAnalysis).where(
         CommentAnalysis.answer_id.in_(list(answer_ids)), CommentAnalysis.status == ReviewStatus.SET_ASIDE)).all()
@@ -491,7 +492,7 @@ def put_back(session: Session, actor, answer_ids: Sequence[int]) -> int:
     return len(comments)
 
 
-def handle_flag(session: Session, actor, answer_id: int, note: str) -> CommentAnalysis:
+def handle_flag(session: Session, actor: StaffUser, answer_id: int, note: str) -> CommentAnalysis:
     """The safeguarding lead marks a flag as handled, with a note of what was done."""
     if not actor.safeguarding_lead:
         raise Refused("Only a designated safeguarding lead can mark a flag as handled.")
@@ -527,7 +528,7 @@ def confirmed_examples(session: Session) -> list[tuple[str, list[str]]]:
     return list(examples.items())
 
 
-def retrain(session: Session, actor) -> TaggerModel:
+def retrain(session: Session, actor: Actor) -> TaggerModel:
     """Train a new tagger from the shipped examples, the themes' own and every confirmed comment."""
     taxonomy = taxonomy_from(active_themes(session))
     extra = confirmed_examples(session)

@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from participation.auth.models import Actor, StaffUser
 from participation.auth.services import record
 from participation.core.transaction import Refused
 from participation.db import today
@@ -45,7 +46,7 @@ def open_count(session: Session) -> int:
 OUTCOMES: dict[str, str] = {HelpRequestStatus.CONTACTED: "contacted", HelpRequestStatus.UNREACHED: "could not reach them"}
 
 
-def record_outcome(session: Session, actor, request_id: str, outcome: str, note: str) -> HelpRequest:
+def record_outcome(session: Session, actor: StaffUser, request_id: str, outcome: str, note: str) -> HelpRequest:
     """Someone has been in touch, or tried and could not reach them: say what was done or tried. Either way the
     request is dealt with. The audit log never copies the contact details or the note."""
     if outcome not in OUTCOMES:
@@ -65,7 +66,7 @@ def record_outcome(session: Session, actor, request_id: str, outcome: str, note:
     return asked
 
 
-def mark_contacted(session: Session, actor, request_id: str, note: str) -> HelpRequest:
+def mark_contacted(session: Session, actor: StaffUser, request_id: str, note: str) -> HelpRequest:
     """Someone has been in touch: say what was done."""
     return record_outcome(session, actor, request_id, HelpRequestStatus.CONTACTED, note)
 
@@ -74,7 +75,7 @@ def dealt_with_count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(HelpRequest).where(HelpRequest.status != HelpRequestStatus.OPEN)) or 0
 
 
-def delete_dealt_with(session: Session, actor) -> int:
+def delete_dealt_with(session: Session, actor: Actor) -> int:
     """Delete every request dealt with (contacted, or could not reach them), for good; return how many. The audit
     log keeps how many were deleted, never who they were or how to reach them. Waiting requests stay."""
     count = dealt_with_count(session)
@@ -87,7 +88,7 @@ def delete_dealt_with(session: Session, actor) -> int:
     return count
 
 
-def purge_handled(session: Session, actor, cutoff: date, dry_run: bool = False) -> int:
+def purge_handled(session: Session, actor: Actor, cutoff: date, dry_run: bool = False) -> int:
     """Delete requests dealt with before `cutoff`, and say so in the audit log; return how many."""
     old = (HelpRequest.status != HelpRequestStatus.OPEN) & (HelpRequest.handled_on < cutoff)
     count = session.scalar(select(func.count()).select_from(HelpRequest).where(old)) or 0

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from participation.auth.models import Actor
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis
 from participation.comments.services import comment_words, in_groups_shown
@@ -43,7 +44,7 @@ def all_pledges(session: Session) -> list[Pledge]:
     return list(session.scalars(select(Pledge).options(selectinload(Pledge.versions)).order_by(Pledge.name)))
 
 
-def create_pledge(session: Session, actor, name: str, audience: str, year: int) -> Pledge:
+def create_pledge(session: Session, actor: Actor, name: str, audience: str, year: int) -> Pledge:
     """A new Pledge or Charter with an empty first version for `year`."""
     name = " ".join((name or "").split())
     if not name:
@@ -71,7 +72,7 @@ def previous_version(session: Session, version: PledgeVersion) -> PledgeVersion 
         .order_by(PledgeVersion.year.desc()).limit(1))
 
 
-def new_version(session: Session, actor, pledge: Pledge, year: int | None = None) -> PledgeVersion:
+def new_version(session: Session, actor: Actor, pledge: Pledge, year: int | None = None) -> PledgeVersion:
     """Copy the latest version into a new year; every promise keeps its identity."""
     last = pledge.latest
     year = year if year is not None else (last.year + 1 if last else None)
@@ -156,7 +157,7 @@ def _identities_for(session: Session, version: PledgeVersion, rows: list[Promise
     return match_identities([r.text for r in rows], [(p.identity, p.we_will) for p in candidates])
 
 
-def import_promises(session: Session, actor, version: PledgeVersion, parsed: Parsed) -> list[Promise]:
+def import_promises(session: Session, actor: Actor, version: PledgeVersion, parsed: Parsed) -> list[Promise]:
     """Add every promise read, after the ones already there; all or nothing."""
     if not parsed.ok:
         raise PledgeError(parsed.errors[0] if parsed.errors else "There are no promises to add.")
@@ -207,7 +208,7 @@ class PromiseChange:
     theme: str = ""
 
 
-def update_promise(session: Session, actor, promise: Promise, change: PromiseChange) -> Promise:
+def update_promise(session: Session, actor: Actor, promise: Promise, change: PromiseChange) -> Promise:
     """Reword a promise or change its theme; it keeps its identity, and so its history."""
     text = " ".join((change.we_will or "").split())
     if not text:
@@ -228,7 +229,7 @@ def update_promise(session: Session, actor, promise: Promise, change: PromiseCha
     return promise
 
 
-def delete_promise(session: Session, actor, promise: Promise) -> None:
+def delete_promise(session: Session, actor: Actor, promise: Promise) -> None:
     """Remove a promise from a version that young people have not reviewed yet."""
     version = promise.version
     _check_not_reviewed(session, version)
@@ -276,7 +277,7 @@ def _review_spec(version: PledgeVersion, options: ReviewOptions) -> tuple[dict, 
     return spec, links
 
 
-def create_review(session: Session, actor, version: PledgeVersion, options: ReviewOptions) -> Survey:
+def create_review(session: Session, actor: Actor, version: PledgeVersion, options: ReviewOptions) -> Survey:
     """Make a draft review survey from a version: a promise question for each promise, grouped by theme."""
     if not version.promises:
         raise PledgeError("Add the promises first.")

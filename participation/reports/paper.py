@@ -12,6 +12,7 @@ from typing import Sequence
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from participation.auth.models import Actor
 from participation.auth import services as audit
 from participation.comments.models import CommentAnalysis, CommentTheme
 from participation.core.suppression import share
@@ -38,7 +39,7 @@ def papers(session: Session) -> list[CommitteePaper]:
     return list(session.scalars(select(CommitteePaper).order_by(CommitteePaper.meeting_on.desc())))
 
 
-def save_paper(session: Session, actor, paper: CommitteePaper | None, *, meeting_on: date, period_start: date,
+def save_paper(session: Session, actor: Actor, paper: CommitteePaper | None, *, meeting_on: date, period_start: date,
                period_end: date, report_of: str = "", summary: str = "", asked_to: str = "",
                commentary: str = "") -> CommitteePaper:
     """Start or change a meeting's paper; one paper a meeting."""
@@ -77,7 +78,7 @@ def _quotable(session: Session, comment: CommentAnalysis | None) -> CommentAnaly
     return comment
 
 
-def star(session: Session, actor, answer_id: int) -> CommitteeQuote:
+def star(session: Session, actor: Actor, answer_id: int) -> CommitteeQuote:
     """Mark a comment to be quoted, redacted, in the committee paper."""
     comment = _quotable(session, session.get(CommentAnalysis, answer_id))
     quote = session.get(CommitteeQuote, answer_id)
@@ -91,7 +92,7 @@ def star(session: Session, actor, answer_id: int) -> CommitteeQuote:
     return quote
 
 
-def unstar(session: Session, actor, answer_id: int) -> None:
+def unstar(session: Session, actor: Actor, answer_id: int) -> None:
     """Stop quoting a comment to the committee."""
     quote = session.get(CommitteeQuote, answer_id)
     if quote is not None:

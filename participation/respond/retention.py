@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from participation.auth.models import Actor
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis
 from participation.core.transaction import Refused
@@ -48,7 +49,7 @@ class PurgeReport:
     comments: int
 
 
-def purge_old_responses(session: Session, actor, cutoff: date, dry_run: bool = False) -> PurgeReport:
+def purge_old_responses(session: Session, actor: Actor, cutoff: date, dry_run: bool = False) -> PurgeReport:
     """Delete the responses of closed surveys sent before `cutoff`, with their answers, comments and tags."""
     closed = select(Survey.id).where(Survey.status == SurveyStatus.CLOSED)
     old = (Response.submitted_on < cutoff) & Response.survey_id.in_(closed)

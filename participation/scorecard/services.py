@@ -12,7 +12,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, selectinload
 
 from participation.auth import services as audit
-from participation.auth.models import StaffUser
+from participation.auth.models import Actor
 from participation.core.transaction import Refused
 from participation.db import today
 from participation.scorecard import feeds
@@ -273,7 +273,7 @@ def _checks(row: MeasureRow) -> list[str]:
     return checks
 
 
-def import_sheet(session: Session, actor: StaffUser | None, table: Table) -> int:
+def import_sheet(session: Session, actor: Actor, table: Table) -> int:
     """Store the whole scorecard, replacing the one held now; all or nothing. Returns the measures stored."""
     sheet = preview(session, table).sheet
     session.execute(delete(MeasureValue))
@@ -338,7 +338,7 @@ def _ordered(keys: Iterator[str]) -> list[str]:
 
 # ---------------------------------------------------------------- values and ratings by hand
 
-def set_value(session: Session, actor: StaffUser | None, measure: Measure, period_text: str, written: str,
+def set_value(session: Session, actor: Actor, measure: Measure, period_text: str, written: str,
               comment: str = "") -> MeasureValue:
     """Record (or change) a measure's value for a period; a new latest value clears ratings set for the old one."""
     period = read_period(period_text)
@@ -360,7 +360,7 @@ def set_value(session: Session, actor: StaffUser | None, measure: Measure, perio
     return value
 
 
-def set_rag(session: Session, actor: StaffUser | None, measure: Measure, rating: str, reason: str) -> None:
+def set_rag(session: Session, actor: Actor, measure: Measure, rating: str, reason: str) -> None:
     """Set the latest period's RAG by hand, with the reason; an empty rating goes back to working it out."""
     if not rating:
         measure.rag_override, measure.rag_reason = "", ""
@@ -376,7 +376,7 @@ def set_rag(session: Session, actor: StaffUser | None, measure: Measure, rating:
     audit.record(session, actor, "scorecard.rag", measure, f"{measure.reference}: {rating or 'worked out'}")
 
 
-def set_feed(session: Session, actor: StaffUser | None, measure: Measure, feed: dict[str, Any]) -> None:
+def set_feed(session: Session, actor: Actor, measure: Measure, feed: dict[str, Any]) -> None:
     """Have the product feed a measure's values from its own data (or stop, with an empty feed)."""
     if feed:
         feeds.check(session, feed)
@@ -433,7 +433,7 @@ def _group(session: Session, name: str) -> MeasureGroup:
     return group
 
 
-def save_measure(session: Session, actor: StaffUser | None, given: MeasureInput, measure: Measure | None = None) -> Measure:
+def save_measure(session: Session, actor: Actor, given: MeasureInput, measure: Measure | None = None) -> Measure:
     """Define a new measure, or change one; the reference must be the council's own and unused."""
     reference = given.reference.strip()
     clash = find_measure(session, reference)

@@ -13,6 +13,7 @@ from datetime import date
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from participation.auth.models import Actor
 from participation.core.transaction import Refused
 
 from participation.auth.services import record
@@ -51,7 +52,7 @@ def unique_slug(session: Session, wanted: str) -> str:
     return f"{base}-{n}"
 
 
-def new_survey(session: Session, actor, title: str, starter: str = "") -> Survey:
+def new_survey(session: Session, actor: Actor, title: str, starter: str = "") -> Survey:
     """Create a draft survey, blank or from a starter template."""
     title = title.strip()
     if not title:
@@ -80,7 +81,7 @@ class Details:
     slug: str
 
 
-def update_details(session: Session, actor, survey: Survey, details: Details) -> Survey:
+def update_details(session: Session, actor: Actor, survey: Survey, details: Details) -> Survey:
     """Change title, intro, audience, age band, dates and link name."""
     if not details.title.strip():
         raise BuilderError("Give the survey a title.", field="title")
@@ -181,7 +182,7 @@ def _check_condition(survey: Survey, data: QuestionInput, section: Section, ques
     data.show_if_values = values
 
 
-def add_question(session: Session, actor, survey: Survey, data: QuestionInput) -> Question:
+def add_question(session: Session, actor: Actor, survey: Survey, data: QuestionInput) -> Question:
     """Add a question at the end of its page."""
     section = _check_question(session, survey, data, None)
     question = Question(
@@ -202,7 +203,7 @@ def add_question(session: Session, actor, survey: Survey, data: QuestionInput) -
     return question
 
 
-def update_question(session: Session, actor, survey: Survey, question: Question, data: QuestionInput) -> Question:
+def update_question(session: Session, actor: Actor, survey: Survey, question: Question, data: QuestionInput) -> Question:
     """Change a question. Once answered, its kind cannot change and answered options stay."""
     answered = question_has_answers(session, question)
     if answered and data.kind != question.kind:
@@ -261,7 +262,7 @@ def _update_options(session: Session, question: Question, labels: list[str]) -> 
             question.options.append(Option(value=value, label=label, position=position))
 
 
-def copy_question(session: Session, actor, survey: Survey, question: Question) -> Question:
+def copy_question(session: Session, actor: Actor, survey: Survey, question: Question) -> Question:
     """Copy a question, with its answers to choose from, theme and condition, to just after it on its page."""
     copy = Question(survey=survey, kind=question.kind, text=question.text, help=question.help,
                     required=question.required, theme_id=question.theme_id,
@@ -278,7 +279,7 @@ def copy_question(session: Session, actor, survey: Survey, question: Question) -
     return copy
 
 
-def move_question(session: Session, actor, survey: Survey, question: Question, direction: str) -> bool:
+def move_question(session: Session, actor: Actor, survey: Survey, question: Question, direction: str) -> bool:
     """Move a question up or down within its page; False when it is already first or last."""
     siblings = question.section.questions
     i = siblings.index(question)
@@ -303,7 +304,7 @@ def why_not_deletable(session: Session, survey: Survey, question: Question) -> s
     return None
 
 
-def delete_question(session: Session, actor, survey: Survey, question: Question) -> None:
+def delete_question(session: Session, actor: Actor, survey: Survey, question: Question) -> None:
     """Delete a question nobody has answered and no other question depends on."""
     reason = why_not_deletable(session, survey, question)
     if reason:
@@ -313,7 +314,7 @@ def delete_question(session: Session, actor, survey: Survey, question: Question)
     session.flush()
 
 
-def publish(session: Session, actor, survey: Survey) -> None:
+def publish(session: Session, actor: Actor, survey: Survey) -> None:
     """Open the survey so young people can answer it."""
     if not survey.ordered_questions:
         raise BuilderError("Add at least one question before you publish.")
@@ -322,14 +323,14 @@ def publish(session: Session, actor, survey: Survey) -> None:
     session.flush()
 
 
-def close(session: Session, actor, survey: Survey) -> None:
+def close(session: Session, actor: Actor, survey: Survey) -> None:
     """Stop taking answers."""
     survey.status = SurveyStatus.CLOSED
     record(session, actor, "survey.closed", survey, f"Closed “{survey.title}”")
     session.flush()
 
 
-def duplicate(session: Session, actor, survey: Survey) -> Survey:
+def duplicate(session: Session, actor: Actor, survey: Survey) -> Survey:
     """Copy a survey's details, pages and questions into a new draft, without any answers."""
     copy = Survey(slug=unique_slug(session, f"{survey.slug}-copy"), title=f"{survey.title} (copy)",
                   intro=survey.intro, audience=survey.audience, age_band=survey.age_band, status=SurveyStatus.DRAFT)
@@ -353,7 +354,7 @@ def duplicate(session: Session, actor, survey: Survey) -> Survey:
     return copy
 
 
-def set_access_code(session: Session, actor, survey: Survey, code: str) -> Survey:
+def set_access_code(session: Session, actor: Actor, survey: Survey, code: str) -> Survey:
     """Set or clear the code a closed group types before answering."""
     code = code.strip()
     if code and not (4 <= len(code) <= 40):

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from participation.analysis.tagger import load_examples
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
+from participation.auth.models import Actor
 from participation.auth.services import record
 from participation.core.transaction import Refused
 from participation.core.words import slug_value
@@ -121,7 +122,7 @@ def _checked(session: Session, details: ThemeDetails, theme: Theme | None) -> Th
                         _tidy_lines(details.examples, MAX_EXAMPLES, "example comments", "examples"))
 
 
-def add_theme(session: Session, actor, details: ThemeDetails) -> Theme:
+def add_theme(session: Session, actor: Actor, details: ThemeDetails) -> Theme:
     """Add a council's own theme, after the others; its key comes from its name and never changes."""
     details = _checked(session, details, None)
     base = slug_value(details.name)[:36]
@@ -139,7 +140,7 @@ def add_theme(session: Session, actor, details: ThemeDetails) -> Theme:
     return theme
 
 
-def update_theme(session: Session, actor, theme: Theme, details: ThemeDetails) -> Theme:
+def update_theme(session: Session, actor: Actor, theme: Theme, details: ThemeDetails) -> Theme:
     """Rename a theme or change its words; its key, and so its history, stay the same."""
     details = _checked(session, details, theme)
     before = {"name": theme.name, "keywords": theme.keywords.count("\n") + bool(theme.keywords),
@@ -153,7 +154,7 @@ def update_theme(session: Session, actor, theme: Theme, details: ThemeDetails) -
     return theme
 
 
-def set_archived(session: Session, actor, theme: Theme, archived: bool) -> Theme:
+def set_archived(session: Session, actor: Actor, theme: Theme, archived: bool) -> Theme:
     """Archive a theme (kept for history, no longer suggested or offered) or bring it back."""
     if archived and not theme.archived and len(active_themes(session)) <= 1:
         raise Refused("Keep at least one theme.")

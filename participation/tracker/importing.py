@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from participation.auth.models import Actor
 from participation.comments.services import current_tagger
 from participation.exchange.codec import UnreadableFile, column, read_upload
 from participation.pledges.importing import find_theme, theme_lookup
@@ -273,7 +274,7 @@ def published_words(plan: ImportPlan, count: int) -> str:
             "for young people, or a “we did” for an action marked done.")
 
 
-def apply_import(session: Session, actor, plan: ImportPlan, publish: bool = False) -> int:
+def apply_import(session: Session, actor: Actor, plan: ImportPlan, publish: bool = False) -> int:
     """Create every planned item and action in the caller's transaction: on any problem it rolls back, so nothing is created."""
     if not plan.ok:
         raise UnreadableFile(plan.errors[0] if plan.errors else "There are no rows to import.")

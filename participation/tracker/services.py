@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from participation.analysis.redaction import redact
-from participation.auth.models import AuditEntry
+from participation.auth.models import Actor, AuditEntry
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTheme
 from participation.comments.services import comment_words, in_groups_shown
@@ -113,7 +113,7 @@ def _fill(session: Session, item: YouSaid, data: ItemInput) -> None:
     item.evidence = [YouSaidEvidence(answer_id=a) for a in dict.fromkeys(data.evidence) if a in known]
 
 
-def create_item(session: Session, actor, data: ItemInput) -> YouSaid:
+def create_item(session: Session, actor: Actor, data: ItemInput) -> YouSaid:
     """Add a "you said", unpublished until an officer publishes it."""
     item = YouSaid()
     _fill(session, item, data)
@@ -124,7 +124,7 @@ def create_item(session: Session, actor, data: ItemInput) -> YouSaid:
     return item
 
 
-def update_item(session: Session, actor, item: YouSaid, data: ItemInput) -> YouSaid:
+def update_item(session: Session, actor: Actor, item: YouSaid, data: ItemInput) -> YouSaid:
     before = item.summary
     _fill(session, item, data)
     record(session, actor, "tracker.item-changed", item, f"Changed “{item.summary[:80]}”", before=before)
@@ -158,7 +158,7 @@ def not_ready(item: YouSaid) -> str:
     return ""
 
 
-def set_published(session: Session, actor, item: YouSaid, published: bool) -> YouSaid:
+def set_published(session: Session, actor: Actor, item: YouSaid, published: bool) -> YouSaid:
     """Show an item on the public board, or take it off."""
     if published:
         problem = not_ready(item)
@@ -224,7 +224,7 @@ def _fill_action(action: Action, data: ActionInput) -> dict:
     return before
 
 
-def add_action(session: Session, actor, item: YouSaid, data: ActionInput) -> Action:
+def add_action(session: Session, actor: Actor, item: YouSaid, data: ActionInput) -> Action:
     action = Action(status=ActionStatus.NOT_STARTED)
     _fill_action(action, data)
     item.actions.append(action)
@@ -235,7 +235,7 @@ def add_action(session: Session, actor, item: YouSaid, data: ActionInput) -> Act
     return action
 
 
-def update_action(session: Session, actor, action: Action, data: ActionInput) -> Action:
+def update_action(session: Session, actor: Actor, action: Action, data: ActionInput) -> Action:
     before = _fill_action(action, data)
     record(session, actor, "tracker.action-changed", action.item, f"Changed the action “{action.what[:80]}”",
            action_id=action.id, before=before, after={"status": action.status,
@@ -244,7 +244,7 @@ def update_action(session: Session, actor, action: Action, data: ActionInput) ->
     return action
 
 
-def add_update(session: Session, actor, action: Action, text: str) -> ActionUpdate:
+def add_update(session: Session, actor: Actor, action: Action, text: str) -> ActionUpdate:
     """A dated note of progress."""
     text = _clean(text, MAX_TEXT, "Keep the update shorter.")
     if not text:
@@ -257,7 +257,7 @@ def add_update(session: Session, actor, action: Action, text: str) -> ActionUpda
     return update
 
 
-def override_rag(session: Session, actor, action: Action, colour: str, reason: str) -> Action:
+def override_rag(session: Session, actor: Actor, action: Action, colour: str, reason: str) -> Action:
     """Set (or, with an empty colour, clear) an officer's RAG, with the reason."""
     if colour and colour not in RAGS:
         raise TrackerError("Choose red, amber or green.")

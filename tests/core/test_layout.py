@@ -233,3 +233,18 @@ def test_top_level_layout_is_the_one_the_owner_fixed():
     present = {p.name for p in ROOT.iterdir() if not p.name.startswith(".") or p.name == ".ci"}
     assert expected <= present
     assert present - expected <= {"instance", "build"} | {p for p in present if p.endswith(".egg-info")}
+
+
+def test_every_service_is_told_its_actor_as_a_checked_type():
+    """The checker knows who makes each change: a member of staff (StaffUser), or Actor where the app itself may."""
+    untyped, told = [], 0
+    for path in sorted((ROOT / "participation").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for arg in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs):
+                    if arg.arg != "actor":
+                        continue
+                    told += 1
+                    if not (isinstance(arg.annotation, ast.Name) and arg.annotation.id in ("Actor", "StaffUser")):
+                        untyped.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}")
+    assert told >= 40 and untyped == []
