@@ -10,7 +10,6 @@ connections must see each other's commits) commit for real, and every table is e
 from __future__ import annotations
 
 import os
-import re
 from contextlib import ExitStack, contextmanager
 from typing import Iterator
 from unittest import mock
@@ -23,6 +22,7 @@ from participation import create_app
 from participation.config import TestConfig
 from participation.core.transaction import run
 from participation.db import db
+from tests.helpers import PASSWORD, csrf_token, free_port
 
 
 def _compile_catalogues() -> None:
@@ -177,21 +177,7 @@ def demo(app, runner):
     return "demo"
 
 
-def csrf_token(html: str) -> str:
-    """Pull the CSRF token out of a page, as a browser would send it back."""
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html)
-    assert match, "the page has no CSRF token"
-    return match.group(1)
 
-
-def hidden_value(html: str, name: str) -> str:
-    """The value of a hidden input on a page."""
-    match = re.search(rf'id="{name}" name="{name}" type="hidden" value="([^"]*)"', html)
-    assert match, f"the page has no hidden field {name}"
-    return match.group(1)
-
-
-PASSWORD = "correct horse battery"
 
 
 @pytest.fixture
@@ -224,10 +210,7 @@ def login_as(app, client, make_user):
     return login
 
 
-def post_form(client, path: str, data: dict, form_page: str | None = None):
-    """Open a staff page for its CSRF token, then post a form to path."""
-    page = client.get(form_page or path)
-    return client.post(path, data={"csrf_token": csrf_token(page.text), **data})
+
 
 
 class _Inbox:
@@ -243,14 +226,6 @@ class _Inbox:
         self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

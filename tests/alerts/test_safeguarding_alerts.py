@@ -13,7 +13,7 @@ from participation.comments.models import CommentAnalysis
 from participation.core import golive
 from participation.db import db
 from tests.comments.test_comments import _answer
-from tests.conftest import free_port
+from tests.helpers import free_port
 
 WORRYING = "my carer hits me when she is angry"
 ALSO_WORRYING = "i wanna kms tbh"

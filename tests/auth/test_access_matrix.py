@@ -14,7 +14,7 @@ from participation.themes.models import Theme
 from participation.tracker.models import Action, YouSaid
 from participation.scorecard.models import Measure
 from participation.reports.models import CommitteePaper
-from tests.conftest import PASSWORD, csrf_token
+from tests.helpers import PASSWORD, csrf_token
 
 PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout", "auth.new_browser", "auth.trust_browser"}
 #: Sends everyone on: strangers to sign in, staff to their first page.

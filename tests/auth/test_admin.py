@@ -6,7 +6,7 @@ from sqlalchemy import select
 
 from participation.auth.models import AuditEntry, StaffUser
 from participation.db import db
-from tests.conftest import PASSWORD, post_form
+from tests.helpers import PASSWORD, post_form
 
 
 def test_administrator_adds_and_changes_a_staff_account(app, login_as):
@@ -59,7 +59,7 @@ def test_switched_off_accounts_cannot_sign_in(app, client, make_user, login_as):
     user_id = make_user("officer", email="gone@council.example")
     post_form(admin, f"/admin/users/{user_id}", {"name": "", "role": "officer", "password": ""})
     stranger = app.test_client()
-    from tests.conftest import csrf_token
+    from tests.helpers import csrf_token
     page = stranger.get("/login")
     reply = stranger.post("/login", data={"csrf_token": csrf_token(page.text), "email": "gone@council.example",
                                           "password": PASSWORD})

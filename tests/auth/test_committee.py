@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from participation.core.suppression import suppress_small_count
-from tests.conftest import PASSWORD, csrf_token
+from tests.helpers import PASSWORD, csrf_token
 from tests.respond.helpers import answer_demo, send
 
 

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from participation.auth.models import StaffUser
 from participation.db import db
-from tests.conftest import PASSWORD, post_form
+from tests.helpers import PASSWORD, post_form
 
 REFUSED = "That password is too common or too easy to guess."
 #: Common passwords, keyboard runs, repeats, the product's own words and the person's own name.

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from participation.auth.models import AuditEntry, StaffUser
 from participation.db import db
-from tests.conftest import PASSWORD, csrf_token, post_form
+from tests.helpers import PASSWORD, csrf_token, post_form
 
 NEW_PASSWORD = "plum kettle orbit sandal"
 

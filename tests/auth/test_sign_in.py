@@ -11,7 +11,7 @@ from sqlalchemy import select
 from participation.auth import services
 from participation.auth.models import AuditEntry, StaffUser
 from participation.db import db
-from tests.conftest import PASSWORD, csrf_token
+from tests.helpers import PASSWORD, csrf_token
 
 
 def _sign_in(client, email, password, next_=None):

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 from tests.respond.helpers import count_responses, stored_answers
 
 

@@ -11,7 +11,7 @@ from participation.comments.models import CommentAnalysis
 from participation.db import db
 from participation.respond.models import Answer
 from tests.browser.conftest import assert_accessible
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 
 def _sign_in(page, live_server, email):

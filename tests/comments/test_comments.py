@@ -10,7 +10,7 @@ from participation.auth.models import AuditEntry
 from participation.comments.models import CommentAnalysis, TaggerModel
 from participation.core.transaction import transaction
 from participation.db import db
-from tests.conftest import post_form
+from tests.helpers import post_form
 from tests.respond.helpers import DEMO_ANSWERS, field_names, post_page, send
 
 
@@ -94,7 +94,7 @@ def test_bulk_accept_and_only_the_safeguarding_lead_handles_flags(app, demo, log
     assert "Only a designated safeguarding lead" in officer.get(refused.headers["Location"]).text
     lead_client = app.test_client()
     make_user("officer", email="lead@council.example", safeguarding_lead=True)
-    from tests.conftest import PASSWORD, csrf_token
+    from tests.helpers import PASSWORD, csrf_token
     page = lead_client.get("/login")
     lead_client.post("/login", data={"csrf_token": csrf_token(page.text), "email": "lead@council.example",
                                      "password": PASSWORD})
@@ -117,7 +117,7 @@ def test_committee_members_read_only_redacted_text(app, demo, login_as):
     assert "Priya" not in page and "07700" not in page
     assert "my PA is called [name] and she is great" in page and "ring me on [phone]" in page
     officer = app.test_client()
-    from tests.conftest import PASSWORD, csrf_token
+    from tests.helpers import PASSWORD, csrf_token
     from participation.auth.services import create_user
     with app.app_context(), transaction(db.session):
         create_user(db.session, None, "off@council.example", PASSWORD, "officer")

@@ -16,7 +16,7 @@ from participation.db import db
 from participation.respond.models import Answer
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
-from tests.conftest import csrf_token, post_form
+from tests.helpers import csrf_token, post_form
 
 CARD = re.compile(r'<section class="page-block[^"]*" id="c(\d+)"')
 

@@ -6,7 +6,7 @@ import re
 
 from participation import ROOT
 from tests.auth.test_access_matrix import _rules, _values
-from tests.conftest import PASSWORD, csrf_token
+from tests.helpers import PASSWORD, csrf_token
 
 #: An address on another host. XML namespace names (www.w3.org) identify SVG parts; browsers never fetch them.
 OTHER_HOST = re.compile(r"(?:https?:)?//(?!www\.w3\.org/)[a-z0-9-]+(?:\.[a-z0-9-]+)+", re.I)

@@ -15,7 +15,7 @@ from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import QUESTION_TYPES
 from participation.tracker.models import Action, YouSaid
 from participation.tracker.rules import STATUSES
-from tests.conftest import PASSWORD, csrf_token
+from tests.helpers import PASSWORD, csrf_token
 
 FIELDS = ["title", "slug", "intro", "audience", "age_band", "opens_on", "closes_on", "starter", "kind", "text", "help",
           "options", "required", "theme_id", "section", "new_section_title", "show_if", "show_if_values", "choose_answers", "code", "name", "description",

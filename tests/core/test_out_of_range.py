@@ -7,7 +7,7 @@ import pytest
 from werkzeug.routing import IntegerConverter
 
 from tests.auth.test_access_matrix import _rules, _values
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 
 HUGE = [2 ** 31, 2 ** 63, 2 ** 64, 10 ** 30]
 #: Every query value a staff page reads, each set past any real value.

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from participation.help_requests.holding import write_now
 from participation import ROOT
 from participation.db import db
-from tests.conftest import PASSWORD, csrf_token
+from tests.helpers import PASSWORD, csrf_token
 from participation.surveys.models import Survey
 from tests.factories import make_survey
 

@@ -62,7 +62,7 @@ def test_an_administrator_downloads_everything_without_password_hashes(app, demo
     officer = login_as("officer")
     assert officer.get("/admin/export.zip").status_code == 403
     admin = app.test_client()
-    from tests.conftest import PASSWORD, csrf_token
+    from tests.helpers import PASSWORD, csrf_token
     from participation.auth.services import create_user
     with app.app_context(), transaction(db.session):
         create_user(db.session, None, "admin@council.example", PASSWORD, "administrator")

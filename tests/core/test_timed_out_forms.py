@@ -9,7 +9,7 @@ from participation.db import db
 from participation.pledges.models import Promise
 from participation.surveys.models import Question
 from participation.tracker.models import YouSaid
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 from tests.surveys.test_builder import _create, _section_id
 
 TIMED_OUT = "This page timed out, so nothing was saved yet. What you typed is still here"

@@ -12,7 +12,7 @@ from participation.themes.models import Theme
 from participation.tracker import services as tracker
 from tests.auth.test_access_matrix import _rules, _values
 from tests.comments.test_comments import _answer
-from tests.conftest import PASSWORD, csrf_token
+from tests.helpers import PASSWORD, csrf_token
 
 PAYLOADS = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "<svg onload=alert(3)>",
             "javascript:alert(4)", "<a href=\"javascript:alert(5)\">x</a>", "{{ 7*7 }}"]

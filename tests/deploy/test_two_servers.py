@@ -27,7 +27,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from participation import ROOT
-from tests.conftest import free_port
+from tests.helpers import free_port
 
 #: Its own Redis database, emptied at the start: TEST_TWO_SERVERS_REDIS_URL names another.
 REDIS_URL = os.environ.get("TEST_TWO_SERVERS_REDIS_URL", "redis://127.0.0.1:6379/14")

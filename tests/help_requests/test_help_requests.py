@@ -10,7 +10,7 @@ from participation.auth.models import AuditEntry
 from participation.db import db
 from participation.help_requests.holding import write_now
 from participation.help_requests.models import HelpRequest
-from tests.conftest import csrf_token, post_form
+from tests.helpers import csrf_token, post_form
 
 
 def _ask(client, **fields):

@@ -17,7 +17,7 @@ from participation.respond import storing
 from participation.respond.models import Answer, Response
 from participation.respond.storing import AnswerRow, Sent
 from participation.core.transaction import run
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 from tests.respond.helpers import answer_demo, send
 
 

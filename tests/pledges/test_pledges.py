@@ -14,7 +14,7 @@ from participation.pledges.importing import parse_lines
 from participation.pledges.models import Pledge, PledgeVersion, Promise, ReviewQuestion
 from participation.surveys.models import Survey
 from participation.themes.services import ensure_default_themes
-from tests.conftest import post_form
+from tests.helpers import post_form
 from tests.factories import answer_review
 
 PROMISES = """Involve me:
@@ -181,7 +181,7 @@ def test_bad_uploads_get_plain_messages_and_keep_nothing(app, demo, login_as):
 
     def upload(data: bytes, name: str = "promises.csv"):
         page = officer.get(url)
-        from tests.conftest import csrf_token
+        from tests.helpers import csrf_token
         return officer.post(url, data={"csrf_token": csrf_token(page.text), "step": "preview",
                                        "upload": (io.BytesIO(data), name)}, content_type="multipart/form-data")
 

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from participation.db import db, today
 from participation.reports.services import ScoreRow
 from participation.surveys.models import Survey
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 from tests.factories import make_survey
 from tests.respond.helpers import answer_demo, send
 

@@ -15,7 +15,7 @@ from participation.reports import paper as papers
 from participation.reports.models import CommitteePaper, CommitteeQuote
 from participation.surveys.builder import response_counts
 from participation.tracker.models import Action
-from tests.conftest import PASSWORD, csrf_token, post_form
+from tests.helpers import PASSWORD, csrf_token, post_form
 
 
 @pytest.fixture

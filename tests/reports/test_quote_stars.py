@@ -10,7 +10,7 @@ from urllib.parse import quote
 from participation.db import db
 from participation.reports.models import CommitteeQuote
 from participation.respond.models import Answer
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 from tests.reports.test_paper import _quotable, seeded  # noqa: F401  (a fixture)
 from tests.reports.test_results import _as
 

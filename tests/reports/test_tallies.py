@@ -10,7 +10,7 @@ from participation.comments.models import CommentAnalysis, CommentTally
 from participation.db import db
 from participation.respond.models import AnswerPairTally, AnswerTally, ResponseTally
 from tests.comments.test_comments import _answer
-from tests.conftest import post_form
+from tests.helpers import post_form
 
 
 def _snapshot():

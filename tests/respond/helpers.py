@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from participation.db import db
 from participation.respond.models import Answer, Response
-from tests.conftest import csrf_token, hidden_value
+from tests.helpers import csrf_token, hidden_value
 
 #: Valid answers for every page of the demo survey, by question position in the survey.
 DEMO_ANSWERS: list[dict[int, object]] = [

@@ -30,7 +30,7 @@ def test_no_address_browser_or_time_is_stored_or_logged(app, demo, caplog):
     check = answer_demo(client, app, **identity)
     assert send(client, "demo", check, **identity).status_code == 302
     form = client.get("/get-help", **identity).text
-    from tests.conftest import csrf_token
+    from tests.helpers import csrf_token
     asked = client.post("/get-help", data={"csrf_token": csrf_token(form), "contact": "07700 900123"}, **identity)
     assert asked.status_code == 302
     from participation.help_requests.holding import write_now

@@ -6,7 +6,7 @@ from __future__ import annotations
 from participation.core.transaction import transaction
 from participation.db import db
 from participation.surveys.builder import BuilderError, QuestionInput, add_question
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 from tests.factories import make_survey
 from tests.respond.helpers import count_responses, post_page, send, stored_answers
 

@@ -12,7 +12,7 @@ from sqlalchemy import select, text
 
 from participation.db import db
 from participation.respond.models import Draft
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 from tests.respond.helpers import DEMO_ANSWERS, answer_demo, count_responses, field_names, post_page, send
 
 WRITTEN = "Nobody listens when I say I miss my sister"

@@ -46,7 +46,7 @@ def test_sending_with_no_answers_kept_says_they_could_not_be_found(client, app, 
     check = answer_demo(client, app)
     fresh = app.test_client()
     fresh.get("/s/demo/1")
-    from tests.conftest import csrf_token, hidden_value
+    from tests.helpers import csrf_token, hidden_value
     page = fresh.get("/s/demo/1").text
     reply = fresh.post("/s/demo/check", data={"csrf_token": csrf_token(page), "token": hidden_value(check, "token")})
     assert reply.status_code == 410

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from participation.db import db
 from participation.respond.models import Answer, AnswerTally, Draft
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 from tests.respond.helpers import answer_demo, count_responses, field_names, send
 
 REFUSED = "What was sent does not match the questions on this page, so none of it was kept."

@@ -12,7 +12,7 @@ from participation.db import db
 from participation.respond.models import Draft
 from participation.surveys.models import Question
 from participation.surveys.question_types import question_type
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 
 # Raw bytes, so invalid UTF-8 and NUL bytes reach the app as a phone or an attacker could send them.
 junk = st.one_of(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 from tests.respond.helpers import count_responses, field_names, post_page
 
 

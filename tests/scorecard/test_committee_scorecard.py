@@ -15,7 +15,7 @@ from participation.scorecard.models import Measure
 from participation.scorecard.rules import period_for
 from participation.surveys.models import Question, Survey
 from participation.tracker.models import Action
-from tests.conftest import PASSWORD, csrf_token, post_form
+from tests.helpers import PASSWORD, csrf_token, post_form
 from tests.respond.helpers import answer_demo, send
 
 

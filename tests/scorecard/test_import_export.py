@@ -22,7 +22,7 @@ from participation.exchange.codec import encode_table, read_upload
 from participation.scorecard import services
 from participation.scorecard.models import Measure, MeasureGroup, MeasureValue
 from participation.scorecard.rules import read_period
-from tests.conftest import csrf_token, hidden_value
+from tests.helpers import csrf_token, hidden_value
 
 DATA = Path(__file__).parent / "data"
 PAPER = DATA / "002_521703a0efabde7f.txt"

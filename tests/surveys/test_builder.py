@@ -13,7 +13,7 @@ from participation.respond.models import Draft, Response
 from participation.surveys.models import Question, Survey
 from participation.surveys.question_types import QUESTION_TYPES
 from participation.surveys.starters import STARTERS
-from tests.conftest import post_form
+from tests.helpers import post_form
 from tests.respond.helpers import answer_demo, send
 
 

@@ -12,7 +12,7 @@ from participation.auth.models import AuditEntry
 from participation.db import db
 from participation.reports.results import Figures
 from participation.surveys.models import Question, Survey
-from tests.conftest import post_form
+from tests.helpers import post_form
 from tests.surveys.test_builder import _add, _survey
 
 FEELING = "How do you feel about where you live?"  # the demo's faces question, on page 1

@@ -13,7 +13,7 @@ import pytest
 from participation.db import db
 from participation.surveys import sharing
 from participation.surveys.models import Survey
-from tests.conftest import csrf_token, post_form
+from tests.helpers import csrf_token, post_form
 from tests.surveys.test_builder import _add, _create, _survey
 
 

@@ -11,7 +11,7 @@ from participation.db import db
 from participation.pledges.models import Promise
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
-from tests.conftest import csrf_token, post_form
+from tests.helpers import csrf_token, post_form
 from tests.respond.helpers import answer_demo, send
 from tests.surveys.test_builder import _add, _create, _survey
 

@@ -16,7 +16,7 @@ from participation.comments.models import CommentAnalysis
 from participation.db import db
 from participation.themes.models import Theme
 from tests.comments.test_comments import _answer, _comments
-from tests.conftest import post_form
+from tests.helpers import post_form
 
 
 def _theme(app, key: str) -> Theme:

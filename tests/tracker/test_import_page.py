@@ -15,7 +15,7 @@ from participation.db import db
 from participation.themes.services import ensure_default_themes
 from participation.tracker.importing import Columns, SourceInput, apply_import, plan_import
 from participation.tracker.models import TrackerSource, YouSaid
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 
 FOSTERING = Path(__file__).parent.parent / "data" / "fostering_task_and_finish.csv"
 SOURCE = {"source_kind": "task-and-finish", "source_name": "Fostering Task & Finish Group",

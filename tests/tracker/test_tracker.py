@@ -15,7 +15,7 @@ from participation.core.transaction import transaction
 from participation.db import db, today
 from participation.tracker.models import Action, YouSaid
 from tests.comments.test_comments import _answer
-from tests.conftest import csrf_token, post_form
+from tests.helpers import csrf_token, post_form
 
 
 @pytest.fixture
