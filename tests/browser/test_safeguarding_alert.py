@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from participation.alerts.safeguarding import SUBJECT, sweep
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_respond_journey import _answer_parts_1_to_3
-from tests.conftest import PASSWORD
+from tests.helpers import PASSWORD
 
 WORRYING = "my carer hits me when she is angry"
 

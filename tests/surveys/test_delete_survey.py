@@ -19,7 +19,7 @@ from participation.respond.storing import AnswerRow, Sent, store
 from participation.surveys.models import Question, Section, Survey
 from participation.tracker.models import YouSaid, YouSaidEvidence
 from participation.tracker.services import ItemInput, create_item
-from tests.conftest import PASSWORD, csrf_token, post_form
+from tests.helpers import PASSWORD, csrf_token, post_form
 from tests.factories import make_survey
 
 WORRYING = "i dont want to be here anymore"

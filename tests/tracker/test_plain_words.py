@@ -14,7 +14,7 @@ from participation.db import db
 from participation.themes.services import ensure_default_themes
 from participation.tracker.importing import Columns, SourceInput, apply_import, plan_import
 from participation.tracker.models import YouSaid
-from tests.conftest import post_form
+from tests.helpers import post_form
 
 REVIEW = Path(__file__).parent.parent / "data" / "care_leavers_review_2012.csv"
 COLUMNS = Columns("RECOMMENDATION", "Response", "COMPLETED ON", ref="No")
