@@ -43,7 +43,7 @@ from participation.tracker.demo import seed_demo_tracker
 from participation.tracker.importing import MAX_FILE as MAX_TRACKER_FILE
 from participation.tracker.importing import (Columns, SourceInput, apply_import, guess_columns, plan_import,
                                              published_words, read_tracker)
-from participation.tracker.models import SOURCE_KINDS
+from participation.tracker.models import SOURCE_KINDS, SourceKind
 from participation.tracker.rules import read_date
 from participation.tracker.services import export_rows
 
@@ -226,7 +226,7 @@ def tag_comments(everything: bool) -> None:
 @click.option("--owner", default="", help="Header of the owner column.")
 @click.option("--theme", default="", help="Header of the theme column.")
 @click.option("--ref", default="", help="Header of the reference column.")
-@click.option("--source-kind", type=click.Choice(sorted(SOURCE_KINDS)), default=None,
+@click.option("--source-kind", type=click.Choice(sorted(kind.value for kind in SourceKind)), default=None,
               help="What the tracker comes from: a review, an action plan, a meeting...")
 @click.option("--source-name", default="", help="The paper's or meeting's name, such as \"Care Leavers Review 2012\".")
 @click.option("--source-date", default="", help="Its date; the items are raised on it.")

@@ -21,8 +21,7 @@ ALLOWED = {
     'questions': {'kind': ('single', 'multiple', 'scale', 'faces', 'yesno', 'text', 'promise')},
     'comment_analyses': {'status': ('suggested', 'confirmed', 'set-aside'), 'flag_status': ('', 'open', 'handled')},
     'help_requests': {'status': ('open', 'contacted', 'unreached')},
-    'actions': {'status': ('not-started', 'in-progress', 'done', 'not-progressed', 'wont-do'),
-                'rag_override': ('', 'red', 'amber', 'green')},
+    'actions': {'status': ('not-started', 'in-progress', 'done', 'not-progressed', 'wont-do')},
 }
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, or_, select
 from sqlalchemy.orm import Session
 
+from participation.auth.models import Actor
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis
 from participation.core.transaction import Refused
@@ -90,7 +91,7 @@ def why_not_deletable(session: Session, survey: Survey, goes: WhatGoes | None = 
     return None
 
 
-def delete_survey(session: Session, actor, survey: Survey) -> WhatGoes:
+def delete_survey(session: Session, actor: Actor, survey: Survey) -> WhatGoes:
     """Delete a survey and everything young people sent to it, all or nothing; the audit log keeps what went.
 
     Each "you said" item that pointed at it gets an entry in its history saying the survey was deleted, and

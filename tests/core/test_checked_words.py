@@ -16,7 +16,7 @@ from participation.db import db
 from participation.help_requests.models import HelpRequest, HelpRequestStatus
 from participation.surveys.models import Question, QuestionKind, Survey, SurveyStatus
 from participation.tracker.models import Action
-from participation.tracker.rules import ActionStatus, Rag
+from participation.tracker.rules import ActionStatus
 
 CHECKED = [
     (Survey, "status", {s.value for s in SurveyStatus}),
@@ -25,7 +25,6 @@ CHECKED = [
     (CommentAnalysis, "flag_status", {s.value for s in FlagStatus}),
     (HelpRequest, "status", {s.value for s in HelpRequestStatus}),
     (Action, "status", {s.value for s in ActionStatus}),
-    (Action, "rag_override", {"", *(r.value for r in Rag)}),
 ]
 
 
