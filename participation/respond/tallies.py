@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from participation.db import add_to_tallies
 from participation.respond.models import ANSWERED, Answer, AnswerPairTally, AnswerTally, Response, ResponseTally
-from participation.surveys.models import Question
+from participation.surveys.models import Question, QuestionKind
 
 #: Question kinds whose answered count is kept apart: a young person gives several rows, or a text.
-COUNTED_APART = ("multiple", "text")
+COUNTED_APART = (QuestionKind.MULTIPLE, QuestionKind.TEXT)
 
 
 def add_responses(executor, survey_id: int, sent: Iterable[tuple[date, Iterable]]) -> None:

@@ -499,7 +499,7 @@ class ReadItem:
 
     @property
     def progress(self) -> bool:
-        return any(a.updates or a.status != STATUSES["not-started"] for a in self.actions)
+        return any(a.updates or a.status != STATUSES[ActionStatus.NOT_STARTED] for a in self.actions)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def _words(sql: str) -> set[str]:
 
 
 def _migration():
-    path = ROOT / "migrations" / "versions" / "0020_status_and_kind_words_checked.py"
+    path = ROOT / "migrations" / "versions" / "0022_status_and_kind_words_checked.py"
     spec = importlib.util.spec_from_file_location("status_words_migration", path)
     module = importlib.util.module_from_spec(spec)
     assert spec.loader is not None
