@@ -22,7 +22,7 @@ from participation import create_app
 from participation.config import TestConfig
 from participation.core.transaction import run
 from participation.db import db
-from tests.helpers import PASSWORD, csrf_token, free_port
+from tests.helpers import PASSWORD, csrf_token, empty_all_tables, free_port
 
 
 def _compile_catalogues() -> None:
@@ -64,17 +64,6 @@ def _schema(database_url):
     db.metadata.create_all(engine)
     engine.dispose()
     yield
-
-
-def empty_all_tables(engine) -> None:
-    """Delete every row, children first, so the next test starts clean."""
-    with engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
-            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in reversed(db.metadata.sorted_tables):
-                connection.execute(table.delete())
 
 
 def _sqlite_leaves_transactions_to_sqlalchemy(dbapi_connection, connection_record) -> None:

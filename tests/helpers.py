@@ -1,10 +1,14 @@
-"""Helpers shared by tests: reading a page as a browser would and sending staff forms. Fixtures live in
-conftest.py; anything a test module imports lives here."""
+"""Helpers shared by tests: reading a page as a browser would, sending staff forms and emptying every table.
+Fixtures live in conftest.py; anything a test module imports lives here."""
 
 from __future__ import annotations
 
 import re
 import socket
+
+from sqlalchemy import text
+
+from participation.db import db
 
 
 def csrf_token(html: str) -> str:
@@ -34,3 +38,14 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def empty_all_tables(engine) -> None:
+    """Delete every row, children first, so the next test starts clean."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in db.metadata.sorted_tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())

@@ -14,7 +14,7 @@ from participation.core.transaction import run
 from participation.db import db
 from participation.auth.views import LINK_ASKED, LINK_DOES_NOT_WORK
 from tests.auth.test_sign_in import _message, _sign_in, clock  # noqa: F401  (clock is a fixture)
-from tests.conftest import PASSWORD, csrf_token
+from tests.helpers import PASSWORD, csrf_token
 
 SAM = "sam@council.example"
 

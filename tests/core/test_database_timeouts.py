@@ -15,7 +15,7 @@ from sqlalchemy.exc import OperationalError
 from participation import create_app
 from participation.config import TestConfig, engine_options
 from participation.db import db, timed_out
-from tests.conftest import PASSWORD, csrf_token, empty_all_tables
+from tests.helpers import PASSWORD, csrf_token, empty_all_tables
 from tests.respond.helpers import field_names, post_page
 
 WRITTEN = "Nobody listens when I say I miss my sister"

@@ -13,7 +13,7 @@ from participation.db import db
 from participation.pledges.models import Promise, PledgeVersion
 from participation.scorecard.models import Measure
 from participation.tracker.models import YouSaid
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 
 BIG = b"You said,We did\n" + b"x" * (3 * 1024 * 1024)
 

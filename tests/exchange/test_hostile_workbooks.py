@@ -23,7 +23,7 @@ from participation.themes.services import ensure_default_themes
 from participation.tracker import importing
 from participation.tracker.models import TrackerSource, YouSaid
 from tests import hostile_workbooks as hostile
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 
 ROWS_BEYOND = "The first sheet goes on far beyond 2,000 rows of 200 columns"
 TOO_BIG = "This Excel file unpacks to far more than a tracker or scorecard holds."
