@@ -70,9 +70,9 @@ def record_outcome(request_id: str, outcome: str):
     """Mark a request as dealt with: contacted, or could not reach them, with a note of what was done or tried."""
     if not ButtonForm().validate_on_submit():
         abort(400)
+    done = "Marked as contacted." if outcome == HelpRequestStatus.CONTACTED else "Marked as could not reach them."
     flash_outcome(db.session, lambda: services.record_outcome(db.session, current_user, request_id[:32], outcome,
-                                                              request.form.get("note", "")),
-                  "Marked as contacted." if outcome == "contacted" else "Marked as could not reach them.")
+                                                              request.form.get("note", "")), done)
     return redirect(url_for(".index"))
 
 
