@@ -9,8 +9,8 @@ from sqlalchemy import select
 from participation.help_requests.holding import write_now
 from participation import ROOT
 from participation.db import db
-from tests.helpers import PASSWORD, csrf_token
 from participation.surveys.models import Survey
+from tests.helpers import PASSWORD, csrf_token
 from tests.factories import make_survey
 
 #: Anything that reads who or where a client is. None of it may appear in the application.

@@ -16,7 +16,7 @@ from participation import create_app
 from participation.db import db
 from participation.help_requests import holding
 from participation.help_requests.models import HelpRequest
-from tests.conftest import csrf_token
+from tests.helpers import csrf_token
 from tests.core.test_shared_limits import REDIS, _redis_answers
 
 
