@@ -54,15 +54,12 @@ def test_sending_with_no_answers_kept_says_they_could_not_be_found(client, app, 
     assert count_responses(app) == 0
 
 
-@pytest.mark.committing  # each press of send is a thread with its own connection
-def test_many_sends_of_the_same_answers_at_once_store_one(client, app, demo):
-    answer_demo(client, app)
-    with app.app_context():
-        draft = db.session.scalars(select(Draft)).one()
-        key, token, survey_id = draft.key, draft.submission_token, draft.survey_id
+def _press_send_at_once(app, key: str, token: str, presses: int = 6) -> tuple[list[Outcome], list[BaseException]]:
+    """Send the same kept answers from `presses` threads at the same moment, each with its own connection,
+    as a double press or a copied cookie would; what each send came to, and any error raised."""
     outcomes: list[Outcome] = []
     errors: list[BaseException] = []
-    barrier = threading.Barrier(6)
+    barrier = threading.Barrier(presses)
 
     def press_send() -> None:
         try:
@@ -72,14 +69,24 @@ def test_many_sends_of_the_same_answers_at_once_store_one(client, app, demo):
                 outcomes.append(run(db.session, lambda: services.submit(db.session, survey, key, token),
                                     attempts=services.SEND_ATTEMPTS, retry_on=services.RETRY_ON).outcome)
                 db.session.remove()
-        except BaseException as error:  # reported below
+        except BaseException as error:  # reported by the test
             errors.append(error)
 
-    threads = [threading.Thread(target=press_send) for _ in range(6)]
+    threads = [threading.Thread(target=press_send) for _ in range(presses)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(30)
+    return outcomes, errors
+
+
+@pytest.mark.committing  # each press of send is a thread with its own connection
+def test_many_sends_of_the_same_answers_at_once_store_one(client, app, demo):
+    answer_demo(client, app)
+    with app.app_context():
+        draft = db.session.scalars(select(Draft)).one()
+        key, token, survey_id = draft.key, draft.submission_token, draft.survey_id
+    outcomes, errors = _press_send_at_once(app, key, token)
     assert not errors, errors
     assert outcomes.count(Outcome.STORED) == 1
     assert outcomes.count(Outcome.ALREADY_STORED) == 5
@@ -114,27 +121,8 @@ def test_sends_of_the_same_answers_at_once_raise_no_database_error(client, app, 
     log = _postgres_log() if engine.dialect.name == "postgresql" else None
     log_start = log.stat().st_size if log else 0
     event.listen(engine, "handle_error", on_error)
-    outcomes: list[Outcome] = []
-    errors: list[BaseException] = []
-    barrier = threading.Barrier(6)
-
-    def press_send() -> None:
-        try:
-            with app.app_context():
-                survey = services.find_survey(db.session, "demo")
-                barrier.wait()
-                outcomes.append(run(db.session, lambda: services.submit(db.session, survey, key, token),
-                                    attempts=services.SEND_ATTEMPTS, retry_on=services.RETRY_ON).outcome)
-                db.session.remove()
-        except BaseException as error:  # reported below
-            errors.append(error)
-
     try:
-        threads = [threading.Thread(target=press_send) for _ in range(6)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(30)
+        outcomes, errors = _press_send_at_once(app, key, token)
     finally:
         event.remove(engine, "handle_error", on_error)
     assert not errors, errors
