@@ -10,6 +10,7 @@ words picked at random from WORDS, 469**4 (about 4.8 * 10**10) possibilities. Se
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from flask import current_app
@@ -77,7 +78,12 @@ def is_strong(code: str, *known: str) -> bool:
     for value in filter(None, known):
         words = value.lower().replace("-", " ").split()
         hints += [value.lower(), *words, "".join(words), "-".join(words)]
-    return zxcvbn(code.strip().lower()[:40], user_inputs=hints)["guesses_log10"] >= MIN_GUESSES_LOG10
+    typed = code.strip().lower()[:40]
+    # A guesser tries the words whatever joins them, so the code must be strong however it is joined:
+    # "council-care-2026" is scored as "councilcare2026" too, which zxcvbn sees through.
+    parts = [part for part in re.split(r"[^0-9a-z]+", typed) if part]
+    spellings = {typed, "".join(parts), " ".join(parts)}
+    return all(zxcvbn(spelling, user_inputs=hints)["guesses_log10"] >= MIN_GUESSES_LOG10 for spelling in spellings)
 
 
 def note_wrong_code(survey) -> None:

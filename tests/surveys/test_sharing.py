@@ -86,7 +86,10 @@ def _code_hidden_in_use_this_code(share: str) -> str:
     return match.group(1)
 
 
-@pytest.mark.parametrize("weak", ["Tigers7", "BLUE42", "password", "summer2026", "1234-5678", "Demo survey"])
+@pytest.mark.parametrize("weak", ["Tigers7", "BLUE42", "password", "summer2026", "1234-5678", "Demo survey",
+                                  # guessable words with hyphens between them, accepted before
+                                  "council-care-2026", "care-council-2026", "survey-code-2026", "council-care-test",
+                                  "cared-for-children"])
 def test_a_code_that_would_be_easy_to_guess_is_refused_with_a_strong_one_offered(app, login_as, demo, weak):
     client = login_as("officer")
     survey = _survey(app, slug="demo")
