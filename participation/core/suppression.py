@@ -32,13 +32,15 @@ def protect(counts: Mapping[K, int], must_hide: Collection[K] = ()) -> tuple[dic
     total may still be shown).
 
     A count from 1 to 4 is shown as "fewer than 5"; so is any count in `must_hide` (one that could be worked
-    out by comparing with another group) when it is under 5, and as "hidden" otherwise. Then, while the total
+    out by comparing with another group) when it is under 5, 0 included, and as "hidden" otherwise. A 0 there
+    matters as much as a 1: in a group chosen by an answer, "Somewhere else: 0" beside "fewer than 5" for
+    everyone says how each of those few young people answered the question that chose the group. Then, while the total
     minus the shown counts would give a single hidden count away, or a sum of hidden counts under 5, the
     smallest count still shown is hidden too (secondary suppression), labelled by its own size: "hidden" is
     never "fewer than 5" unless it is. Ties go to the earlier key, so the same figures always hide the same
     cells. When nothing is left to hide, the total itself would give a count away and must not be shown.
     """
-    hidden = [k for k, v in counts.items() if v > 0 and (v < SMALLEST_SHOWN or k in must_hide)]
+    hidden = [k for k, v in counts.items() if 0 < v < SMALLEST_SHOWN or k in must_hide]
     total_ok = True
     while hidden and (len(hidden) == 1 or sum(counts[k] for k in hidden) < SMALLEST_SHOWN):
         rest = [k for k, v in counts.items() if v > 0 and k not in hidden]

@@ -211,8 +211,10 @@ def results(session: Session, survey: Survey, exact: bool, group: Group = Group(
     return Results(survey, total, False, _protected(session, survey, group, figures, guard), group)
 
 
-def _hide(count: int) -> int | str:
-    return hidden_label(count) if count else 0
+def _hide(count: int, safe_zero: bool = True) -> int | str:
+    """A count hidden with others; a 0 stays 0 unless comparing groups would make it say something
+    (see participation.core.suppression.protect)."""
+    return hidden_label(count) if count or not safe_zero else 0
 
 
 def group_visible(session: Session, survey: Survey, group: Group, exact: bool) -> bool:
@@ -250,8 +252,9 @@ def _protected(session: Session, survey: Survey, group: Group, figures: Figures,
         if not isinstance(shown_as, int):
             # How many were shown it is hidden, so every count in it is hidden too, or the counts would add
             # up to it.
-            labels = {v: _hide(c) for v, c in counts.items()}
-            answered_as, skipped_as = _hide(n), _hide(skipped)
+            labels = {v: _hide(c, guard.is_safe(guard.choice_pieces(question, v))) for v, c in counts.items()}
+            whole_safe = guard.all_safe([guard.answered_pieces(question), guard.skipped_pieces(question)])
+            answered_as, skipped_as = _hide(n, whole_safe), _hide(skipped, whole_safe)
         else:
             whole_risky = not guard.all_safe([guard.answered_pieces(question), guard.skipped_pieces(question)])
             if several or not counts:
@@ -267,7 +270,7 @@ def _protected(session: Session, survey: Survey, group: Group, figures: Figures,
                         labels[value] = protect({"chose": c, "did not": n - c},
                                                 ("chose", "did not") if risky else ())[0]["chose"]
                     else:
-                        labels[value] = hidden_label(c) if c and (risky or c < SMALLEST_SHOWN) else c
+                        labels[value] = hidden_label(c) if risky or 0 < c < SMALLEST_SHOWN else c
             else:
                 risky_cells: set[str | tuple[str]] = {
                     v for v in counts if not guard.is_safe(guard.choice_pieces(question, v))}
@@ -277,7 +280,7 @@ def _protected(session: Session, survey: Survey, group: Group, figures: Figures,
                 with_skipped[SKIPPED] = skipped
                 row, total_ok = protect(with_skipped, risky_cells)
                 if not total_ok:
-                    row = {k: _hide(v) for k, v in with_skipped.items()}
+                    row = {k: _hide(v, k not in risky_cells) for k, v in with_skipped.items()}
                 skipped_as = row.pop(SKIPPED)
                 # Those who answered are those shown it minus those who skipped: hidden when skipped is.
                 answered_as = n if isinstance(skipped_as, int) else hidden_label(n)

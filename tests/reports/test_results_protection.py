@@ -5,10 +5,14 @@ labelled "hidden", never "fewer than 5" unless it is."""
 
 from __future__ import annotations
 
+import csv
+import io
 import random
 import re
 from datetime import date
 from itertools import combinations
+
+from openpyxl import load_workbook
 
 from participation.core.suppression import FEWER_THAN, HIDDEN, protect
 from participation.db import db
@@ -214,3 +218,57 @@ def test_no_count_is_given_away_by_its_total(app, client, login_as):
         assert len(hidden) != 1 and not 0 < left < 5, section
         checked += 1
     assert checked >= 3
+
+
+def test_a_zero_another_group_gives_away_is_protected_as_a_small_count():
+    # A 0 that comparing with another group would give away is hidden as a small count, and takes another
+    # with it; a 0 nothing gives away is shown.
+    assert protect({"a": 0, "b": 7, "c": 30}, must_hide={"a"}) == ({"a": FEWER_THAN, "b": HIDDEN, "c": 30}, True)
+    assert protect({"a": 0, "b": 7, "c": 30}) == ({"a": 0, "b": 7, "c": 30}, True)
+
+
+def _where_they_live(app):
+    """20 young people: 12 feel safe where they live, 8 do not. The 3 who live somewhere else all feel
+    safe, so among those who do not, nobody lives somewhere else."""
+    with app.app_context():
+        survey = make_survey(db.session, "zeros", sections=[{"title": "You", "questions": [
+            {"kind": "yesno", "text": "Do you feel safe where you live?"},
+            {"kind": "single", "text": "Where do you live?",
+             "options": ["Foster care", "Residential home", "Somewhere else"]},
+        ]}])
+        safe, where = (q.id for q in survey.ordered_questions)
+        sent = []
+        for i in range(20):
+            home = ("somewhere-else" if i < 3 else "foster-care" if i < 8 else "residential-home") if i < 12 else (
+                "foster-care" if i < 18 else "residential-home")
+            sent.append(Sent(MARCH, [AnswerRow(safe, choice="yes" if i < 12 else "no"), AnswerRow(where, choice=home)]))
+        store(db.session, survey.id, sent)
+        db.session.commit()
+        return survey.id, safe, where
+
+
+def test_a_committee_member_never_sees_a_zero_that_says_how_a_small_group_answered(app, client, login_as):
+    survey, safe, where = _where_they_live(app)
+    committee = _as(client, login_as, "committee")
+    everyone = committee.get(f"/surveys/{survey}/results").text
+    assert _row(everyone, "Somewhere else")[0] == FEWER_THAN
+    query = f"?breakdown={safe}:no"
+    page = committee.get(f"/surveys/{survey}/results{query}").text
+    assert "8 responses from young people" in page
+    # "Somewhere else: 0" here would say that the fewer than 5 who live somewhere else all feel safe.
+    assert _row(page, "Somewhere else") == (FEWER_THAN, "–")
+    assert _row(page, "Residential home") == (FEWER_THAN, "–") and _row(page, "Foster care") == (HIDDEN, "–")
+    # A 0 that nothing gives away is still shown: nobody skipped, and on the cross-break's own question
+    # nobody in the group gave the other answer.
+    assert page.count("8 answered, 0 skipped") == 2
+    assert _row(page, "No") == ("8", "100%") and _row(page, "Yes") == ("0", "0%")
+    rows = list(csv.reader(io.StringIO(
+        committee.get(f"/surveys/{survey}/results/results.csv{query}").data.decode("utf-8-sig"))))
+    table = {(q, a): c for q, a, c, _ in rows[1:]}
+    assert table[("Where do you live?", "Somewhere else")] == FEWER_THAN
+    assert table[("Where do you live?", "Foster care")] == HIDDEN
+    book = load_workbook(io.BytesIO(committee.get(f"/surveys/{survey}/results/results.xlsx{query}").data))
+    cells = {(r[0], r[1]): r[2] for r in list(book.active.values)[1:]}
+    assert cells[("Where do you live?", "Somewhere else")] == FEWER_THAN
+    officer = _as(client, login_as, "officer").get(f"/surveys/{survey}/results{query}").text
+    assert _row(officer, "Somewhere else") == ("0", "0%") and _row(officer, "Foster care") == ("6", "75%")
