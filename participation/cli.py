@@ -36,7 +36,8 @@ from participation.respond.services import purge_old_drafts
 from participation.respond.tallies import rebuild
 from participation.scorecard import services as scorecard
 from participation.scorecard.demo import seed_demo_scorecard
-from participation.surveys.demo import DEMO_SURVEY
+from participation.surveys import translating
+from participation.surveys.demo import DEMO_SURVEY, DEMO_TRANSLATIONS
 from participation.surveys.services import build_survey, survey_by_slug
 from participation.themes.services import ensure_default_themes
 from participation.tracker.demo import seed_demo_tracker
@@ -130,6 +131,9 @@ def seed_demo(responses: int | None) -> None:
             said.append("Added the demo survey at /s/demo.")
         else:
             said.append("The demo survey is already there.")
+        if sum(translating.add_from_outline(db.session, None, survey, language, words, DEMO_TRANSLATIONS)
+               for language, words in DEMO_TRANSLATIONS.items()):
+            said.append("Added the demo survey's Welsh and Arabic words.")
         if responses is None:
             has_any = db.session.scalar(select(func.count(Response.id)).where(Response.survey_id == survey.id))
             responses = 0 if has_any else 120

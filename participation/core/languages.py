@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flask import Flask, request, session
-from flask_babel import Babel, get_locale
+from typing import Iterable
+
+from flask import Flask, g, request, session
+from flask_babel import Babel, get_locale, refresh
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 RTL = {"ar", "fa", "he", "ur", "ps"}
@@ -32,14 +34,34 @@ def checked(code: str) -> bool:
     return found is not None and found.group(1).lower() == "yes"
 
 
+def listed(app: Flask) -> list[str]:
+    """The languages the council lists in LANGUAGES, checked or not, in its order."""
+    return [c.strip() for c in str(app.config.get("LANGUAGES", "en,cy")).split(",") if c.strip()]
+
+
 def offered(app: Flask) -> list[str]:
     """The languages on offer, in the order the council lists them."""
-    wanted = [c.strip() for c in str(app.config.get("LANGUAGES", "en,cy")).split(",") if c.strip()]
+    wanted = listed(app)
     turned_on = {c.strip() for c in str(app.config.get("LANGUAGES_UNCHECKED_ON", "")).split(",") if c.strip()}
     return [c for c in wanted if checked(c) or c in turned_on]
 
 
 def select_locale() -> str:
+    """The language chosen for this request, or English where the page's content is not in it (see limit_to)."""
+    chosen = _chosen()
+    limit = g.get("language_limit")
+    return chosen if limit is None or chosen in limit else "en"
+
+
+def limit_to(codes: Iterable[str]) -> None:
+    """Show the rest of this request in one of `codes` (and English), e.g. the languages a survey is
+    translated into, so a page is never half in one language: a young person who chose a language the
+    survey does not offer reads it all in English. Their choice is still remembered for other pages."""
+    g.language_limit = {"en", *codes}
+    refresh()
+
+
+def _chosen() -> str:
     from flask import current_app
     codes = current_app.extensions["languages"]
     asked = request.args.get("lang")
@@ -64,9 +86,10 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def language_context() -> dict:
         code = current()
+        limit = g.get("language_limit")
         return {
             "lang_code": "en-GB" if code == "en" else code,
             "lang_dir": "rtl" if code in RTL else "ltr",
-            "languages": [(c, NAMES.get(c, c)) for c in app.extensions["languages"]],
+            "languages": [(c, NAMES.get(c, c)) for c in app.extensions["languages"] if limit is None or c in limit],
             "current_lang": code,
         }

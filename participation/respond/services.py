@@ -20,6 +20,7 @@ from participation.db import changed_rows, today
 from participation.respond import storing
 from participation.respond.models import Draft, SubmissionReceipt
 from participation.respond.storing import AnswerRow, Sent
+from participation.surveys import translating
 from participation.surveys.models import Question, QuestionKind, Section, Survey, SurveyStatus
 from participation.surveys.services import find_survey_by_id
 from participation.surveys.question_types import question_type
@@ -51,6 +52,45 @@ def find_survey(session: Session, slug: str) -> Survey | None:
             _SURVEYS.clear()
         _SURVEYS[(survey.id, survey.revision)] = survey
     return survey
+
+
+#: The languages each survey revision offers, and its translated read-only copies, in this process.
+_OFFERS: dict[tuple[int, str], list[str]] = {}
+_TRANSLATED: dict[tuple[int, str, str], Survey] = {}
+
+
+def survey_languages(session: Session, survey: Survey, turned_on: list[str]) -> list[str]:
+    """The languages this survey offers young people: English and each language the council has turned
+    on that every piece of the survey is translated into, from its English as it is now."""
+    key = (survey.id, survey.revision)
+    offered = _OFFERS.get(key)
+    if offered is None:
+        offered = translating.complete_languages(survey, translating.stored(session, survey), turned_on)
+        if len(_OFFERS) >= _SURVEY_CACHE_SIZE:
+            _OFFERS.clear()
+        _OFFERS[key] = offered
+    return offered
+
+
+def in_language(session: Session, survey: Survey, language: str) -> Survey:
+    """A read-only copy of the survey with its words in `language`, one it offers (see survey_languages);
+    the survey itself for English. A change to the survey or its translations gives a new revision, and so
+    a new copy."""
+    if language == "en":
+        return survey
+    key = (survey.id, survey.revision, language)
+    copy = _TRANSLATED.get(key)
+    if copy is None:
+        copy = find_survey_by_id(session, survey.id)
+        if copy is None or copy.revision != survey.revision:  # changed since it was read: stay in English
+            return survey
+        translations = translating.stored(session, copy, language)
+        session.expunge(copy)
+        translating.translated(copy, language, translations)
+        if len(_TRANSLATED) >= _SURVEY_CACHE_SIZE:
+            _TRANSLATED.clear()
+        _TRANSLATED[key] = copy
+    return copy
 
 
 def visible_questions(section: Section, answers: dict[str, Any]) -> list[Question]:

@@ -42,11 +42,18 @@ def too_many_codes(seconds: int) -> str:
             f"minute{'' if minutes == 1 else 's'}, then try again, or ask the person who gave you the code.")
 
 
+def _in_their_language(survey: Survey) -> Survey:
+    """The survey in the young person's language when it offers it; otherwise the whole page is in English."""
+    languages.limit_to(services.survey_languages(db.session, survey, current_app.extensions["languages"]))
+    return services.in_language(db.session, survey, languages.current())
+
+
 def _survey_or_stop(slug: str) -> Survey:
     """Load a survey that can be answered today, or stop with a page that says why not."""
     survey = services.find_survey(db.session, slug)
     if survey is None:
         abort(404)
+    survey = _in_their_language(survey)
     state = survey_state(survey)
     if state is SurveyState.DRAFT:
         abort(404)
@@ -195,4 +202,5 @@ def thanks(slug: str):
     survey = services.find_survey(db.session, slug)
     if survey is None or survey_state(survey) is SurveyState.DRAFT:
         abort(404)
+    survey = _in_their_language(survey)
     return render_template("respond/thanks.html", survey=survey, help_first=session.pop(AFTER_SEND, None) == HELP_FIRST)

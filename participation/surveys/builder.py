@@ -79,6 +79,7 @@ class Details:
     opens_on: date | None
     closes_on: date | None
     slug: str
+    thanks: str = ""
 
 
 def update_details(session: Session, actor: Actor, survey: Survey, details: Details) -> Survey:
@@ -96,9 +97,9 @@ def update_details(session: Session, actor: Actor, survey: Survey, details: Deta
         if session.scalar(select(Survey.id).where(Survey.slug == slug, Survey.id != survey.id)):
             raise BuilderError("Another survey already uses that link name. Choose a different one.", field="slug")
     changes = {}
-    for name in ("title", "intro", "audience", "age_band", "opens_on", "closes_on", "slug"):
+    for name in ("title", "intro", "thanks", "audience", "age_band", "opens_on", "closes_on", "slug"):
         value = slug if name == "slug" else getattr(details, name)
-        value = value.strip() if isinstance(value, str) and name in ("title", "intro") else value
+        value = value.strip() if isinstance(value, str) and name in ("title", "intro", "thanks") else value
         if getattr(survey, name) != value:
             changes[name] = [str(getattr(survey, name)), str(value)]
             setattr(survey, name, value)

@@ -24,6 +24,8 @@ class DetailsForm(FlaskForm):
                        description="The end of the link young people use. Letters, numbers and dashes.")
     intro = TextAreaField("What is this survey for?", validators=[Optional(), Length(max=2000)],
                           description="Young people read this before they start. Use short sentences.")
+    thanks = TextAreaField("Thank-you words (optional)", validators=[Optional(), Length(max=2000)],
+                           description="Shown after young people send their answers, under “Thank you”.")
     audience = SelectField("Who is it for?", choices=choice_list(AUDIENCES.items()))
     age_band = SelectField("Age band", choices=choice_list(AGE_BANDS.items()))
     opens_on = DateField("Opens on", validators=[Optional()], format="%Y-%m-%d")

@@ -75,6 +75,8 @@ class Survey(Model):
     title: Mapped[str] = mapped_column(String(200))
     #: What the survey is for, shown to young people before they start.
     intro: Mapped[str] = mapped_column(Text, default="")
+    #: Said on the thank-you page after the answers are sent; empty says only the usual thank you.
+    thanks: Mapped[str] = mapped_column(Text, default="")
     #: An Audience (a key of AUDIENCES).
     audience: Mapped[str] = mapped_column(String(40), default=Audience.EVERYONE)
     #: draft, open or closed; an open survey also respects its dates.
@@ -197,11 +199,33 @@ class Option(Model):
     question: Mapped[Question] = relationship(back_populates="options")
 
 
+class SurveyTextTranslation(Model):
+    """One piece of a survey's words (its title, a question, an answer's label...) in another language.
+
+    `key` names the piece, stable while the piece exists (see surveys.translating.pieces); `source_hash`
+    is the hash of the English it was translated from, so a change to the English marks it out of date.
+    """
+
+    __tablename__ = "survey_text_translations"
+    audit_type = "survey_text_translation"
+    __table_args__ = (UniqueConstraint("survey_id", "key", "language"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(120))
+    #: A language code, as in the LANGUAGES setting ("cy", "ar").
+    language: Mapped[str] = mapped_column(String(10))
+    text: Mapped[str] = mapped_column(Text)
+    source_hash: Mapped[str] = mapped_column(String(64))
+
+    survey: Mapped[Survey] = relationship()
+
+
 def _owning_survey(thing) -> Survey | None:
-    """The survey a changed survey, section, question or option belongs to."""
+    """The survey a changed survey, section, question, option or translation belongs to."""
     if isinstance(thing, Survey):
         return thing
-    if isinstance(thing, (Section, Question)):
+    if isinstance(thing, (Section, Question, SurveyTextTranslation)):
         return thing.survey
     if isinstance(thing, Option):
         return thing.question.survey if thing.question is not None else None

@@ -18,13 +18,13 @@ from participation.themes.services import ensure_default_themes
 
 
 def build_survey(session: Session, spec: dict[str, Any]) -> Survey:
-    """Create a survey from a description: {slug, title, intro, audience, status, sections: [...]}.
+    """Create a survey from a description: {slug, title, intro, thanks, audience, status, sections: [...]}.
 
     Each section is {title, intro?, questions: [{kind, text, help?, required?, theme?, options?}]}.
     """
     themes = ensure_default_themes(session)
     survey = Survey(
-        slug=spec["slug"], title=spec["title"], intro=spec.get("intro", ""),
+        slug=spec["slug"], title=spec["title"], intro=spec.get("intro", ""), thanks=spec.get("thanks", ""),
         audience=spec.get("audience", Audience.EVERYONE), status=spec.get("status", SurveyStatus.DRAFT),
         age_band=spec.get("age_band", ""), access_code=spec.get("access_code", ""),
         opens_on=spec.get("opens_on"), closes_on=spec.get("closes_on"),

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from participation.auth.access import require, user_can
 from participation.auth.services import count_safeguarding_leads
 from participation.auth.roles import Permission
-from participation.core import golive
+from participation.core import golive, languages
 from participation.core.forms import (ButtonForm, attempt, choice_list, filled, flash_outcome,
-                                      redraws_when_timed_out)
+                                      redraws_when_timed_out, takes_upload)
+from participation.core.transaction import Refused, run
+from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table, read_upload
 from participation.core.numbers import id_from
 from participation.db import db
 from participation.deletion import services as deletion
 from participation.respond.pages import render_intro, render_page
-from participation.surveys import builder, codes, sharing
+from participation.surveys import builder, codes, sharing, translating
 from participation.surveys.builder import Details, QuestionInput
 from participation.surveys.forms import AccessCodeForm, DetailsForm, NewSurveyForm, QuestionForm
 from participation.surveys.models import Question, Survey, SurveyStatus
@@ -95,7 +97,7 @@ def details(survey_id: int):
         if attempt(db.session, form, lambda: builder.update_details(db.session, current_user, survey, Details(
                 title=filled(form.title.data), intro=form.intro.data or "", audience=form.audience.data,
                 age_band=form.age_band.data, opens_on=form.opens_on.data, closes_on=form.closes_on.data,
-                slug=form.slug.data or ""))):
+                slug=form.slug.data or "", thanks=form.thanks.data or ""))):
             flash("Saved the survey details.")
             return redirect(url_for(".show", survey_id=survey.id))
     return render_template("surveys/details.html", survey=survey, form=form)
@@ -357,6 +359,89 @@ def _tried_answers(survey: Survey) -> dict:
         if given:
             answers[q.field_name] = given if kind.multiple else given[0]
     return answers
+
+
+def _translatable() -> list[str]:
+    """The languages an officer can translate a survey into: every one the council lists but English."""
+    return [code for code in languages.listed(current_app) if code != "en"]
+
+
+@bp.get("/<int:survey_id>/translations")
+def translations(survey_id: int):
+    """How far the survey is translated into each of the council's languages, and the spreadsheet."""
+    survey = _survey(survey_id)
+    have = translating.stored(db.session, survey)
+    return render_template("surveys/translations.html", survey=survey, button=ButtonForm(),
+                           progress=[translating.progress(survey, code, have) for code in _translatable()],
+                           turned_on=current_app.extensions["languages"], names=languages.NAMES)
+
+
+@bp.route("/<int:survey_id>/translations/<language>", methods=["GET", "POST"])
+@redraws_when_timed_out
+def translate(survey_id: int, language: str):
+    """Translate every piece of the survey into one language, with its English beside each box."""
+    survey = _survey(survey_id)
+    if language not in _translatable():
+        abort(404)
+    form = ButtonForm()
+    if form.validate_on_submit():
+        entries = [translating.Entry(piece.key, request.form.get(f"t-{piece.key}", ""),
+                                     request.form.get(f"h-{piece.key}", ""), f"ok-{piece.key}" in request.form)
+                   for piece in translating.pieces(survey) if f"t-{piece.key}" in request.form]
+        changed = attempt(db.session, form, lambda: translating.save(
+            db.session, current_user, survey, language, entries, translatable=_translatable(), empty_removes=True))
+        if changed is not None:
+            flash(f"Saved {changed} translation{'' if changed == 1 else 's'}." if changed else "Nothing changed.")
+            return redirect(url_for(".translations", survey_id=survey.id))
+    have = translating.stored(db.session, survey, language)
+    return render_template("surveys/translate.html", survey=survey, form=form, language=language,
+                           name=languages.NAMES.get(language, language), rtl=language in languages.RTL,
+                           pieces=translating.pieces(survey), have=have, source_hash=translating.source_hash,
+                           typed=request.form if request.method == "POST" else None)
+
+
+@bp.get("/<int:survey_id>/translations.<any(csv, xlsx):kind>")
+def translations_sheet(survey_id: int, kind: str):
+    """The survey's words as a spreadsheet to translate: key, English, then one column per language."""
+    survey = _survey(survey_id)
+    header, rows = translating.sheet(db.session, survey, _translatable())
+    return Response(encode_table(kind, header, rows, "Translations"), mimetype=MIMETYPES[kind],
+                    headers={"Content-Disposition": f"attachment; filename={survey.slug}-translations.{kind}"})
+
+
+@bp.post("/<int:survey_id>/translations/upload")
+@takes_upload(translating.MAX_FILE)
+def upload_translations(survey_id: int):
+    """Store every translation in an uploaded spreadsheet, or, if anything in it is wrong, none of them."""
+    survey = _survey(survey_id)
+    form = ButtonForm()
+    upload = request.files.get("upload")
+    if not form.validate_on_submit():
+        flash("This page timed out, so nothing was saved. Choose the file and upload it again.", "error")
+    elif upload is None or not upload.filename:
+        flash("Choose the translations spreadsheet to upload.", "error")
+    else:
+        data = upload.read(translating.MAX_FILE + 1)
+        try:
+            if len(data) > translating.MAX_FILE:
+                raise UnreadableFile(f"The file is too big. Upload a file under {translating.MAX_FILE // 1024} KB.")
+            table = read_upload(data, upload.filename, translating.MAX_ROWS)
+        except UnreadableFile as error:
+            flash(f"Nothing was saved. {error}", "error")
+            return redirect(url_for(".translations", survey_id=survey.id))
+
+        def store() -> int:
+            found = translating.read_sheet(db.session, survey, table, _translatable())
+            return sum(translating.save(db.session, current_user, survey, code, entries, translatable=_translatable(),
+                                        empty_removes=False) for code, entries in found.items())
+        try:
+            changed = run(db.session, store)
+        except Refused as error:
+            flash(f"Nothing was saved. {error}", "error")
+        else:
+            flash(f"Saved {changed} translation{'' if changed == 1 else 's'} from the spreadsheet." if changed
+                  else "The spreadsheet has no new translations, so nothing changed.")
+    return redirect(url_for(".translations", survey_id=survey.id))
 
 
 @bp.route("/<int:survey_id>/share", methods=["GET", "POST"])
