@@ -6,10 +6,17 @@ import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from typing import Mapping
 from urllib.parse import urlsplit
 
-#: The folder for things that belong to one installation: the SQLite file, the secret key.
-INSTANCE_DIR = Path(os.environ.get("INSTANCE_DIR", Path(__file__).resolve().parent.parent / "instance"))
+#: The folder for things that belong to one installation when INSTANCE_DIR is not set: the SQLite file,
+#: the secret key.
+DEFAULT_INSTANCE_DIR = Path(__file__).resolve().parent.parent / "instance"
+
+
+def instance_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """The folder for things that belong to one installation, from INSTANCE_DIR or the default."""
+    return Path(_environ(environ).get("INSTANCE_DIR", DEFAULT_INSTANCE_DIR))
 
 
 class MissingSecretKey(RuntimeError):
@@ -30,16 +37,22 @@ def _seconds_or_none(value: str) -> float | None:
     return float(value) if value.strip() else None
 
 
-def production() -> bool:
+def _environ(environ: Mapping[str, str] | None) -> Mapping[str, str]:
+    """The mapping settings are read from: the one given, or the process's environment as it is now."""
+    return os.environ if environ is None else environ
+
+
+def production(environ: Mapping[str, str] | None = None) -> bool:
     """True when PARTICIPATION_ENV=production: secure cookies and a SECRET_KEY that must be set."""
-    return os.environ.get("PARTICIPATION_ENV", "").lower() == "production"
+    return _environ(environ).get("PARTICIPATION_ENV", "").lower() == "production"
 
 
-def _secret_key(instance_dir: Path) -> str:
+def _secret_key(instance_dir: Path, environ: Mapping[str, str] | None = None) -> str:
     """Return SECRET_KEY from the environment, or (outside production) one generated once under instance/."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
-    if production():
+    environ = _environ(environ)
+    if environ.get("SECRET_KEY"):
+        return environ["SECRET_KEY"]
+    if production(environ):
         raise MissingSecretKey("PARTICIPATION_ENV is production but SECRET_KEY is not set. Set SECRET_KEY to a long "
                                "random value, the same on every server, and start again.")
     instance_dir.mkdir(parents=True, exist_ok=True)
@@ -56,27 +69,28 @@ def _secret_key(instance_dir: Path) -> str:
     return key_file.read_text().strip()
 
 
-def _public_url() -> str:
+def _public_url(environ: Mapping[str, str] | None = None) -> str:
     """The address young people open, from PUBLIC_URL; share links never come from a request's Host header.
 
     In production a missing or malformed PUBLIC_URL stops the app starting; elsewhere it is this
     computer's own address, which is right for a trial on one machine.
     """
-    url = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    environ = _environ(environ)
+    url = environ.get("PUBLIC_URL", "").strip().rstrip("/")
     parts = urlsplit(url)
     if url and parts.scheme in ("http", "https") and parts.hostname and not (parts.query or parts.fragment):
         return url
-    if production():
+    if production(environ):
         raise MissingPublicUrl(
             "PARTICIPATION_ENV is production but PUBLIC_URL is " + ("not a web address" if url else "not set")
             + ". Set PUBLIC_URL to the address young people open, like https://have-your-say.council.gov.uk, "
               "and start again.")
-    return f"http://localhost:{os.environ.get('PORT', '5000')}"
+    return f"http://localhost:{environ.get('PORT', '5000')}"
 
 
-def _database_url(instance_dir: Path) -> str:
+def _database_url(instance_dir: Path, environ: Mapping[str, str] | None = None) -> str:
     """Return DATABASE_URL, accepting the postgres:// form many hosts hand out."""
-    url = os.environ.get("DATABASE_URL")
+    url = _environ(environ).get("DATABASE_URL")
     if not url:
         instance_dir.mkdir(parents=True, exist_ok=True)
         return f"sqlite:///{instance_dir / 'participation.db'}"
@@ -94,8 +108,9 @@ ENGINE_KEEPS_VALUES_OUT_OF_ERRORS = {"hide_parameters": True}
 #: Seconds one database statement may run, and seconds it may wait for a lock another has, before it gives
 #: up with an error; both well under the 30 seconds after which gunicorn kills a worker, so a slow query or
 #: a held lock gives the friendly error page (with what was typed kept) instead of a dropped connection.
-STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "10"))
-LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+#: Set by DATABASE_STATEMENT_TIMEOUT and DATABASE_LOCK_TIMEOUT; these are the defaults.
+STATEMENT_TIMEOUT = 10.0
+LOCK_TIMEOUT = 5.0
 
 
 def engine_options(url: str, statement_timeout: float = STATEMENT_TIMEOUT,
@@ -118,34 +133,14 @@ def engine_options(url: str, statement_timeout: float = STATEMENT_TIMEOUT,
 
 
 class Config:
-    """Production and pilot settings."""
+    """Production and pilot settings, read from the environment when the app is created.
 
-    def __init__(self) -> None:
-        self.SECRET_KEY = _secret_key(INSTANCE_DIR)
-        self.SQLALCHEMY_DATABASE_URI = _database_url(INSTANCE_DIR)
-        #: The address share links, QR codes and posters point to, e.g. https://have-your-say.council.gov.uk.
-        self.PUBLIC_URL = _public_url()
-        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
-        # In production cookies only ever travel over HTTPS.
-        secure = os.environ.get("SESSION_COOKIE_SECURE", "1" if production() else "0") == "1"
-        self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = secure
-        #: Languages young people and the public can choose, e.g. "en,cy,ar" (see README, "Languages").
-        self.LANGUAGES = os.environ.get("LANGUAGES", "en,cy")
-        #: Languages whose catalogue no fluent speaker has checked yet, offered anyway.
-        self.LANGUAGES_UNCHECKED_ON = os.environ.get("LANGUAGES_UNCHECKED_ON", "")
-    PORT = int(os.environ.get("PORT", "5000"))
-
-    #: The council's name, shown to young people and staff.
-    COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Your council")
-    #: Who a young person can contact at the council, in plain words.
-    COUNCIL_HELP_NAME = os.environ.get("COUNCIL_HELP_NAME", "the Participation Team")
-    COUNCIL_HELP_PHONE = os.environ.get("COUNCIL_HELP_PHONE", "")
-    COUNCIL_HELP_EMAIL = os.environ.get("COUNCIL_HELP_EMAIL", "")
+    Every setting that comes from the environment is read in `__init__` (from `os.environ`, or the mapping
+    given), never when this module is imported, so a test sets the environment and makes a new `Config`.
+    """
 
     #: Longest free-text answer a young person can send, in characters.
     MAX_TEXT_ANSWER = 1000
-    #: Seconds each process keeps a survey's intro page, the same for everyone; 0 turns it off.
-    INTRO_CACHE_SECONDS = float(os.environ.get("INTRO_CACHE_SECONDS", "2"))
     #: Unsent answers are deleted after this many days.
     DRAFT_DAYS = 2
 
@@ -156,64 +151,100 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
-    #: Staff are signed out after this many minutes without a request.
-    STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
-    #: Staff sign in again this many hours after signing in, however busy they have been.
-    STAFF_SESSION_HOURS = float(os.environ.get("STAFF_SESSION_HOURS", "12"))
-    #: Where rate-limit counters live; memory is per process, use redis://host:6379/0 with several
-    #: processes or machines so every worker counts together.
-    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
-    #: Requests to be contacted are held and written together at a random moment this many seconds
-    #: after the first is taken (see help_requests/holding.py). They wait in Redis when
-    #: HELP_REQUEST_HOLD_URI (or RATELIMIT_STORAGE_URI) is a Redis server, so a killed worker loses none.
-    HELP_REQUEST_HOLD_URI = os.environ.get("HELP_REQUEST_HOLD_URI", "")
-    HELP_REQUEST_HOLD_MIN = float(os.environ.get("HELP_REQUEST_HOLD_MIN", "120"))
-    HELP_REQUEST_HOLD_MAX: float | None = float(os.environ.get("HELP_REQUEST_HOLD_MAX", "600"))
     #: Every process touches the Redis set of held requests this often (seconds), so its idle time
     #: never tells when the latest request was asked.
-    HELP_REQUEST_HOLD_TOUCH = 0.5
-    #: Emails with a link to sign in on a new browser one staff address may be sent (auth/browsers.py).
-    SIGNIN_LINKS_PER_EMAIL = os.environ.get("SIGNIN_LINKS_PER_EMAIL", "1 per 5 minutes")
+    HELP_REQUEST_HOLD_TOUCH: float | None = 0.5
     #: Wrong access codes one browser may type. Nothing limits everyone together (see surveys/codes.py).
     ACCESS_CODES_PER_VISITOR = "10 per 10 minutes"
-    #: Wrong codes typed for one survey in a day at which its page warns staff that someone may be guessing.
-    ACCESS_CODES_WARNING = int(os.environ.get("ACCESS_CODES_WARNING", "100"))
     RATELIMIT_HEADERS_ENABLED = False
     TESTING = False
 
-    #: The council's SMTP server, under Flask-Mail's names (see participation/core/mail.py). With
-    #: MAIL_SERVER and MAIL_DEFAULT_SENDER set, designated safeguarding leads are emailed when flags wait.
-    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
-    MAIL_USE_TLS = _yes(os.environ.get("MAIL_USE_TLS", ""))
-    MAIL_USE_SSL = _yes(os.environ.get("MAIL_USE_SSL", ""))
-    MAIL_PORT = int(os.environ.get("MAIL_PORT") or (465 if MAIL_USE_SSL else 587 if MAIL_USE_TLS else 25))
-    MAIL_USERNAME = os.environ.get("MAIL_USERNAME", "")
-    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD", "")
-    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "")
-    MAIL_TIMEOUT = float(os.environ.get("MAIL_TIMEOUT", "10"))
-    #: Each server process looks for new safeguarding flags at random moments this many seconds apart
-    #: and emails the leads once for all it finds (see alerts/safeguarding.py); an empty maximum turns
-    #: the timer off, for councils that run `flask send-alerts` on a schedule instead.
-    SAFEGUARDING_ALERT_MIN = float(os.environ.get("SAFEGUARDING_ALERT_MIN", "180"))
-    SAFEGUARDING_ALERT_MAX: float | None = _seconds_or_none(os.environ.get("SAFEGUARDING_ALERT_MAX", "420"))
+    def __init__(self, environ: Mapping[str, str] | None = None) -> None:
+        environ = _environ(environ)
+        self.read_settings(environ)
+        folder = instance_dir(environ)
+        self.SECRET_KEY = _secret_key(folder, environ)
+        self.SQLALCHEMY_DATABASE_URI = _database_url(folder, environ)
+        #: The address share links, QR codes and posters point to, e.g. https://have-your-say.council.gov.uk.
+        self.PUBLIC_URL = _public_url(environ)
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI, self.STATEMENT_TIMEOUT,
+                                                        self.LOCK_TIMEOUT)
+        # In production cookies only ever travel over HTTPS.
+        secure = environ.get("SESSION_COOKIE_SECURE", "1" if production(environ) else "0") == "1"
+        self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = secure
+
+    def read_settings(self, environ: Mapping[str, str]) -> None:
+        """The settings every installation, and the test suite, takes from the environment."""
+        get = environ.get
+        self.PORT = int(get("PORT", "5000"))
+        #: Languages young people and the public can choose, e.g. "en,cy,ar" (see README, "Languages").
+        self.LANGUAGES = get("LANGUAGES", "en,cy")
+        #: Languages whose catalogue no fluent speaker has checked yet, offered anyway.
+        self.LANGUAGES_UNCHECKED_ON = get("LANGUAGES_UNCHECKED_ON", "")
+        #: Seconds one database statement may run, and seconds it may wait for a lock (see engine_options).
+        self.STATEMENT_TIMEOUT = float(get("DATABASE_STATEMENT_TIMEOUT", str(STATEMENT_TIMEOUT)))
+        self.LOCK_TIMEOUT = float(get("DATABASE_LOCK_TIMEOUT", str(LOCK_TIMEOUT)))
+
+        #: The council's name, shown to young people and staff.
+        self.COUNCIL_NAME = get("COUNCIL_NAME", "Your council")
+        #: Who a young person can contact at the council, in plain words.
+        self.COUNCIL_HELP_NAME = get("COUNCIL_HELP_NAME", "the Participation Team")
+        self.COUNCIL_HELP_PHONE = get("COUNCIL_HELP_PHONE", "")
+        self.COUNCIL_HELP_EMAIL = get("COUNCIL_HELP_EMAIL", "")
+
+        #: Seconds each process keeps a survey's intro page, the same for everyone; 0 turns it off.
+        self.INTRO_CACHE_SECONDS = float(get("INTRO_CACHE_SECONDS", "2"))
+        #: Staff are signed out after this many minutes without a request.
+        self.STAFF_IDLE_MINUTES = int(get("STAFF_IDLE_MINUTES", "30"))
+        #: Staff sign in again this many hours after signing in, however busy they have been.
+        self.STAFF_SESSION_HOURS = float(get("STAFF_SESSION_HOURS", "12"))
+        #: Where rate-limit counters live; memory is per process, use redis://host:6379/0 with several
+        #: processes or machines so every worker counts together.
+        self.RATELIMIT_STORAGE_URI = get("RATELIMIT_STORAGE_URI", "memory://")
+        #: Requests to be contacted are held and written together at a random moment this many seconds
+        #: after the first is taken (see help_requests/holding.py). They wait in Redis when
+        #: HELP_REQUEST_HOLD_URI (or RATELIMIT_STORAGE_URI) is a Redis server, so a killed worker loses none.
+        self.HELP_REQUEST_HOLD_URI = get("HELP_REQUEST_HOLD_URI", "")
+        self.HELP_REQUEST_HOLD_MIN = float(get("HELP_REQUEST_HOLD_MIN", "120"))
+        self.HELP_REQUEST_HOLD_MAX: float | None = float(get("HELP_REQUEST_HOLD_MAX", "600"))
+        #: Emails with a link to sign in on a new browser one staff address may be sent (auth/browsers.py).
+        self.SIGNIN_LINKS_PER_EMAIL = get("SIGNIN_LINKS_PER_EMAIL", "1 per 5 minutes")
+        #: Wrong codes typed for one survey in a day at which its page warns staff that someone may be guessing.
+        self.ACCESS_CODES_WARNING = int(get("ACCESS_CODES_WARNING", "100"))
+
+        #: The council's SMTP server, under Flask-Mail's names (see participation/core/mail.py). With
+        #: MAIL_SERVER and MAIL_DEFAULT_SENDER set, designated safeguarding leads are emailed when flags wait.
+        self.MAIL_SERVER = get("MAIL_SERVER", "")
+        self.MAIL_USE_TLS = _yes(get("MAIL_USE_TLS", ""))
+        self.MAIL_USE_SSL = _yes(get("MAIL_USE_SSL", ""))
+        self.MAIL_PORT = int(get("MAIL_PORT") or (465 if self.MAIL_USE_SSL else 587 if self.MAIL_USE_TLS else 25))
+        self.MAIL_USERNAME = get("MAIL_USERNAME", "")
+        self.MAIL_PASSWORD = get("MAIL_PASSWORD", "")
+        self.MAIL_DEFAULT_SENDER = get("MAIL_DEFAULT_SENDER", "")
+        self.MAIL_TIMEOUT = float(get("MAIL_TIMEOUT", "10"))
+        #: Each server process looks for new safeguarding flags at random moments this many seconds apart
+        #: and emails the leads once for all it finds (see alerts/safeguarding.py); an empty maximum turns
+        #: the timer off, for councils that run `flask send-alerts` on a schedule instead.
+        self.SAFEGUARDING_ALERT_MIN = float(get("SAFEGUARDING_ALERT_MIN", "180"))
+        self.SAFEGUARDING_ALERT_MAX: float | None = _seconds_or_none(get("SAFEGUARDING_ALERT_MAX", "420"))
 
 
 class TestConfig(Config):
     """Settings for the test suite: a throwaway database, no real secret."""
 
     __test__ = False  # not a pytest test class
-    INTRO_CACHE_SECONDS = 0.0  # tests change surveys and look at once; one test turns it on
-    HELP_REQUEST_HOLD_MAX = None  # no timer: tests write held requests with holding.write_now
-    SAFEGUARDING_ALERT_MAX = None  # no timer: tests sweep with alerts.safeguarding.sweep
-    MAIL_SERVER = ""  # tests that send mail point it at their own local SMTP server
-    MAIL_DEFAULT_SENDER = ""
-
     TESTING = True
 
-    def __init__(self, database_url: str | None = None) -> None:
+    def __init__(self, database_url: str | None = None, environ: Mapping[str, str] | None = None) -> None:
+        environ = _environ(environ)
+        self.read_settings(environ)
+        self.INTRO_CACHE_SECONDS = 0.0  # tests change surveys and look at once; one test turns it on
+        self.HELP_REQUEST_HOLD_MAX = None  # no timer: tests write held requests with holding.write_now
+        self.SAFEGUARDING_ALERT_MAX = None  # no timer: tests sweep with alerts.safeguarding.sweep
+        self.MAIL_SERVER = ""  # tests that send mail point it at their own local SMTP server
+        self.MAIL_DEFAULT_SENDER = ""
         self.SECRET_KEY = "test-secret-key"
         self.PUBLIC_URL = "https://have-your-say.council.example"
-        self.SQLALCHEMY_DATABASE_URI = database_url or os.environ.get(
-            "TEST_DATABASE_URL", "sqlite://"
-        )
-        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI)
+        self.SQLALCHEMY_DATABASE_URI = database_url or environ.get("TEST_DATABASE_URL", "sqlite://")
+        self.SQLALCHEMY_ENGINE_OPTIONS = engine_options(self.SQLALCHEMY_DATABASE_URI, self.STATEMENT_TIMEOUT,
+                                                        self.LOCK_TIMEOUT)

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
-from participation import create_app
-
-
-def _config_module():
-    """The settings module as it is now (another test reloads it, so never hold on to its classes)."""
-    return importlib.import_module("participation.config")
+from participation import config as config_module, create_app
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path):
@@ -19,7 +12,7 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path)
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/p.db")
     with pytest.raises(RuntimeError, match="SECRET_KEY is not set") as raised:
-        create_app(_config_module().Config())
+        create_app(config_module.Config())
     assert type(raised.value).__name__ == "MissingSecretKey"
 
 
@@ -28,7 +21,7 @@ def test_production_cookies_are_secure_httponly_and_lax(monkeypatch, tmp_path, d
     monkeypatch.setenv("SECRET_KEY", "a-long-random-value-for-this-test")
     monkeypatch.setenv("PUBLIC_URL", "https://council.example")
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
-    config = _config_module().Config()
+    config = config_module.Config()
     config.SQLALCHEMY_DATABASE_URI = database_url
     app = create_app(config)
     assert app.config["SESSION_COOKIE_SECURE"] and app.config["REMEMBER_COOKIE_SECURE"]
@@ -43,8 +36,7 @@ def test_outside_production_a_key_is_made_once_and_cookies_work_over_http(monkey
     monkeypatch.delenv("PARTICIPATION_ENV", raising=False)
     monkeypatch.delenv("SECRET_KEY", raising=False)
     monkeypatch.delenv("SESSION_COOKIE_SECURE", raising=False)
-    config_module = _config_module()
-    monkeypatch.setattr(config_module, "INSTANCE_DIR", tmp_path)
+    monkeypatch.setenv("INSTANCE_DIR", str(tmp_path))
     first, second = config_module.Config(), config_module.Config()
     assert len(first.SECRET_KEY) == 64 and first.SECRET_KEY == second.SECRET_KEY
     assert not first.SESSION_COOKIE_SECURE
@@ -59,14 +51,14 @@ def test_production_refuses_to_start_without_a_public_address(monkeypatch, publi
     else:
         monkeypatch.setenv("PUBLIC_URL", public_url)
     with pytest.raises(RuntimeError, match="Set PUBLIC_URL to the address young people open") as raised:
-        _config_module().Config()
+        config_module.Config()
     assert type(raised.value).__name__ == "MissingPublicUrl"
 
 
 def test_the_public_address_is_read_without_its_trailing_slash_and_defaults_to_this_computer(monkeypatch):
     monkeypatch.delenv("PARTICIPATION_ENV", raising=False)
     monkeypatch.setenv("PUBLIC_URL", "https://have-your-say.council.gov.uk/ ")
-    assert _config_module().Config().PUBLIC_URL == "https://have-your-say.council.gov.uk"
+    assert config_module.Config().PUBLIC_URL == "https://have-your-say.council.gov.uk"
     monkeypatch.delenv("PUBLIC_URL")
     monkeypatch.setenv("PORT", "8000")
-    assert _config_module().Config().PUBLIC_URL == "http://localhost:8000"
+    assert config_module.Config().PUBLIC_URL == "http://localhost:8000"
