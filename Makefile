@@ -79,7 +79,7 @@ clean:
 TRANSLATIONS := participation/translations
 PYBABEL := $(BIN)/pybabel
 messages: install
-	$(PYBABEL) extract -F $(TRANSLATIONS)/babel.cfg -o $(TRANSLATIONS)/messages.pot --no-location --no-wrap --omit-header .
+	$(PYBABEL) extract -k lazy_gettext -F $(TRANSLATIONS)/babel.cfg -o $(TRANSLATIONS)/messages.pot --no-location --no-wrap --omit-header .
 	$(PYBABEL) update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching --no-wrap
 
 translations: install

@@ -21,6 +21,11 @@ RTL = {"ar", "fa", "he", "ur", "ps"}
 NAMES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}
 
 
+def N_(message: str) -> str:
+    """Mark words for the catalogues (`make messages`) that are translated later, when shown."""
+    return message
+
+
 def checked(code: str) -> bool:
     """True when the catalogue's header says a fluent speaker has checked it (English always is)."""
     if code == "en":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from flask_babel import lazy_gettext
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, Length
@@ -63,4 +64,5 @@ class AccessCodeForm(FlaskForm):
     """The code a closed group is given before the first question."""
 
     code = StringField("Access code", validators=[
-        DataRequired("Type the code you were given."), Length(max=40, message="That code is too long.")])
+        DataRequired(lazy_gettext("Type the code you were given.")),
+        Length(max=40, message=lazy_gettext("That code is too long."))])

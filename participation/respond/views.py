@@ -7,6 +7,7 @@ import time
 from flask import (Blueprint, abort, current_app, flash, make_response, redirect, render_template, request,
                    session, url_for)
 
+from flask_babel import gettext as _, ngettext
 from sqlalchemy.exc import SQLAlchemyError
 
 from participation.core.forms import filled
@@ -14,6 +15,7 @@ from participation.core.requests import unreadable
 from participation.core.transaction import run
 from participation.db import db
 from participation.core import languages, limits
+from participation.core.languages import N_
 from participation.extensions import TOO_MANY, limiter, visitor_key
 from participation.respond import services
 from participation.respond.forms import AccessCodeForm, SendForm, fits_page, page_form
@@ -27,19 +29,21 @@ from participation.surveys.question_types import question_type
 
 bp = Blueprint("respond", __name__, url_prefix="/s")
 
-UNREADABLE = ("Some letters sent from your phone could not be read, so this page was not saved. They show "
+UNREADABLE = N_("Some letters sent from your phone could not be read, so this page was not saved. They show "
               "as \ufffd below. Check your answers, then press the button again.")
-NOT_SAVED = ("Sorry, we could not save this page just now. What you chose and wrote is still here, but it "
+NOT_SAVED = N_("Sorry, we could not save this page just now. What you chose and wrote is still here, but it "
              "is not saved yet. Wait a minute, then press the button again.")
-NOT_THIS_PAGE = ("What was sent does not match the questions on this page, so none of it was kept. "
+NOT_THIS_PAGE = N_("What was sent does not match the questions on this page, so none of it was kept. "
                  "Choose your answers again, then press the button.")
 
 
 def too_many_codes(seconds: int) -> str:
     """The refusal after too many wrong codes from one browser, with the real wait in minutes."""
     minutes = max(1, -(-seconds // 60))
-    return (f"Too many wrong codes have been typed on this phone or computer. Wait {minutes} "
-            f"minute{'' if minutes == 1 else 's'}, then try again, or ask the person who gave you the code.")
+    return ngettext("Too many wrong codes have been typed on this phone or computer. Wait %(num)s minute, then try "
+                    "again, or ask the person who gave you the code.",
+                    "Too many wrong codes have been typed on this phone or computer. Wait %(num)s minutes, then try "
+                    "again, or ask the person who gave you the code.", minutes)
 
 
 def _in_their_language(survey: Survey) -> Survey:
@@ -112,7 +116,7 @@ def enter_code(slug: str):
             return redirect(url_for(".page", slug=slug, number=1))
         limits.count(CODES_PER_VISITOR, visitor_key())
         codes.note_wrong_code(survey)
-        form.code.errors = [*form.code.errors, "That code is not right. Check it with the person who gave it to you."]
+        form.code.errors = [*form.code.errors, _("That code is not right. Check it with the person who gave it to you.")]
     return render_intro(survey, code_form=form, status=200)
 
 
@@ -133,17 +137,17 @@ def page(slug: str, number: int):
         following = services.next_page(survey, number, answers)
         return redirect(url_for(".page", slug=slug, number=following) if following else url_for(".check", slug=slug))
     if request.method == "POST" and not fits_page(request.form, all_pages[number - 1].questions):
-        return render_page(survey, number, answers=answers, changing=changing, problem=NOT_THIS_PAGE), 400
+        return render_page(survey, number, answers=answers, changing=changing, problem=_(NOT_THIS_PAGE)), 400
     form = page_form(questions, current_app.config["MAX_TEXT_ANSWER"], answers)
     if request.method == "POST" and unreadable(request.form):
-        return render_page(survey, number, form=form, answers=answers, changing=changing, problem=UNREADABLE), 400
+        return render_page(survey, number, form=form, answers=answers, changing=changing, problem=_(UNREADABLE)), 400
     if form.validate_on_submit():
         try:
             draft = run(db.session, lambda: services.save_answers(db.session, survey, draft, form.answers()))
         except SQLAlchemyError:
             # Nothing of this page was saved: say so, and give back everything chosen and typed.
             current_app.logger.exception("A survey page could not be saved")
-            return render_page(survey, number, form=form, answers=answers, changing=changing, problem=NOT_SAVED), 503
+            return render_page(survey, number, form=form, answers=answers, changing=changing, problem=_(NOT_SAVED)), 503
         remember(DRAFTS, survey, draft.key)
         following = services.next_page(survey, number, draft.answers)
         if following is None or (changing and services.first_unanswered_page(survey, draft.answers) is None):
@@ -173,7 +177,7 @@ def check(slug: str):
             session[AFTER_SEND] = HELP_FIRST if result.needs_help else PLAIN
             return redirect(url_for(".thanks", slug=slug))
         if result.outcome is Outcome.INCOMPLETE:
-            flash("Please answer this question before you send your answers.")
+            flash(_("Please answer this question before you send your answers."))
             return redirect(url_for(".page", slug=slug, number=result.page))
         return _nothing_to_check(survey)
     draft = services.find_draft(db.session, survey, draft_key(survey))

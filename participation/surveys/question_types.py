@@ -14,13 +14,9 @@ from flask_babel import gettext as _
 from wtforms import RadioField, SelectMultipleField, TextAreaField
 from wtforms.validators import InputRequired, Optional, StopValidation, ValidationError
 
+from participation.core.languages import N_
 from participation.core.words import clean_text
 from participation.surveys.models import QuestionKind
-
-
-def N_(message: str) -> str:
-    """Mark words for the catalogues (make messages) that are translated later, when shown."""
-    return message
 
 
 @dataclass(frozen=True)
@@ -132,8 +128,8 @@ class Scale(QuestionType):
     key = QuestionKind.SCALE
     name = "Scale from 1 to 5"
     fixed_choices = (
-        Choice("1", "1 (lowest)"), Choice("2", "2"), Choice("3", "3"),
-        Choice("4", "4"), Choice("5", "5 (highest)"),
+        Choice("1", N_("1 (lowest)")), Choice("2", "2"), Choice("3", "3"),
+        Choice("4", "4"), Choice("5", N_("5 (highest)")),
     )
 
 
@@ -141,23 +137,23 @@ class Faces(QuestionType):
     key = QuestionKind.FACES
     name = "Faces (for younger children)"
     fixed_choices = (
-        Choice("1", "Very sad", 1), Choice("2", "Sad", 2), Choice("3", "OK", 3),
-        Choice("4", "Happy", 4), Choice("5", "Very happy", 5),
+        Choice("1", N_("Very sad"), 1), Choice("2", N_("Sad"), 2), Choice("3", N_("OK"), 3),
+        Choice("4", N_("Happy"), 4), Choice("5", N_("Very happy"), 5),
     )
 
 
 class YesNo(QuestionType):
     key = QuestionKind.YESNO
     name = "Yes or no"
-    fixed_choices = (Choice("yes", "Yes"), Choice("no", "No"))
+    fixed_choices = (Choice("yes", N_("Yes")), Choice("no", N_("No")))
 
 
 class PromiseRating(QuestionType):
     key = QuestionKind.PROMISE
     name = "Promise kept?"
     fixed_choices = (
-        Choice("kept", "Yes, it is kept"), Choice("sometimes", "Sometimes"),
-        Choice("not-yet", "Not yet"), Choice("dont-know", "I don't know"),
+        Choice("kept", N_("Yes, it is kept")), Choice("sometimes", N_("Sometimes")),
+        Choice("not-yet", N_("Not yet")), Choice("dont-know", N_("I don't know")),
     )
 
 
@@ -196,10 +192,8 @@ def _not_too_long(limit: int):
 
     def check(form, field) -> None:
         if field.data and len(field.data) > limit:
-            raise ValidationError(
-                f"Your answer is too long. Use {limit:,} characters or fewer. "
-                f"You have used {len(field.data):,}."
-            )
+            raise ValidationError(_("Your answer is too long. Use %(limit)s characters or fewer. You have used %(used)s.",
+                                    limit=f"{limit:,}", used=f"{len(field.data):,}"))
 
     return check
 
