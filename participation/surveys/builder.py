@@ -18,7 +18,7 @@ from participation.core.transaction import Refused
 
 from participation.auth.services import record
 from participation.respond.models import Answer, Response, ResponseTally
-from participation.surveys import codes
+from participation.surveys import codes, translating
 from participation.surveys.models import AGE_BANDS, AUDIENCES, Option, Question, QuestionKind, Section, Survey, SurveyStatus
 from participation.surveys.question_types import QUESTION_TYPES, question_type
 from participation.surveys.services import build_survey, slug_value
@@ -332,9 +332,10 @@ def close(session: Session, actor: Actor, survey: Survey) -> None:
 
 
 def duplicate(session: Session, actor: Actor, survey: Survey) -> Survey:
-    """Copy a survey's details, pages and questions into a new draft, without any answers."""
+    """Copy a survey's details, pages, questions and translations into a new draft, without any answers."""
     copy = Survey(slug=unique_slug(session, f"{survey.slug}-copy"), title=f"{survey.title} (copy)",
-                  intro=survey.intro, audience=survey.audience, age_band=survey.age_band, status=SurveyStatus.DRAFT)
+                  intro=survey.intro, thanks=survey.thanks, audience=survey.audience, age_band=survey.age_band,
+                  status=SurveyStatus.DRAFT)
     new_ids: dict[int, Question] = {}
     for section in survey.sections:
         new_section = Section(title=section.title, intro=section.intro, position=section.position)
@@ -350,6 +351,7 @@ def duplicate(session: Session, actor: Actor, survey: Survey) -> Survey:
     for q in survey.ordered_questions:
         if q.show_if_question_id in new_ids:
             new_ids[q.id].show_if_question_id = new_ids[q.show_if_question_id].id
+    translating.copy_translations(session, survey, copy)
     record(session, actor, "survey.duplicated", copy, f"Copied “{survey.title}”", source_id=survey.id)
     session.flush()
     return copy

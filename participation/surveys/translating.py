@@ -121,6 +121,17 @@ def translated(survey: Survey, language: str, translations: dict[tuple[str, str]
                 option.label = text(f"option.{question.id}.{option.value}", option.label)
 
 
+def copy_translations(session: Session, source: Survey, copy: Survey) -> None:
+    """Give a copy of a survey (with the same words, flushed) the source's translations, each still
+    marked with the English it was translated from."""
+    keys = {old.key: new.key for old, new in zip(pieces(source), pieces(copy))}
+    for (language, key), found in stored(session, source).items():
+        if key in keys:
+            session.add(SurveyTextTranslation(survey=copy, key=keys[key], language=language, text=found.text,
+                                              source_hash=found.source_hash))
+    session.flush()
+
+
 @dataclass(frozen=True)
 class Entry:
     """One translation given by an officer, on the page or in a spreadsheet."""

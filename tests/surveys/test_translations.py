@@ -176,3 +176,19 @@ def test_a_bad_or_half_wrong_spreadsheet_saves_nothing_and_says_why(app, login_a
     assert "Nothing was saved. The column “fr” is not one of the council&#39;s languages (cy)." in reply.text
     with app.app_context():
         assert db.session.scalar(select(func.count()).select_from(SurveyTextTranslation)) == 0
+
+
+def test_a_copy_of_a_survey_keeps_its_translations_with_the_new_title_to_translate(app, login_as):
+    from tests.helpers import post_form
+
+    survey_id = _survey(app)
+    _translate_all(app, survey_id)
+    client = login_as("officer")
+    copied = post_form(client, f"/surveys/{survey_id}/duplicate", {}, form_page=f"/surveys/{survey_id}")
+    copy_id = int(copied.headers["Location"].rstrip("/").split("/")[-1])
+    assert copy_id != survey_id
+    with app.app_context():
+        copy = db.session.get(Survey, copy_id)
+        progress = translating.progress(copy, "cy", translating.stored(db.session, copy))
+        assert (progress.total, progress.missing, progress.out_of_date) == (len(WELSH), 0, 1)  # "(copy)" is new
+    assert sorted(_translations(app, copy_id).values()) == sorted(WELSH.values())
