@@ -1,5 +1,5 @@
-"""Which young people a survey's results cover: a date range and one cross-break ("answered X to
-question Y"), read from the page's address with plain-words errors. Committee members get whole months,
+"""Which young people a survey's results cover: a date range, an audience (for a survey written for more
+than one, the link they came through) and one cross-break ("answered X to question Y"), read from the page's address with plain-words errors. Committee members get whole months,
 so two nearby ranges cannot be taken from each other to single out a few young people."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Mapping
 
-from participation.surveys.models import QuestionKind
+from participation.surveys.models import AUDIENCES, QuestionKind, link_audiences
 from participation.surveys.question_types import question_type
 
 
@@ -22,6 +22,9 @@ class Group:
     end: date | None = None
     question_id: int | None = None
     choice: str = ""
+    #: When set, only responses that came through this audience's link (Response.audience; "" for the
+    #: survey's own link).
+    audience: str | None = None
     #: In words, for the page: "sent from 1 April 2026 to 30 June 2026", "who answered “Yes” to ...".
     words: tuple[str, ...] = ()
 
@@ -37,6 +40,7 @@ class GroupForm:
     start: str = ""
     end: str = ""
     breakdown: str = ""
+    audience: str = ""
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -59,13 +63,26 @@ def breakdown_choices(survey) -> list[tuple[str, str, str]]:
     return out
 
 
+#: The audience filter's value for responses that came through the survey's own link.
+OWN_LINK = "own-link"
+
+
+def audience_choices(survey) -> list[tuple[str, str]]:
+    """The audiences a survey's results can be filtered by, (value, words): none for a survey written for
+    one audience; otherwise each audience's link, and the survey's own link."""
+    within = link_audiences(survey.audience)
+    if not within:
+        return []
+    return [*((a, f"{AUDIENCES[a]} (their link)") for a in within), (OWN_LINK, "The survey's own link")]
+
+
 def read_group(args: Mapping[str, str], survey, whole_months: bool) -> tuple[Group, GroupForm]:
     """The group the address asks for, or (everyone, the form with its errors) when it is wrong.
 
     A From after To is an error, never ignored. With `whole_months` the range widens to the first day
     of From's month and the last day of To's month, and the words say so."""
     form = GroupForm(args.get("start", "").strip()[:10], args.get("end", "").strip()[:10],
-                     args.get("breakdown", "").strip()[:80])
+                     args.get("breakdown", "").strip()[:80], args.get("audience", "").strip()[:40])
     start = end = None
     try:
         start = _day(form.start)
@@ -82,6 +99,13 @@ def read_group(args: Mapping[str, str], survey, whole_months: bool) -> tuple[Gro
         picked = next((c for c in breakdown_choices(survey) if c[0] == form.breakdown), None)
         if picked is None:
             form.errors["breakdown"] = "Choose a group from the list."
+    audience = None
+    if form.audience:
+        audience_picked = next((c for c in audience_choices(survey) if c[0] == form.audience), None)
+        if audience_picked is None:
+            form.errors["audience"] = "Choose who from the list."
+        else:
+            audience = "" if form.audience == OWN_LINK else form.audience
     if form.errors:
         return Group(), form
     if whole_months:
@@ -92,9 +116,12 @@ def read_group(args: Mapping[str, str], survey, whole_months: bool) -> tuple[Gro
             f"up to {_long(end)}" if end else "")
     if span:
         words.append(f"sent {span}" + (" (committee members see whole months)" if whole_months else ""))
+    if audience is not None:
+        words.append("from young people who came through the survey's own link" if audience == "" else
+                     f"from young people who came through the link for {AUDIENCES[audience].lower()}")
     question_id, choice = None, ""
     if picked:
         qid, choice = picked[0].split(":", 1)
         question_id = int(qid)
         words.append(f"from young people who answered “{picked[2]}” to “{picked[1]}”")
-    return Group(start, end, question_id, choice, tuple(words)), form
+    return Group(start, end, question_id, choice, audience=audience, words=tuple(words)), form

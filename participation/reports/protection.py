@@ -4,8 +4,9 @@ A committee member can open the results for every young person, for any run of w
 those who gave one answer to one question. Taking one set of figures from another would single out the
 young people in between: everyone minus those aged 16 or over is those under 16 or who did not say; March
 to May minus April to May is March. So every figure a committee member sees for a chosen group is a sum of
-small pieces, one per month of the survey (when dates are chosen) and per answer to the cross-break
-question (when one is chosen, with "no answer" as a piece of its own), and a figure is shown only when
+small pieces, one per month of the survey (when dates are chosen), per audience's link (when an audience
+is chosen: everyone less care leavers is the other links) and per answer to the cross-break question
+(when one is chosen, with "no answer" as a piece of its own), and a figure is shown only when
 every piece is 0 or at least 5. Then whatever sums and differences of shown figures anyone works out, they
 are sums of pieces that are 0 or at least 5, and never single out fewer than 5 young people.
 
@@ -29,7 +30,8 @@ from participation.respond.models import ANSWERED, AnswerPairTally, AnswerTally,
 from participation.surveys.models import Question, QuestionKind, Survey
 from participation.surveys.question_types import question_type
 
-#: One piece: (year, month) when dates are chosen, and the cross-break answer when one is chosen.
+#: One piece: (year, month) when dates are chosen, the audience when one is chosen, and the cross-break answer
+#: when one is chosen.
 Piece = tuple
 Pieces = dict[Piece, int]
 
@@ -75,28 +77,32 @@ class Guard:
         query: responses per day, each answer per day, and each pair of answers given together per day. The
         "no answer" piece of a cross-break is everyone's count less the pieces of its answers."""
         by_month = bool(group.start or group.end)
-        if not by_month and not group.question_id:
+        by_audience = group.audience is not None
+        if not by_month and not by_audience and not group.question_id:
             return cls()
         guard = cls(open=False)
         questions = survey.ordered_questions
         guard.several = {q.id: q.kind == QuestionKind.TEXT or question_type(q).multiple for q in questions}
         counted_apart = [qid for qid, apart in guard.several.items() if apart]
 
-        def months(day_column) -> list:
-            return [extract("year", day_column), extract("month", day_column)] if by_month else []
+        def months(table) -> list:
+            """The columns a piece is keyed by: year and month, and the audience (of every link)."""
+            return (([extract("year", table.day), extract("month", table.day)] if by_month else [])
+                    + ([table.audience] if by_audience else []))
 
         def month(row, skip: int) -> Piece:
-            return tuple(int(v) for v in row[skip:]) if by_month else ()
+            values = tuple(row[skip:])
+            return (tuple(int(v) for v in values[:2]) if by_month else ()) + ((values[-1],) if by_audience else ())
 
         # Everyone's counts, by month when it has dates.
         everyone: Pieces = {}
-        keys = months(ResponseTally.day)
+        keys = months(ResponseTally)
         query = select(func.sum(ResponseTally.count), *keys).where(ResponseTally.survey_id == survey.id)
         for row in session.execute(query.group_by(*keys) if keys else query):
             if row[0]:
                 everyone[month(row, 1)] = int(row[0])
         everyone_chosen: dict[tuple[int, str], Pieces] = {}
-        keys = months(AnswerTally.day)
+        keys = months(AnswerTally)
         for row in session.execute(
                 select(AnswerTally.question_id, AnswerTally.choice, func.sum(AnswerTally.count), *keys)
                 .where(AnswerTally.survey_id == survey.id)
@@ -105,7 +111,7 @@ class Guard:
                 everyone_chosen.setdefault((row[0], row[1]), {})[month(row, 3)] = int(row[2])
         everyone_answered: dict[int, Pieces] = {}
         if counted_apart:
-            keys = months(AnswerPairTally.day)
+            keys = months(AnswerPairTally)
             for row in session.execute(
                     select(AnswerPairTally.question_id, func.sum(AnswerPairTally.count), *keys)
                     .where(AnswerPairTally.survey_id == survey.id, AnswerPairTally.by_question_id.in_(counted_apart),
@@ -119,7 +125,7 @@ class Guard:
             guard.responses, guard.chosen, guard.answered = everyone, everyone_chosen, everyone_answered
         else:
             breakdown = survey_question(survey, group.question_id)
-            keys = months(AnswerPairTally.day)
+            keys = months(AnswerPairTally)
             by = [AnswerPairTally.survey_id == survey.id, AnswerPairTally.by_question_id == group.question_id]
             if breakdown is not None and question_type(breakdown).multiple:
                 # Several choices: those who chose it and those who did not.

@@ -113,7 +113,7 @@ def _sum_of_cells(cells: list[int | str]) -> int | str:
 
 def in_group(survey: Survey, group: Group) -> list:
     """Conditions on Response picking the group's responses to the survey."""
-    conditions = [Response.survey_id == survey.id]
+    conditions = [Response.survey_id == survey.id, *_audience(Response, group)]
     if group.start:
         conditions.append(Response.submitted_on >= group.start)
     if group.end:
@@ -133,7 +133,7 @@ def group_size(session: Session, survey: Survey, group: Group) -> int:
             AnswerPairTally.choice == group.choice))
     else:
         n = session.scalar(select(func.sum(ResponseTally.count)).where(
-            ResponseTally.survey_id == survey.id, *_days(ResponseTally, group)))
+            ResponseTally.survey_id == survey.id, *_days(ResponseTally, group), *_audience(ResponseTally, group)))
     return int(n or 0)
 
 
@@ -148,10 +148,17 @@ def _days(tally, group: Group, day: str = "day") -> list:
     return conditions
 
 
+def _audience(table, group: Group) -> list:
+    """Conditions on a table with an audience column (responses and the running totals) picking the
+    group's audience, when it has one."""
+    return [] if group.audience is None else [table.audience == group.audience]
+
+
 def _pairs(survey: Survey, group: Group) -> list:
     """Conditions on AnswerPairTally picking what the group's young people gave with the cross-break's answer."""
     return [AnswerPairTally.survey_id == survey.id, AnswerPairTally.by_question_id == group.question_id,
-            AnswerPairTally.by_choice == group.choice, *_days(AnswerPairTally, group)]
+            AnswerPairTally.by_choice == group.choice, *_days(AnswerPairTally, group),
+            *_audience(AnswerPairTally, group)]
 
 
 def _counts(session: Session, survey: Survey, group: Group) -> tuple[dict[int, int], dict[tuple[int, str], int]]:
@@ -171,14 +178,15 @@ def _counts(session: Session, survey: Survey, group: Group) -> tuple[dict[int, i
     else:
         rows += session.execute(
             select(AnswerTally.question_id, AnswerTally.choice, func.sum(AnswerTally.count))
-            .where(AnswerTally.survey_id == survey.id, *_days(AnswerTally, group))
+            .where(AnswerTally.survey_id == survey.id, *_days(AnswerTally, group), *_audience(AnswerTally, group))
             .group_by(AnswerTally.question_id, AnswerTally.choice)).all()
         if counted:
             rows += session.execute(
                 select(AnswerPairTally.question_id, AnswerPairTally.choice, func.sum(AnswerPairTally.count))
                 .where(AnswerPairTally.survey_id == survey.id, AnswerPairTally.by_question_id.in_(counted),
                        AnswerPairTally.by_choice == ANSWERED, AnswerPairTally.question_id == AnswerPairTally.by_question_id,
-                       AnswerPairTally.choice == ANSWERED, *_days(AnswerPairTally, group))
+                       AnswerPairTally.choice == ANSWERED, *_days(AnswerPairTally, group),
+                       *_audience(AnswerPairTally, group))
                 .group_by(AnswerPairTally.question_id, AnswerPairTally.choice)).all()
     answered: dict[int, int] = {}
     chosen: dict[tuple[int, str], int] = {}
@@ -343,8 +351,8 @@ def _comment_query(original: bool):
 
 def comments_listed(group: Group, original: bool) -> bool:
     """Whether a group's comments are listed for a reader: readers of redacted words get none for a group
-    chosen by an answer to a question (only for everyone, by whole months)."""
-    return original or group.question_id is None
+    chosen by an answer to a question or by audience (only for everyone, by whole months)."""
+    return original or (group.question_id is None and group.audience is None)
 
 
 def comments(session: Session, survey: Survey, question: Question, group: Group, original: bool,

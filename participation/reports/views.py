@@ -148,7 +148,7 @@ def survey_results(survey_id: int):
     survey, exact, group, form = _survey_and_group(survey_id)
     res = None if form.errors else results.results(db.session, survey, exact, group)
     return render_template("reports/results.html", survey=survey, exact=exact, res=res, form=form,
-                           breakdowns=groups.breakdown_choices(survey), args=_group_args(form),
+                           breakdowns=groups.breakdown_choices(survey), audiences=groups.audience_choices(survey), args=_group_args(form),
                            QuestionKind=QuestionKind)
 
 
@@ -169,7 +169,7 @@ def survey_comments(survey_id: int, text_question_id: int):
     return render_template("reports/results_comments.html", survey=survey, question=question, exact=exact,
                            form=form, group=group, shown=shown, comments=listed, found=found, search=search,
                            page=page, pages=max(1, -(-found // per)), args=_group_args(form),
-                           breakdowns=groups.breakdown_choices(survey))
+                           breakdowns=groups.breakdown_choices(survey), audiences=groups.audience_choices(survey))
 
 
 @results_bp.get("/<int:survey_id>/results/<any(results, comments, responses):what>.<any(csv, xlsx):kind>")
@@ -196,7 +196,8 @@ def survey_download(survey_id: int, what: str, kind: str):
 
 def _group_args(form: groups.GroupForm) -> dict[str, str]:
     """The filters as typed, to carry into links."""
-    return {k: v for k, v in {"start": form.start, "end": form.end, "breakdown": form.breakdown}.items() if v}
+    return {k: v for k, v in {"start": form.start, "end": form.end, "breakdown": form.breakdown,
+                              "audience": form.audience}.items() if v}
 
 
 responses_bp = Blueprint("responses", __name__, url_prefix="/surveys")
@@ -211,4 +212,4 @@ def one_response(survey_id: int, number: int):
     if shown is None and not form.errors and number != 1:
         abort(404)
     return render_template("reports/one_response.html", survey=survey, shown=shown, form=form, group=group,
-                           breakdowns=groups.breakdown_choices(survey), args=_group_args(form), exact=exact)
+                           breakdowns=groups.breakdown_choices(survey), audiences=groups.audience_choices(survey), args=_group_args(form), exact=exact)

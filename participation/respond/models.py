@@ -28,6 +28,10 @@ class Response(Model):
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), index=True)
     #: The day it was sent; never the time.
     submitted_on: Mapped[date] = mapped_column(Date, default=today, index=True)
+    #: For a survey written for more than one audience, which of them the young person's link was for
+    #: (a key of surveys.models.AUDIENCES; see surveys.models.link_audiences), or "" for the survey's own
+    #: link. Only the group, never anything about the young person themselves.
+    audience: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
     answers: Mapped[list[Answer]] = relationship(
         back_populates="response", cascade="all, delete-orphan", passive_deletes=True
@@ -94,6 +98,8 @@ class ResponseTally(Model):
 
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
+    #: The responses' audience (Response.audience).
+    audience: Mapped[str] = mapped_column(String(40), primary_key=True, default="", server_default="")
     count: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -108,6 +114,8 @@ class AnswerTally(Model):
     choice: Mapped[str] = mapped_column(String(60), primary_key=True)
     #: The question's survey, kept here so reports can filter without a join.
     survey_id: Mapped[int] = mapped_column(ForeignKey("surveys.id", ondelete="CASCADE"), primary_key=True)
+    #: The responses' audience (Response.audience).
+    audience: Mapped[str] = mapped_column(String(40), primary_key=True, default="", server_default="")
     count: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -135,4 +143,6 @@ class AnswerPairTally(Model):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id", ondelete="CASCADE"), primary_key=True)
     choice: Mapped[str] = mapped_column(String(60), primary_key=True)
+    #: The responses' audience (Response.audience).
+    audience: Mapped[str] = mapped_column(String(40), primary_key=True, default="", server_default="")
     count: Mapped[int] = mapped_column(Integer, default=0)

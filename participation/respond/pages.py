@@ -14,6 +14,9 @@ from participation.surveys.question_types import question_type
 #: access code they typed, by survey id.
 DRAFTS = "drafts"
 CODES = "codes"
+#: The audience of the link this browser came through, for a survey written for more than one audience
+#: (surveys.models.link_audiences): stored with the answers, so results can be filtered by it.
+AUDIENCE = "link_for"
 #: The surveys this browser has sent answers to, so that Back after sending says so rather than
 #: "we could not find your answers", which invites a second try. Only a mark, never an answer.
 SENT = "sent_to"

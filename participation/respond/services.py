@@ -241,8 +241,9 @@ _PLAIN_RECEIPT = insert(SubmissionReceipt.__table__)
 _DELETE_DRAFT = Draft.__table__.delete().where(Draft.__table__.c.key == bindparam("key"))
 
 
-def submit(session: Session, survey: Survey, draft_key: str | None, token: str) -> SubmitResult:
-    """Store the draft as one Response in the caller's transaction, exactly once per token.
+def submit(session: Session, survey: Survey, draft_key: str | None, token: str, audience: str = "") -> SubmitResult:
+    """Store the draft as one Response in the caller's transaction, exactly once per token, with the audience
+    of the link it came through ("" for the survey's own link).
 
     A double tap, a resend after going back, or a retry after a timeout all carry the same
     token; the receipt's primary key lets only one of them through (a second insert of it waits
@@ -260,7 +261,7 @@ def submit(session: Session, survey: Survey, draft_key: str | None, token: str) 
         return SubmitResult(Outcome.INCOMPLETE, missing)
     # Tagging and checking the comments happen before anything is written, so the database is
     # held only for the few statements below.
-    prepared = storing.prepare(session, survey.id, [Sent(today(), answer_rows(survey, draft.answers or {}))])
+    prepared = storing.prepare(session, survey.id, [Sent(today(), answer_rows(survey, draft.answers or {}), audience)])
     connection = session.connection()
     receipt = {"token_hash": token_hash, "survey_id": survey.id, "used_on": today()}
     statement = _NEW_RECEIPT.get(connection.dialect.name)

@@ -43,6 +43,8 @@ class Sent(NamedTuple):
 
     day: date
     answers: Sequence[AnswerRow]
+    #: The audience of the link it came through (Response.audience), or "".
+    audience: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,14 +73,16 @@ def prepare(session: Session, survey_id: int, sent: Sequence[Sent],
     return Prepared(survey_id, sent, reader.tag_many(texts), theme_ids)
 
 
-def write(session: Session, prepared: Prepared) -> None:
-    """Insert the responses, answers and comment readings, then add to the totals; no commit."""
+def write(session: Session, prepared: Prepared, totals: bool = True) -> None:
+    """Insert the responses, answers and comment readings, then add to the totals; no commit. Without
+    `totals` the caller adds them (tallies.add_responses), as loading many batches at once may."""
     if not prepared.sent:
         return
     connection = session.connection()
     survey_id = prepared.survey_id
     response_ids = [random_id() for _ in prepared.sent]
-    connection.execute(_NEW_RESPONSES, [{"id": response_id, "survey_id": survey_id, "submitted_on": one.day}
+    connection.execute(_NEW_RESPONSES, [{"id": response_id, "survey_id": survey_id, "submitted_on": one.day,
+                                         "audience": one.audience}
                                         for response_id, one in zip(response_ids, prepared.sent)])
     rows, comments = [], NewComments()
     readings = iter(prepared.taggings)
@@ -93,7 +97,8 @@ def write(session: Session, prepared: Prepared) -> None:
     if rows:
         connection.execute(_NEW_ANSWERS, rows)
     comments.write(connection)
-    add_responses(connection, survey_id, prepared.sent)
+    if totals:
+        add_responses(connection, survey_id, prepared.sent)
 
 
 def store(session: Session, survey_id: int, sent: Sequence[Sent],

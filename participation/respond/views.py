@@ -19,11 +19,11 @@ from participation.core.languages import N_
 from participation.extensions import TOO_MANY, limiter, visitor_key
 from participation.respond import services
 from participation.respond.forms import AccessCodeForm, SendForm, fits_page, page_form
-from participation.respond.pages import (AFTER_SEND, CODES, DRAFTS, HELP_FIRST, PLAIN, SENT, draft_key, remember,
+from participation.respond.pages import (AFTER_SEND, AUDIENCE, CODES, DRAFTS, HELP_FIRST, PLAIN, SENT, draft_key, remember,
                                          render_intro, render_page, unlocked)
 from participation.respond.services import Outcome
 from participation.surveys import codes
-from participation.surveys.models import Survey
+from participation.surveys.models import Survey, link_audiences
 from participation.surveys.services import SurveyState, survey_state
 from participation.surveys.question_types import question_type
 
@@ -92,6 +92,21 @@ def intro(slug: str):
             cache.clear()
         cache[key] = (time.monotonic() + seconds, html)
     return html, status
+
+
+@bp.get("/<slug>/for/<audience>")
+def audience_link(slug: str, audience: str):
+    """The link for one audience of a survey written for more than one (cared for children aged 8 to 11,
+    11 to 18, care leavers): remembers which, for the results, and opens the survey's first page. The
+    same few words for everyone the link was given to, never anything about the young person."""
+    survey = _survey_or_stop(slug)
+    remember(AUDIENCE, survey, audience if audience in link_audiences(survey.audience) else None)
+    return redirect(url_for(".intro", slug=slug))
+
+
+def _link_audience(survey: Survey) -> str:
+    given = session.get(AUDIENCE, {}).get(str(survey.id), "")
+    return given if given in link_audiences(survey.audience) else ""
 
 
 #: Wrong codes count only when typed into the form this browser opened (its form token is in this
@@ -165,7 +180,8 @@ def check(slug: str):
         return redirect(url_for(".intro", slug=slug))
     form = SendForm()
     if form.validate_on_submit():
-        result = run(db.session, lambda: services.submit(db.session, survey, draft_key(survey), form.token.data or ""),
+        result = run(db.session, lambda: services.submit(db.session, survey, draft_key(survey), form.token.data or "",
+                                                     _link_audience(survey)),
                      attempts=services.SEND_ATTEMPTS, retry_on=services.RETRY_ON)
         if result.outcome in (Outcome.STORED, Outcome.ALREADY_STORED):
             if result.outcome is Outcome.STORED:

@@ -32,6 +32,18 @@ AUDIENCES: dict[str, str] = {
     Audience.EVERYONE: "Cared for children and care leavers",
 }
 
+#: The audiences within a survey written for more than one, each with a link of its own, so results can be
+#: filtered by the link a young person came through.
+WITHIN: dict[str, tuple[str, ...]] = {
+    Audience.EVERYONE: (Audience.CARED_FOR_8_11, Audience.CARED_FOR_11_18, Audience.CARE_LEAVERS),
+}
+
+
+def link_audiences(audience: str) -> tuple[str, ...]:
+    """The audiences a survey for `audience` has links for: none when it is written for one."""
+    return WITHIN.get(audience, ())
+
+
 class SurveyStatus(StrEnum):
     """Where a survey is in its life, as staff set it; stored as the plain word (its value)."""
 

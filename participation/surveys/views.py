@@ -20,7 +20,7 @@ from participation.respond.pages import render_intro, render_page
 from participation.surveys import builder, codes, sharing, translating
 from participation.surveys.builder import Details, QuestionInput
 from participation.surveys.forms import AccessCodeForm, DetailsForm, NewSurveyForm, QuestionForm
-from participation.surveys.models import Question, Survey, SurveyStatus
+from participation.surveys.models import AUDIENCES, Question, Survey, SurveyStatus, link_audiences
 from participation.surveys.question_types import QUESTION_TYPES, question_type
 from participation.surveys.services import find_survey_by_id, survey_state
 from participation.surveys.starters import STARTERS
@@ -457,6 +457,7 @@ def share(survey_id: int):
             return redirect(url_for(".share", survey_id=survey.id))
     link = sharing.public_link(survey, current_app.config["PUBLIC_URL"])
     return render_template("surveys/share.html", survey=survey, form=form, link=link,
+                           audience_links=[(AUDIENCES[a], f"{link}/for/{a}") for a in link_audiences(survey.audience)],
                            readable=sharing.readable_link(link), qr_svg=sharing.qr_svg(link),
                            state=survey_state(survey).value, made_up_code=codes.made_up_code(),
                            weak_code=bool(survey.access_code) and not codes.is_strong(

@@ -15,15 +15,17 @@ from tests.helpers import post_form
 
 def _snapshot():
     return (sorted(tuple(r) for r in db.session.execute(select(ResponseTally.survey_id, ResponseTally.day,
-                                                                 ResponseTally.count)).all() if r[2]),
+                                                                 ResponseTally.count, ResponseTally.audience)).all() if r[2]),
             sorted(tuple(r) for r in db.session.execute(select(AnswerTally.question_id, AnswerTally.day,
-                                                               AnswerTally.choice, AnswerTally.count)).all() if r[3]),
+                                                               AnswerTally.choice, AnswerTally.count,
+                                                               AnswerTally.audience)).all() if r[3]),
             sorted((s, d, t, n, round(total, 6), p) for s, d, t, n, total, p in db.session.execute(
                 select(CommentTally.survey_id, CommentTally.day, CommentTally.theme_id, CommentTally.count,
                        CommentTally.sentiment_sum, CommentTally.positive)).all() if n),
             sorted(tuple(r) for r in db.session.execute(select(
                 AnswerPairTally.survey_id, AnswerPairTally.by_question_id, AnswerPairTally.by_choice, AnswerPairTally.day,
-                AnswerPairTally.question_id, AnswerPairTally.choice, AnswerPairTally.count)).all() if r[6]))
+                AnswerPairTally.question_id, AnswerPairTally.choice, AnswerPairTally.count,
+                AnswerPairTally.audience)).all() if r[6]))
 
 
 def _agrees(app, runner):

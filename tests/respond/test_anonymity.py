@@ -49,7 +49,8 @@ def test_response_tables_have_no_column_that_could_identify_someone(app):
             table: {c["name"] for c in inspect(db.engine).get_columns(table)}
             for table in ("responses", "answers", "drafts", "submission_receipts")
         }
-    assert columns["responses"] == {"id", "survey_id", "submitted_on"}
+    # The audience is the word of the link it came through (one of a few, the same for everyone given it).
+    assert columns["responses"] == {"id", "survey_id", "submitted_on", "audience"}
     assert columns["answers"] == {"id", "response_id", "question_id", "choice", "text"}
     assert columns["drafts"] == {"key", "survey_id", "answers", "submission_token", "updated_on"}
     # The receipt that stops a double send has no link back to the response it let through.
