@@ -5,13 +5,15 @@ from __future__ import annotations
 import secrets
 from datetime import date, datetime, timezone
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from flask_sqlalchemy import SQLAlchemy
 from sqlalchemy import BigInteger, CheckConstraint, CursorResult, Executable, Integer, MetaData, Table, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, scoped_session
+
+from participation.core import state
 
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -107,7 +109,7 @@ def _sqlite_pragmas(dbapi_connection, connection_record) -> None:
 
 
 #: Built upsert statements, by dialect, table, key and total columns: building one costs more than running it.
-_UPSERTS: dict[tuple, object] = {}
+_UPSERTS: state.Kept[tuple, Any] = state.kept("upsert statements", 256)
 
 
 def _upsert(dialect: str, model, keys: tuple[str, ...], columns: tuple[str, ...]):
@@ -120,7 +122,7 @@ def _upsert(dialect: str, model, keys: tuple[str, ...], columns: tuple[str, ...]
         statement = statement.on_conflict_do_update(
             index_elements=list(keys),
             set_={c: getattr(model.__table__.c, c) + getattr(excluded, c) for c in columns})
-        _UPSERTS[key] = statement
+        _UPSERTS.put(key, statement)
     return statement
 
 

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 
 from participation import create_app
 from participation.config import TestConfig
+from participation.core import state
 from participation.core.transaction import run
 from participation.db import db
 from tests.helpers import PASSWORD, csrf_token, empty_all_tables, free_port
@@ -124,7 +125,8 @@ def _unsaved_changes_are_reported(app, found: list[str]) -> None:
 
 @pytest.fixture
 def app(database_url, _schema, request):
-    """A fresh app on an empty database."""
+    """A fresh app on an empty database, with nothing kept from another test's (see core/state.py)."""
+    state.clear()
     app = create_app(TestConfig(database_url))
     from participation.extensions import limiter
     with app.app_context():

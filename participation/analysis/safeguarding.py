@@ -52,10 +52,18 @@ def _compile(pattern):
 _RULES = [(kind, frozenset(anchors.split()) - W.COMMON, _compile(pattern)) for kind, anchors, pattern in W.RULES]
 _EMPTY = [W.RULES[i][:2] for i, (_, anchors, _) in enumerate(_RULES) if not anchors]
 assert not _EMPTY, f"rules need an anchor outside COMMON: {_EMPTY}"
-_BY_ANCHOR: dict[str, list[int]] = {}
-for _i, (_kind, _anchors, _) in enumerate(_RULES):
-    for _word in _anchors:
-        _BY_ANCHOR.setdefault(_word, []).append(_i)
+
+
+def _by_anchor(rules) -> dict[str, list[int]]:
+    """The rules each anchor word starts, by their place in `rules`."""
+    found: dict[str, list[int]] = {}
+    for place, (_, anchors, _) in enumerate(rules):
+        for word in anchors:
+            found.setdefault(word, []).append(place)
+    return found
+
+
+_BY_ANCHOR = _by_anchor(_RULES)
 
 _ANCHORS = frozenset(_BY_ANCHOR)
 #: Every word a rule's pattern spells out, and the plain words text-speak becomes.

@@ -59,7 +59,7 @@ def lexicon() -> dict[str, tuple[float, float, bool]]:
 
 def polarity(tokens: list[str]) -> float:
     """Polarity from -1 to 1 of a tokenized text, by TextBlob's rule."""
-    words = _lexicon()
+    words = lexicon()
     negations = NEGATIONS
     bridge = NEGATION_BRIDGE
     total = 0.0  # sum of the finished assessments
@@ -101,11 +101,3 @@ def polarity(tokens: list[str]) -> float:
     total += -0.5 * score if negated else score
     return max(-1.0, min(total / count, 1.0))
 
-
-_LEXICON: dict[str, tuple[float, float, bool]] = {}
-
-
-def _lexicon() -> dict[str, tuple[float, float, bool]]:
-    if not _LEXICON:
-        _LEXICON.update(lexicon())
-    return _LEXICON

@@ -22,6 +22,7 @@ from participation.comments.models import (RANK_AFTER_FLAGS, CommentAnalysis, Co
                                            ReviewStatus, TaggerModel, queue_rank)
 from participation.core.numbers import day_from, id_from
 from participation.core.suppression import SMALLEST_SHOWN
+from participation.core import state
 from participation.core.transaction import Refused
 from participation.db import add_to_tallies, today
 from participation.respond.models import Answer, Response, ResponseTally
@@ -30,7 +31,7 @@ from participation.themes.models import Theme
 from participation.themes.services import active_themes
 
 # Trained taggers kept by this process, by the model or taxonomy they were built from.
-_TAGGERS: dict[str, Tagger] = {}
+_TAGGERS: state.Kept[str, Tagger] = state.kept("taggers", 1)
 
 
 def _lines(text: str) -> tuple[str, ...]:
@@ -83,8 +84,7 @@ def tagger_and_theme_ids(session: Session) -> tuple[Tagger, dict[str, int]]:
             tagger = Tagger(taxonomy, ThemeModel.from_changes(shipped_model(), stored))
         else:
             tagger = build_tagger(taxonomy)
-        _TAGGERS.clear()
-        _TAGGERS[key] = tagger
+        _TAGGERS.replace_all(key, tagger)
     return tagger, {t.key: t.id for t in themes}
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from participation.core import state
 from participation.core.transaction import Undo
 from participation.db import changed_rows, today
 from participation.respond import storing
@@ -26,9 +27,9 @@ from participation.surveys.services import find_survey_by_id
 from participation.surveys.question_types import question_type
 
 
-#: Read-only copies of surveys for young people's pages, by (id, revision), in this process.
-_SURVEYS: dict[tuple[int, str], Survey] = {}
 _SURVEY_CACHE_SIZE = 64
+#: Read-only copies of surveys for young people's pages, by (id, revision), in this process.
+_SURVEYS: state.Kept[tuple[int, str], Survey] = state.kept("surveys", _SURVEY_CACHE_SIZE)
 
 
 def find_survey(session: Session, slug: str) -> Survey | None:
@@ -48,15 +49,13 @@ def find_survey(session: Session, slug: str) -> Survey | None:
         if survey is None:
             return None
         session.expunge(survey)  # cascades to sections, questions and options
-        if len(_SURVEYS) >= _SURVEY_CACHE_SIZE:
-            _SURVEYS.clear()
-        _SURVEYS[(survey.id, survey.revision)] = survey
+        _SURVEYS.put((survey.id, survey.revision), survey)
     return survey
 
 
 #: The languages each survey revision offers, and its translated read-only copies, in this process.
-_OFFERS: dict[tuple[int, str], list[str]] = {}
-_TRANSLATED: dict[tuple[int, str, str], Survey] = {}
+_OFFERS: state.Kept[tuple[int, str], list[str]] = state.kept("survey languages", _SURVEY_CACHE_SIZE)
+_TRANSLATED: state.Kept[tuple[int, str, str], Survey] = state.kept("translated surveys", _SURVEY_CACHE_SIZE)
 
 
 def survey_languages(session: Session, survey: Survey, turned_on: list[str]) -> list[str]:
@@ -66,9 +65,7 @@ def survey_languages(session: Session, survey: Survey, turned_on: list[str]) -> 
     offered = _OFFERS.get(key)
     if offered is None:
         offered = translating.complete_languages(survey, translating.stored(session, survey), turned_on)
-        if len(_OFFERS) >= _SURVEY_CACHE_SIZE:
-            _OFFERS.clear()
-        _OFFERS[key] = offered
+        _OFFERS.put(key, offered)
     return offered
 
 
@@ -87,9 +84,7 @@ def in_language(session: Session, survey: Survey, language: str) -> Survey:
         translations = translating.stored(session, copy, language)
         session.expunge(copy)
         translating.translated(copy, language, translations)
-        if len(_TRANSLATED) >= _SURVEY_CACHE_SIZE:
-            _TRANSLATED.clear()
-        _TRANSLATED[key] = copy
+        _TRANSLATED.put(key, copy)
     return copy
 
 

@@ -14,7 +14,7 @@ from participation.core.forms import filled
 from participation.core.requests import unreadable
 from participation.core.transaction import run
 from participation.db import db
-from participation.core import languages, limits
+from participation.core import languages, limits, state
 from participation.core.languages import N_
 from participation.extensions import TOO_MANY, limiter, visitor_key
 from participation.respond import services
@@ -70,6 +70,10 @@ def _survey_or_stop(slug: str) -> Survey:
     return survey
 
 
+#: The intro page as each process last drew it, by survey and language, with when it stops being shown.
+_INTRO_PAGES: state.Kept[tuple[str, str], tuple[float, str]] = state.kept("intro pages", 257)
+
+
 @bp.get("/<slug>")
 def intro(slug: str):
     """What the survey is for, and the promise that nobody will know the answers are yours.
@@ -79,18 +83,15 @@ def intro(slug: str):
     seconds (INTRO_CACHE_SECONDS): a survey closed in the builder shows as closed here within
     that time, and its pages refuse answers at once.
     """
-    cache = current_app.extensions.setdefault("intro_pages", {})
     key = (slug, languages.current())  # one copy per language
-    cached = cache.get(key)
+    cached = _INTRO_PAGES.get(key)
     if cached is not None and cached[0] > time.monotonic():
         return cached[1]
     survey = _survey_or_stop(slug)
     html, status = render_intro(survey)
     seconds = current_app.config["INTRO_CACHE_SECONDS"]
     if seconds and not survey.access_code:
-        if len(cache) > 256:
-            cache.clear()
-        cache[key] = (time.monotonic() + seconds, html)
+        _INTRO_PAGES.put(key, (time.monotonic() + seconds, html))
     return html, status
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,6 +11,7 @@ from participation.analysis.tagger import load_examples
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
 from participation.auth.models import Actor
 from participation.auth.services import record
+from participation.core import state
 from participation.core.transaction import Refused
 from participation.core.words import slug_value
 from participation.themes.models import Theme
@@ -58,7 +58,7 @@ class BuiltIn:
     examples: int  # example comments filed under it
 
 
-@lru_cache(maxsize=1)
+@state.shipped_once
 def built_in() -> dict[str, BuiltIn]:
     """The built-in words and phrases and example comments of each of the five outcome themes, by key;
     a council's own themes have none."""
