@@ -16,8 +16,7 @@ from participation.db import db, today
 from participation.pledges.models import PledgeVersion
 from participation.reports.models import CommitteePaper
 from participation.respond.storing import AnswerRow, Sent, store
-from participation.tracker.models import Action, YouSaid
-from tests.factories import make_survey
+from tests.factories import make_action, make_survey, make_you_said
 from tests.reports.test_results import _as
 
 #: The blueprints a committee member may open (tests/auth/test_access_matrix.py).
@@ -116,13 +115,11 @@ def test_a_2_response_survey_shows_a_committee_member_nothing_anywhere(app, demo
 
 def test_counts_of_the_councils_own_actions_are_never_hidden(app, client, login_as):
     with app.app_context():
-        item = YouSaid(summary="More trips in the holidays", raised_on=today() - timedelta(days=60))
-        db.session.add(item)
-        db.session.flush()
-        db.session.add_all([Action(item_id=item.id, what=f"Plan trip {i}", status="in-progress",
-                                   due_on=today() - timedelta(days=5)) for i in range(2)]
-                           + [Action(item_id=item.id, what="Ask the youth club", status="done",
-                                     done_on=today() - timedelta(days=3))])
+        item = make_you_said(db.session, "More trips in the holidays", raised_on=today() - timedelta(days=60))
+        for i in range(2):
+            make_action(db.session, item, what=f"Plan trip {i}", status="in-progress",
+                        due_on=today() - timedelta(days=5))
+        make_action(db.session, item, what="Ask the youth club", status="done", done_on=today() - timedelta(days=3))
         db.session.commit()
     page = _as(client, login_as, "committee").get("/reports/").text
     assert "In “you said, we did”, 1 actions are done and 2 are overdue." in page

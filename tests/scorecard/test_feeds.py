@@ -15,6 +15,7 @@ from participation.scorecard import feeds
 from participation.scorecard.rules import Period, period_for
 from participation.surveys.models import Question, Survey
 from participation.tracker.models import Action
+from tests.factories import make_response
 
 
 def _this_quarter() -> Period:
@@ -35,11 +36,9 @@ def _rating_question() -> tuple[int, int]:
 
 
 def _answer(question_id: int, choices: list[str], day) -> None:
-    survey_id = db.session.get(Question, question_id).survey_id
+    survey = db.session.get(Survey, db.session.get(Question, question_id).survey_id)
     for choice in choices:
-        response = Response(survey_id=survey_id, submitted_on=day)
-        response.answers.append(Answer(question_id=question_id, choice=choice))
-        db.session.add(response)
+        make_response(db.session, survey, submitted_on=day, answers=[Answer(question_id=question_id, choice=choice)])
     db.session.commit()
 
 
@@ -114,8 +113,8 @@ def test_responses_by_audience_agree_with_the_stored_responses_and_fewer_than_5_
         survey = db.session.scalar(select(Survey).where(Survey.slug == "demo"))
         other = "care-leavers" if survey.audience != "care-leavers" else "children-in-care"
         for _ in range(sent):
-            db.session.add(Response(survey_id=survey.id, submitted_on=_this_quarter().starts_on))
-        db.session.add(Response(survey_id=survey.id, submitted_on=_last_quarter().ends_on))  # not this quarter
+            make_response(db.session, survey, submitted_on=_this_quarter().starts_on)
+        make_response(db.session, survey, submitted_on=_last_quarter().ends_on)  # not this quarter
         db.session.commit()
         counted = sum(1 for r in db.session.scalars(select(Response))
                       if r.survey_id == survey.id and _this_quarter().starts_on <= r.submitted_on <= today())

@@ -3,7 +3,6 @@ flag waits for the lead or young people can still answer it, and everything in o
 
 from __future__ import annotations
 
-import secrets
 
 from sqlalchemy import func, select
 
@@ -12,7 +11,7 @@ from participation.comments.models import CommentAnalysis, CommentTally
 from participation.comments.services import handle_flag
 from participation.core.transaction import run, transaction
 from participation.db import db, today
-from participation.pledges.models import Pledge, PledgeVersion
+from participation.pledges.models import PledgeVersion
 from participation.reports.models import CommitteeQuote
 from participation.respond.models import Answer, AnswerTally, Draft, Response, ResponseTally
 from participation.respond.storing import AnswerRow, Sent, store
@@ -20,7 +19,7 @@ from participation.surveys.models import Question, Section, Survey
 from participation.tracker.models import YouSaid, YouSaidEvidence
 from participation.tracker.services import ItemInput, create_item
 from tests.helpers import PASSWORD, csrf_token, post_form
-from tests.factories import make_survey
+from tests.factories import make_committee_quote, make_draft, make_pledge, make_pledge_version, make_survey
 
 WORRYING = "i dont want to be here anymore"
 ITEM = "We want more time with our brothers and sisters"
@@ -40,15 +39,13 @@ def _survey_with_everything(app, status: str = "closed") -> tuple[int, int]:
                                                        WORRYING)])
             store(db.session, other.id, [Sent(today(), [AnswerRow(other_yes_no, choice="no"),
                                                         AnswerRow(other_more, text="My PA is great")])])
-            db.session.add(Draft(key=secrets.token_hex(16), survey_id=survey.id, answers={f"q{yes_no}": "no"},
-                                 submission_token=secrets.token_hex(16)))
+            make_draft(db.session, survey, answers={f"q{yes_no}": "no"})
             sister = db.session.scalar(select(Answer.id).where(Answer.text == "I want more time with my sister"))
             create_item(db.session, None, ItemInput(summary=ITEM, source="survey", source_survey_id=survey.id,
                                                     source_question_id=more, evidence=[sister]))
-            db.session.add(CommitteeQuote(answer_id=sister, starred_on=today()))
-            pledge = Pledge(name="Our Pledge")
-            pledge.versions.append(PledgeVersion(year=2026, review_survey_id=survey.id))
-            db.session.add(pledge)
+            make_committee_quote(db.session, db.session.get(CommentAnalysis, sister), starred_on=today())
+            make_pledge_version(db.session, make_pledge(db.session, "Our Pledge"), year=2026,
+                                review_survey_id=survey.id)
         assert db.session.scalar(select(func.count()).select_from(CommentAnalysis).where(
             CommentAnalysis.survey_id == survey.id, CommentAnalysis.flag_status == "open")) == 1
         return survey.id, other.id
