@@ -54,14 +54,14 @@ def find_survey(session: Session, slug: str) -> Survey | None:
 
 
 #: The languages each survey revision offers, and its translated read-only copies, in this process.
-_OFFERS: state.Kept[tuple[int, str], list[str]] = state.kept("survey languages", _SURVEY_CACHE_SIZE)
+_OFFERS: state.Kept[tuple[int, str, tuple[str, ...]], list[str]] = state.kept("survey languages", _SURVEY_CACHE_SIZE)
 _TRANSLATED: state.Kept[tuple[int, str, str], Survey] = state.kept("translated surveys", _SURVEY_CACHE_SIZE)
 
 
 def survey_languages(session: Session, survey: Survey, turned_on: list[str]) -> list[str]:
     """The languages this survey offers young people: English and each language the council has turned
     on that every piece of the survey is translated into, from its English as it is now."""
-    key = (survey.id, survey.revision)
+    key = (survey.id, survey.revision, tuple(turned_on))
     offered = _OFFERS.get(key)
     if offered is None:
         offered = translating.complete_languages(survey, translating.stored(session, survey), turned_on)

@@ -119,3 +119,19 @@ def test_a_partly_translated_survey_does_not_offer_the_language(app, client, dem
     assert html_lang(html) == ("en-GB", "ltr") and "حياتك" not in html
     welsh = client.get("/s/demo?lang=cy").text
     assert html_lang(welsh) == ("cy", "ltr") and "Dy fywyd, dy lais" in welsh
+
+
+def test_every_page_in_welsh_and_in_arabic_with_everything_it_loads_is_under_30_kb(app, demo, arabic_on):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from respondent import BUDGET, weigh_pages
+
+    for code, words in (("cy", "Dy fywyd, dy lais"), ("ar", "حياتك، رأيك")):
+        client = app.test_client()
+        assert words in client.get(f"/s/demo?lang={code}").text  # chosen, and kept for the walk
+        rows = weigh_pages(client)
+        assert len(rows) >= 15
+        heavy = [(label, total) for label, _, total in rows if total >= BUDGET]
+        assert not heavy, (code, heavy)

@@ -192,3 +192,11 @@ def test_a_copy_of_a_survey_keeps_its_translations_with_the_new_title_to_transla
         progress = translating.progress(copy, "cy", translating.stored(db.session, copy))
         assert (progress.total, progress.missing, progress.out_of_date) == (len(WELSH), 0, 1)  # "(copy)" is new
     assert sorted(_translations(app, copy_id).values()) == sorted(WELSH.values())
+
+
+def test_a_spreadsheet_too_big_is_refused_before_it_is_read(app, login_as):
+    survey_id = _survey(app)
+    client = login_as("officer")
+    reply = _upload(client, survey_id, b"key,en,cy\r\n" + b"x" * translating.MAX_FILE, "home.csv")
+    assert "Nothing was saved. The file is too big. Upload a file under 1024 KB." in reply.text
+    assert _translations(app, survey_id) == {}
