@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
 from participation.admin.forms import EditUserForm, NewUserForm
@@ -16,7 +14,8 @@ from participation.core.forms import attempt
 from participation.core.numbers import page_from
 from participation.core.transaction import run
 from participation.db import db
-from participation.exchange.services import export_everything as write_zip
+from participation.exchange.downloads import streamed
+from participation.exchange.services import export_chunks, exported_tables
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 require(bp, Permission.MANAGE_USERS)
@@ -68,14 +67,8 @@ def audit():
 
 @bp.get("/export.zip")
 def export_everything():
-    """Everything the system holds, as a ZIP of CSV files (never password hashes)."""
-    buffer = io.BytesIO()
-
-    def export() -> int:
-        files = write_zip(db.session, buffer)
-        services.record(db.session, current_user, "data.exported", None, f"Downloaded everything ({files} tables)")
-        return files
-
-    run(db.session, export)
-    return Response(buffer.getvalue(), mimetype="application/zip",
-                    headers={"Content-Disposition": "attachment; filename=participation-export.zip"})
+    """Everything the system holds, as a ZIP of CSV files (never password hashes), sent as it is written."""
+    files = len(exported_tables())
+    run(db.session, lambda: services.record(db.session, current_user, "data.exported", None,
+                                            f"Downloaded everything ({files} tables)"))
+    return streamed(export_chunks, "application/zip", "participation-export.zip")

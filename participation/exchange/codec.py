@@ -7,9 +7,10 @@ import csv
 import io
 import posixpath
 import re
+import tempfile
 import zipfile
 from datetime import date, datetime
-from typing import IO, Callable, Iterable, NoReturn
+from typing import IO, Callable, Iterable, Iterator, NoReturn
 from xml.parsers import expat
 
 # A spreadsheet treats a cell starting with these as a formula; young people's text is never one.
@@ -36,15 +37,44 @@ def safe_cell(value: object) -> str:
     return text
 
 
+def _safe_row_writer(out: IO[str]) -> Callable[[Iterable[object]], object]:
+    """A function that writes one row of CSV to `out` with every cell made safe."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    return lambda row: writer.writerow([safe_cell(cell) for cell in row])
+
+
 def write_csv(out: IO[str], header: Iterable[object], rows: Iterable[Iterable[object]]) -> int:
     """Write a header and rows as CSV with every cell made safe; return the number of rows."""
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([safe_cell(cell) for cell in header])
+    write = _safe_row_writer(out)
+    write(header)
     count = 0
     for row in rows:
-        writer.writerow([safe_cell(cell) for cell in row])
+        write(row)
         count += 1
     return count
+
+
+#: About how much text a download gathers before handing it on (so memory stays flat however many rows).
+CHUNK_CHARS = 64 * 1024
+#: Excel (and Windows Notepad) read a CSV as UTF-8 only when it starts with this mark.
+BYTE_ORDER_MARK = "\ufeff".encode("utf-8")
+
+
+def csv_chunks(header: Iterable[object], rows: Iterable[Iterable[object]]) -> Iterator[bytes]:
+    """The CSV of write_csv as UTF-8 with a byte-order mark, in pieces of about CHUNK_CHARS as the rows
+    are read: joined, exactly the bytes encode_table gives."""
+    text = io.StringIO()
+    write = _safe_row_writer(text)
+    write(header)
+    start = BYTE_ORDER_MARK
+    for row in rows:
+        write(row)
+        if text.tell() >= CHUNK_CHARS:
+            yield start + text.getvalue().encode("utf-8")
+            start = b""
+            text.seek(0)
+            text.truncate()
+    yield start + text.getvalue().encode("utf-8")
 
 
 # Encodings councils' spreadsheets are saved in, tried in this order: UTF-8 (with or without the
@@ -524,6 +554,20 @@ def write_xlsx(out, header: Iterable[object], rows: Iterable[Iterable[object]], 
 
 
 MIMETYPES = {"csv": "text/csv", "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def table_chunks(kind: str, header: Iterable[object], rows: Iterable[Iterable[object]], title: str
+                 ) -> Iterator[bytes]:
+    """The file of encode_table in pieces, written as the rows are read: CSV as it goes; a workbook (whose
+    rows openpyxl's write-only mode keeps on disk) saved to a temporary file, then read out of it."""
+    if kind == "csv":
+        yield from csv_chunks(header, rows)
+        return
+    with tempfile.TemporaryFile() as saved:
+        write_xlsx(saved, header, rows, title=title)
+        saved.seek(0)
+        while block := saved.read(CHUNK_CHARS):
+            yield block
 
 
 def encode_table(kind: str, header: Iterable[object], rows: Iterable[Iterable[object]], title: str) -> bytes:

@@ -11,10 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from participation.db import db
-from participation.exchange.codec import write_csv
+from participation.exchange.codec import csv_chunks, write_csv
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Survey
 from participation.surveys.question_types import question_type
+
+
+#: Rows read from the database at a time by an export (on PostgreSQL through a server-side cursor).
+CHUNK_ROWS = 2000
 
 
 def response_header(survey: Survey, with_day: bool = False) -> list[str]:
@@ -35,7 +39,7 @@ def response_rows(session: Session, survey: Survey, where: Sequence = (), with_d
         .outerjoin(Answer, Answer.response_id == Response.id)
         .where(Response.survey_id == survey.id, *where)
         .order_by(Response.submitted_on, Response.id, Answer.id)
-        .execution_options(yield_per=2000)
+        .execution_options(yield_per=CHUNK_ROWS)
     )
     for _, one_response in groupby(answers, key=lambda a: a.response_id):
         group = list(one_response)
@@ -63,15 +67,49 @@ def write_responses_csv(session: Session, survey: Survey, out: IO[str]) -> int:
 SECRET_COLUMNS = {("staff_users", "password_hash")}
 
 
-def export_everything(session: Session, out: IO[bytes]) -> int:
-    """Every table the system holds as a CSV file in one ZIP, formula-safe; return the number of files."""
-    count = 0
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for table in db.metadata.sorted_tables:
+class _Outbox(io.RawIOBase):
+    """Where a ZIP being streamed is written: it keeps what was written until taken, and cannot seek, so
+    zipfile writes each file's sizes after its data instead of going back for them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pieces: list[bytes] = []
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        self._pieces.append(bytes(data))
+        return len(data)
+
+    def take(self) -> bytes:
+        data = b"".join(self._pieces)
+        self._pieces.clear()
+        return data
+
+
+def exported_tables() -> list:
+    """The tables export_chunks writes, one CSV file each."""
+    return list(db.metadata.sorted_tables)
+
+
+def _table_rows(session: Session, table, columns: list) -> Iterator[list]:
+    rows = session.execute(select(*columns).order_by(*table.primary_key.columns).execution_options(
+        yield_per=CHUNK_ROWS))
+    return (["" if v is None else v for v in row] for row in rows)
+
+
+def export_chunks(session: Session) -> Iterator[bytes]:
+    """Every table the system holds as a CSV file in one ZIP, formula-safe, in pieces as the rows are read
+    a chunk at a time: memory stays the same however much is held."""
+    outbox = _Outbox()
+    with zipfile.ZipFile(outbox, "w", zipfile.ZIP_DEFLATED) as archive:
+        for table in exported_tables():
             columns = [c for c in table.columns if (table.name, c.name) not in SECRET_COLUMNS]
-            text = io.StringIO()
-            rows = session.execute(select(*columns).order_by(*table.primary_key.columns))
-            write_csv(text, [c.name for c in columns], (["" if v is None else v for v in row] for row in rows))
-            archive.writestr(f"{table.name}.csv", text.getvalue().encode("utf-8-sig"))
-            count += 1
-    return count
+            with archive.open(f"{table.name}.csv", "w") as entry:
+                for piece in csv_chunks([c.name for c in columns], _table_rows(session, table, columns)):
+                    entry.write(piece)
+                    if data := outbox.take():
+                        yield data
+    yield outbox.take()
+

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Iterator, Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from participation.comments.models import CommentAnalysis, CommentTheme
 from participation.comments.services import POSITIVE, comment_words
 from participation.core.suppression import (HIDDEN, SMALLEST_SHOWN, group_shown, hidden_label, protect, share,
                                             suppress_small_count)
+from participation.exchange import services as exports
 from participation.reports import charts
 from participation.reports.groups import Group
 from participation.reports.protection import Guard, minus
@@ -364,9 +366,30 @@ def comments(session: Session, survey: Survey, question: Question, group: Group,
     groups one comment is listed in would give its writer's answer to every question."""
     if not comments_listed(group, original):
         return []
-    rows = session.execute(_comment_query(original).where(*_matching(survey, question, group, original, search))
-                           .order_by(CommentAnalysis.submitted_on.desc(), CommentAnalysis.answer_id.desc())
-                           .limit(limit).offset(offset)).all()
+    rows = session.execute(_comments_in_order(survey, question, group, original, search).limit(limit)
+                           .offset(offset)).all()
+    return _with_themes(session, rows, original)
+
+
+def every_comment(session: Session, survey: Survey, question: Question, group: Group, original: bool
+                  ) -> Iterator[Comment]:
+    """All of comments(), read from the database a chunk at a time (on PostgreSQL through a server-side
+    cursor), for downloads whose memory must not grow with the comments."""
+    if not comments_listed(group, original):
+        return
+    rows = session.execute(_comments_in_order(survey, question, group, original, "")
+                           .execution_options(yield_per=exports.CHUNK_ROWS))
+    for chunk in rows.partitions():
+        yield from _with_themes(session, chunk, original)
+
+
+def _comments_in_order(survey: Survey, question: Question, group: Group, original: bool, search: str):
+    return (_comment_query(original).where(*_matching(survey, question, group, original, search))
+            .order_by(CommentAnalysis.submitted_on.desc(), CommentAnalysis.answer_id.desc()))
+
+
+def _with_themes(session: Session, rows: Sequence, original: bool) -> list[Comment]:
+    """Comments from rows of _comment_query, each with the names of its themes in order."""
     themes: dict[int, list[str]] = {}
     if rows:
         for answer_id, name in session.execute(
@@ -406,18 +429,14 @@ def comments_header(original: bool) -> list[str]:
     return ["question", "comment", "feeling", "themes"] + (["day sent"] if original else [])
 
 
-def comments_table(session: Session, res: Results, original: bool) -> list[list[object]]:
+def comments_table(session: Session, survey: Survey, group: Group, original: bool) -> Iterator[list[object]]:
     """Every comment in the group to each free-text question, newest first, with feeling and themes (and the
-    day for readers who see original words); nothing when the group is too small to show."""
-    rows: list[list[object]] = []
-    if res.too_few:
-        return rows
-    for q in res.questions:
-        if q.question.kind == QuestionKind.TEXT:
-            for c in comments(session, res.survey, q.question, res.group, original, limit=None):
-                rows.append([q.question.text, c.text, c.feeling, "; ".join(c.themes),
-                             *([c.day.isoformat()] if original and c.day else [])])
-    return rows
+    day for readers who see original words), read a chunk at a time. The caller checks the group may be shown."""
+    for question in survey.ordered_questions:
+        if question.kind == QuestionKind.TEXT:
+            for c in every_comment(session, survey, question, group, original):
+                yield [question.text, c.text, c.feeling, "; ".join(c.themes),
+                       *([c.day.isoformat()] if original and c.day else [])]
 
 
 @dataclass

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Iterable
+from typing import Callable, Iterable
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, abort, current_app, render_template, request
 from flask_login import current_user
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from participation.auth.access import require
 from participation.auth.roles import Permission, can, sees_original_words
@@ -16,7 +17,7 @@ from participation.core.headers import CHART_PAGE_POLICY
 from participation.core.numbers import day_from, id_from, page_from
 from participation.core.suppression import suppress_small_count
 from participation.db import db, today
-from participation.exchange.codec import MIMETYPES, encode_table
+from participation.exchange.downloads import ready_rows, table_download
 from participation.exchange.services import response_header, response_rows
 from participation.pledges import services as pledges
 from participation.pledges.models import PledgeVersion
@@ -85,8 +86,7 @@ def tracker():
 def export(kind: str):
     """The dashboard's figures as CSV or Excel, suppressed as on screen; no cell is ever a formula."""
     header, rows = services.export_rows(_dashboard())
-    return Response(encode_table(kind, header, rows, 'Committee report'), mimetype=MIMETYPES[kind],
-                    headers={"Content-Disposition": f"attachment; filename=committee-report.{kind}"})
+    return table_download(kind, header, ready_rows(rows), "Committee report", f"committee-report.{kind}")
 
 
 @bp.get("/comments")
@@ -135,7 +135,7 @@ results_bp.after_request(_chart_styles)
 
 def _survey_and_group(survey_id: int):
     """The survey, whether the reader sees exact figures, the group the address asks for and its form."""
-    survey = db.session.get(Survey, survey_id) or abort(404)
+    survey = db.session.get_one(Survey, survey_id) or abort(404)
     exact = can(current_user.role, Permission.READ_RESPONSES)
     group, form = groups.read_group(request.args, survey, whole_months=not exact)
     return survey, exact, group, form
@@ -179,19 +179,26 @@ def survey_download(survey_id: int, what: str, kind: str):
     survey, exact, group, form = _survey_and_group(survey_id)
     if form.errors:
         abort(400)
-    rows: Iterable[Iterable[object]]
+    rows_from: Callable[[Session], Iterable[Iterable[object]]]
     if what == "responses":
         if not exact:
             abort(403)
-        header, rows = response_header(survey, with_day=True), \
-            response_rows(db.session, survey, results.in_group(survey, group), with_day=True)
+        header = response_header(survey, with_day=True)
+
+        def rows_from(session: Session) -> Iterable[Iterable[object]]:
+            again = session.get_one(Survey, survey_id)  # read afresh: the rows are written after the request
+            return response_rows(session, again, results.in_group(again, group), with_day=True)
     else:
         res = results.results(db.session, survey, exact, group)
-        header, rows = (results.RESULTS_HEADER, results.results_table(res)) if what == "results" else \
-            (results.comments_header(exact), results.comments_table(db.session, res, exact))
-    name = f"{survey.slug}-{what}.{kind}"
-    return Response(encode_table(kind, header, rows, what.capitalize()), mimetype=MIMETYPES[kind],
-                    headers={"Content-Disposition": f"attachment; filename={name}"})
+        if what == "results":
+            header, rows_from = results.RESULTS_HEADER, ready_rows(results.results_table(res))
+        else:
+            header, too_few = results.comments_header(exact), res.too_few
+
+            def rows_from(session: Session) -> Iterable[Iterable[object]]:
+                return () if too_few else results.comments_table(session, session.get_one(Survey, survey_id), group,
+                                                                  exact)
+    return table_download(kind, header, rows_from, what.capitalize(), f"{survey.slug}-{what}.{kind}")
 
 
 def _group_args(form: groups.GroupForm) -> dict[str, str]:

@@ -6,7 +6,7 @@ import base64
 import binascii
 import re
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from participation.auth.access import require
@@ -14,7 +14,7 @@ from participation.auth.roles import Permission
 from participation.core.forms import filled, takes_upload
 from participation.core.transaction import Refused, run
 from participation.db import db
-from participation.exchange.codec import MIMETYPES, encode_table
+from participation.exchange.downloads import ready_rows, table_download
 from participation.scorecard import feeds, services
 from participation.scorecard.forms import FeedForm, MeasureForm, RagForm, ScorecardImportForm, ValueForm
 from participation.scorecard.feeds import FeedKind
@@ -74,8 +74,7 @@ def import_scorecard():
 def export(kind: str):
     """The scorecard in the shape it is imported; no cell is ever a formula."""
     header, rows = services.export_table(db.session)
-    return Response(encode_table(kind, header, rows, "Scorecard"), mimetype=MIMETYPES[kind],
-                    headers={"Content-Disposition": f"attachment; filename=scorecard.{kind}"})
+    return table_download(kind, header, ready_rows(rows), "Scorecard", f"scorecard.{kind}")
 
 
 def _measure_input(form: MeasureForm) -> services.MeasureInput:

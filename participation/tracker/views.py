@@ -7,7 +7,7 @@ import dataclasses
 import binascii
 import re
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -19,7 +19,8 @@ from participation.core.forms import (ButtonForm, attempt, choice_list, filled, 
 from participation.core.numbers import answer_id_from, id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
-from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table
+from participation.exchange.codec import UnreadableFile
+from participation.exchange.downloads import ready_rows, table_download
 from participation.themes.services import active_themes
 from participation.tracker import importing, services
 from participation.tracker.forms import ActionForm, ItemForm, ProgressForm, RagForm, TrackerImportForm
@@ -231,8 +232,7 @@ def rag(action_id: int):
 def export(kind: str):
     """Download the tracker as CSV or Excel; no cell is ever run as a formula."""
     header, rows = services.export_rows(db.session)
-    return Response(encode_table(kind, header, rows, 'You said, we did'), mimetype=MIMETYPES[kind],
-                    headers={"Content-Disposition": f"attachment; filename=you-said-we-did.{kind}"})
+    return table_download(kind, header, ready_rows(rows), 'You said, we did', f"you-said-we-did.{kind}")
 
 
 @bp.route("/import", methods=["GET", "POST"])
