@@ -84,7 +84,19 @@ def show(survey_id: int):
         "surveys/show.html", survey=survey, button=ButtonForm(), question_type=question_type,
         answered=builder.has_responses(db.session, survey), by_day=builder.responses_by_day(db.session, survey),
         state=survey_state(survey).value, wrong_codes=codes.many_wrong_codes_today(survey),
+        **_languages_of(survey),
     )
+
+
+def _languages_of(survey: Survey) -> dict:
+    """The languages young people can read the survey in, and those begun but not finished (an English change
+    makes a translation out of date, and the language stops being offered until it is redone)."""
+    have = translating.stored(db.session, survey)
+    begun = {language for language, _ in have}
+    return {"read_in": [languages.NAMES.get(code, code) for code in translating.complete_languages(
+                survey, have, current_app.extensions["languages"])],
+            "unfinished": [(languages.NAMES.get(code, code), p) for code in _translatable() if code in begun
+                           and not (p := translating.progress(survey, code, have)).complete]}
 
 
 @bp.route("/<int:survey_id>/details", methods=["GET", "POST"])

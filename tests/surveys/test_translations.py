@@ -200,3 +200,21 @@ def test_a_spreadsheet_too_big_is_refused_before_it_is_read(app, login_as):
     reply = _upload(client, survey_id, b"key,en,cy\r\n" + b"x" * translating.MAX_FILE, "home.csv")
     assert "Nothing was saved. The file is too big. Upload a file under 1024 KB." in reply.text
     assert _translations(app, survey_id) == {}
+
+
+def test_the_survey_page_says_which_languages_young_people_can_read_it_in(app, login_as):
+    survey_id = _survey(app)
+    client = login_as("officer")
+    assert "Young people can read it in English." in client.get(f"/surveys/{survey_id}").text
+    _translate_all(app, survey_id)
+    assert "Young people can read it in English, Cymraeg." in client.get(f"/surveys/{survey_id}").text
+    with app.app_context():
+        question = db.session.scalar(select(Question).where(Question.text == "Tell us more"))
+
+        def reword():
+            question.text = "Tell us more about it"
+            db.session.flush()
+        run(db.session, reword)
+    html = client.get(f"/surveys/{survey_id}").text
+    assert ("Young people can read it in English. Cymraeg is not offered until it is finished: 1 translation out "
+            "of date because the English changed.") in html
