@@ -88,18 +88,23 @@ def _translate_all(app, survey_id: int) -> None:
                                                  empty_removes=True))
 
 
+def _reword(app, text: str, new_text: str) -> None:
+    """Change a question's English, as an officer does in the builder."""
+    with app.app_context():
+        question = db.session.scalar(select(Question).where(Question.text == text))
+
+        def reword():
+            question.text = new_text
+            db.session.flush()
+        run(db.session, reword)
+
+
 def test_changing_the_english_shows_the_translation_out_of_date_until_it_is_redone_or_confirmed(app, login_as):
     survey_id = _survey(app)
     _translate_all(app, survey_id)
     assert '<html lang="cy"' in _young_person_sees(app)
     client = login_as("officer")
-    with app.app_context():
-        question = db.session.scalar(select(Question).where(Question.text == "Tell us more"))
-
-        def reword():
-            question.text = "Tell us more about it"
-            db.session.flush()
-        run(db.session, reword)
+    _reword(app, "Tell us more", "Tell us more about it")
     assert '<html lang="en-GB"' in _young_person_sees(app)
     page = client.get(f"/surveys/{survey_id}/translations/cy").text
     assert page.count("Out of date: the English has changed") == 1
@@ -208,13 +213,7 @@ def test_the_survey_page_says_which_languages_young_people_can_read_it_in(app, l
     assert "Young people can read it in English." in client.get(f"/surveys/{survey_id}").text
     _translate_all(app, survey_id)
     assert "Young people can read it in English, Cymraeg." in client.get(f"/surveys/{survey_id}").text
-    with app.app_context():
-        question = db.session.scalar(select(Question).where(Question.text == "Tell us more"))
-
-        def reword():
-            question.text = "Tell us more about it"
-            db.session.flush()
-        run(db.session, reword)
+    _reword(app, "Tell us more", "Tell us more about it")
     html = client.get(f"/surveys/{survey_id}").text
     assert ("Young people can read it in English. Cymraeg is not offered until it is finished: 1 translation out "
             "of date because the English changed.") in html
