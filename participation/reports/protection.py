@@ -21,7 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from sqlalchemy import extract, func, select
+from sqlalchemy import String, func, select
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.orm import Session
 
 from participation.core.suppression import SMALLEST_SHOWN
@@ -34,6 +36,24 @@ from participation.surveys.question_types import question_type
 #: when one is chosen.
 Piece = tuple
 Pieces = dict[Piece, int]
+
+
+class MonthOf(FunctionElement):
+    """A day's month as "2026-04": on SQLite, which keeps days as text, the first 7 letters, read far
+    faster than strftime's year and month over every day of the running totals."""
+
+    type = String()
+    inherit_cache = True
+
+
+@compiles(MonthOf)
+def _month_of(element, compiler, **kw) -> str:
+    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
+
+
+@compiles(MonthOf, "sqlite")
+def _month_of_sqlite(element, compiler, **kw) -> str:
+    return f"substr({compiler.process(element.clauses, **kw)}, 1, 7)"
 
 
 def safe(pieces: Pieces) -> bool:
@@ -86,13 +106,13 @@ class Guard:
         counted_apart = [qid for qid, apart in guard.several.items() if apart]
 
         def months(table) -> list:
-            """The columns a piece is keyed by: year and month, and the audience (of every link)."""
-            return (([extract("year", table.day), extract("month", table.day)] if by_month else [])
-                    + ([table.audience] if by_audience else []))
+            """The columns a piece is keyed by: the month, and the audience (of every link)."""
+            return ([MonthOf(table.day)] if by_month else []) + ([table.audience] if by_audience else [])
 
         def month(row, skip: int) -> Piece:
             values = tuple(row[skip:])
-            return (tuple(int(v) for v in values[:2]) if by_month else ()) + ((values[-1],) if by_audience else ())
+            return (((int(values[0][:4]), int(values[0][5:7])) if by_month else ())
+                    + ((values[-1],) if by_audience else ()))
 
         # Everyone's counts, by month when it has dates.
         everyone: Pieces = {}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator, Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from participation.comments.models import CommentAnalysis, CommentTheme
@@ -121,8 +121,11 @@ def in_group(survey: Survey, group: Group) -> list:
     if group.end:
         conditions.append(Response.submitted_on <= group.end)
     if group.question_id:
-        conditions.append(Response.id.in_(select(Answer.response_id).where(
-            Answer.question_id == group.question_id, Answer.choice == group.choice)))
+        # Checked response by response through the index on answers' response_id, so the newest few comments
+        # of a group are found without reading every young person's answer to the cross-break's question.
+        given = Answer.__table__.alias("given")
+        conditions.append(exists().where(given.c.response_id == Response.id, given.c.question_id == group.question_id,
+                                         given.c.choice == group.choice))
     return conditions
 
 
@@ -130,9 +133,11 @@ def group_size(session: Session, survey: Survey, group: Group) -> int:
     """How many responses the group holds, from the running totals: responses per day, or, for a cross-break,
     those who gave its answer per day."""
     if group.question_id:
-        n = session.scalar(select(func.sum(AnswerPairTally.count)).where(
-            *_pairs(survey, group), AnswerPairTally.question_id == group.question_id,
-            AnswerPairTally.choice == group.choice))
+        # A young person gives each answer once, so those who gave it are its count, read from the answers'
+        # totals (a few rows a day) rather than the pairs'.
+        n = session.scalar(select(func.sum(AnswerTally.count)).where(
+            AnswerTally.survey_id == survey.id, AnswerTally.question_id == group.question_id,
+            AnswerTally.choice == group.choice, *_days(AnswerTally, group), *_audience(AnswerTally, group)))
     else:
         n = session.scalar(select(func.sum(ResponseTally.count)).where(
             ResponseTally.survey_id == survey.id, *_days(ResponseTally, group), *_audience(ResponseTally, group)))
