@@ -8,6 +8,7 @@ Services here add, change and flush; the caller's transaction commits (participa
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -22,6 +23,10 @@ from participation.surveys.models import Survey, SurveyTextTranslation
 
 #: The longest translation of one piece kept (the English of the longest piece, an intro, is 2,000).
 MAX_TEXT = 4000
+#: Characters that turn the direction of all the text after them (embeddings and overrides): a pasted one
+#: could show a question backwards or spill into the page around it. The marks and isolates that mixed
+#: Arabic and English text needs (U+200E, U+200F, U+2066 to U+2069) are kept.
+_DIRECTION_OVERRIDES = re.compile("[\u202a-\u202e]")
 
 
 @dataclass(frozen=True)
@@ -162,7 +167,7 @@ def save(session: Session, actor: Actor, survey: Survey, language: str, entries:
     for entry in entries:
         if entry.key not in known:
             continue
-        words = clean_text(entry.text)
+        words = _DIRECTION_OVERRIDES.sub("", clean_text(entry.text))
         if len(words) > MAX_TEXT:
             raise Refused(f"The translation of “{known[entry.key].what}” is too long: keep it under {MAX_TEXT} "
                           f"characters.", field=entry.key)

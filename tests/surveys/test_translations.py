@@ -217,3 +217,14 @@ def test_the_survey_page_says_which_languages_young_people_can_read_it_in(app, l
     html = client.get(f"/surveys/{survey_id}").text
     assert ("Young people can read it in English. Cymraeg is not offered until it is finished: 1 translation out "
             "of date because the English changed.") in html
+
+
+def test_a_pasted_direction_override_is_dropped_but_the_marks_mixed_text_needs_are_kept(app):
+    survey_id = _survey(app)
+    with app.app_context():
+        survey = db.session.get(Survey, survey_id)
+        title = next(p for p in translating.pieces(survey) if p.key == "survey.title")
+        entry = translating.Entry(title.key, "\u202eDy gartref\u202c \u200f(PA)\u200f", translating.source_hash(title.english))
+        run(db.session, lambda: translating.save(db.session, None, survey, "cy", [entry], translatable=["cy"],
+                                                 empty_removes=True))
+    assert _translations(app, survey_id) == {"survey.title": "Dy gartref \u200f(PA)\u200f"}
