@@ -8,6 +8,8 @@ from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_wtf.csrf import CSRFProtect
 
+from participation.core.languages import N_
+
 csrf = CSRFProtect()
 migrate = Migrate()
 
@@ -32,7 +34,7 @@ def visitor_key() -> str:
 
 
 #: Shown when sending is tried too often (30 a minute): the wait is never more than that minute.
-TOO_MANY = "Too many tries. Wait a minute, then try again."
+TOO_MANY = N_("Too many tries. Wait a minute, then try again.")
 
 #: Its store comes from RATELIMIT_STORAGE_URI (memory:// or redis://), shared with core.limits.
 limiter = Limiter(key_func=visitor_key, default_limits=[])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable
 
 from flask import Flask, g, request, session
-from flask_babel import Babel, get_locale, refresh
+from flask_babel import Babel, get_locale, gettext, refresh
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 RTL = {"ar", "fa", "he", "ur", "ps"}
@@ -87,6 +87,14 @@ def current() -> str:
 def init_app(app: Flask) -> None:
     app.extensions["languages"] = offered(app)
     Babel(app, locale_selector=select_locale, default_translation_directories=str(TRANSLATIONS))
+
+    @app.template_filter("translated")
+    def translated(words: str) -> str:
+        """Words marked with N_ where they were written (a board label, a face's word), in the page's language.
+
+        Plain text, escaped like any other: `_()` in a template would mark its result as safe HTML, and
+        what is looked up may be typed by someone (a theme's name, a stored answer), so it must never go there."""
+        return gettext(words)
 
     @app.context_processor
     def language_context() -> dict:

@@ -193,7 +193,7 @@ def _not_too_long(limit: int):
     def check(form, field) -> None:
         if field.data and len(field.data) > limit:
             raise ValidationError(_("Your answer is too long. Use %(limit)s characters or fewer. You have used %(used)s.",
-                                    limit=f"{limit:,}", used=f"{len(field.data):,}"))
+                                    limit="{:,}".format(limit), used="{:,}".format(len(field.data))))
 
     return check
 

@@ -14,6 +14,7 @@ from participation.auth.models import Actor, AuditEntry
 from participation.auth.services import record
 from participation.comments.models import CommentAnalysis, CommentTheme
 from participation.comments.services import comment_words, in_groups_shown
+from participation.core.languages import N_
 from participation.core.transaction import Refused
 from participation.db import today
 from participation.pledges.models import Promise, ReviewPart, ReviewQuestion
@@ -374,9 +375,9 @@ def prefill_from_promise(session: Session, promise_id: int) -> ItemInput | None:
 
 #: How each status reads on the public board, for young people.
 BOARD_STATUS: dict[str, str] = {
-    ActionStatus.DONE: "Done", ActionStatus.IN_PROGRESS: "We are doing this now",
-    ActionStatus.NOT_STARTED: "We have not started yet",
-    ActionStatus.NOT_PROGRESSED: "This is stuck. We are trying to fix it", ActionStatus.WONT_DO: "We can't do this"}
+    ActionStatus.DONE: N_("Done"), ActionStatus.IN_PROGRESS: N_("We are doing this now"),
+    ActionStatus.NOT_STARTED: N_("We have not started yet"),
+    ActionStatus.NOT_PROGRESSED: N_("This is stuck. We are trying to fix it"), ActionStatus.WONT_DO: N_("We can't do this")}
 
 
 @dataclass(frozen=True)
@@ -397,7 +398,7 @@ class BoardEntry:
     you_said: str
     theme: str
     lines: tuple[BoardLine, ...]
-    label: str = "You said"
+    label: str = N_("You said")
 
 
 def _board_lines(item: YouSaid) -> tuple[BoardLine, ...]:
@@ -410,11 +411,11 @@ def _board_lines(item: YouSaid) -> tuple[BoardLine, ...]:
         if action.status == ActionStatus.DONE:
             # Only the words written for young people; the council's own action text never shows here.
             if action.we_did.strip():
-                lines.append(BoardLine("We did", action.we_did, BOARD_STATUS[ActionStatus.DONE]))
+                lines.append(BoardLine(N_("We did"), action.we_did, BOARD_STATUS[ActionStatus.DONE]))
         elif action.status == ActionStatus.WONT_DO:
-            lines.append(BoardLine("Why not", action.wont_do_reason, BOARD_STATUS[ActionStatus.WONT_DO]))
+            lines.append(BoardLine(N_("Why not"), action.wont_do_reason, BOARD_STATUS[ActionStatus.WONT_DO]))
         else:
-            lines.append(BoardLine("What we are doing", action.what, BOARD_STATUS[action.status], action.due_on))
+            lines.append(BoardLine(N_("What we are doing"), action.what, BOARD_STATUS[action.status], action.due_on))
     return tuple(lines)
 
 
@@ -430,7 +431,7 @@ def board(session: Session, theme_key: str = "", page: int = 1, per_page: int = 
     found.sort(key=lambda i: (i.themes[0].theme.position if i.themes else 999, -i.raised_on.toordinal(), -i.id))
     pages = max(1, -(-len(found) // per_page))
     shown = found[(page - 1) * per_page: page * per_page]
-    return [BoardEntry(i.id, i.board_summary, i.themes[0].theme.name if i.themes else "Other things you told us",
+    return [BoardEntry(i.id, i.board_summary, i.themes[0].theme.name if i.themes else N_("Other things you told us"),
                        _board_lines(i)) for i in shown], pages
 
 

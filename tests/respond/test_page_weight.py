@@ -20,3 +20,14 @@ def test_every_respondent_page_with_its_assets_is_under_30_kb(app, runner):
     assert not heavy, heavy
     # Each page loaded its stylesheet: a page that lost it would look light and be broken.
     assert all(total - html > 5000 for _, html, total in rows)
+
+
+def test_every_respondent_page_in_welsh_is_under_30_kb_too(app, runner):
+    assert runner.invoke(args=["seed-demo", "--responses", "0"]).exit_code == 0
+    client = app.test_client()
+    assert 'lang="cy"' in client.get("/s/demo?lang=cy").text  # remembered for the whole walk
+    rows = weigh_pages(client)
+    assert len(rows) >= 15
+    heavy = [(label, total) for label, _, total in rows if total >= BUDGET]
+    assert not heavy, heavy
+    assert all(total - html > 5000 for _, html, total in rows)

@@ -10,9 +10,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from babel.messages.pofile import read_po
+from flask import render_template
 from sqlalchemy import String, Text, select
 
 from participation.db import db, today
+from participation.extensions import TOO_MANY
 from participation.surveys import translating
 from participation.surveys.models import SurveyTextTranslation
 from tests.factories import make_survey
@@ -25,7 +27,9 @@ TRANSLATIONS = ROOT / "participation" / "translations"
 
 #: The templates of every page a young person or the public can open (staff-only pages stay English).
 RESPONDENT_TEMPLATES = sorted(
-    [TEMPLATES / "base.html", *(TEMPLATES / "respond").glob("*.html")]
+    [TEMPLATES / "base.html", *(TEMPLATES / "respond").glob("*.html"), TEMPLATES / "tracker" / "board.html",
+     *(TEMPLATES / "help_requests" / name for name in ("_field.html", "ask.html", "asked.html")),
+     *(TEMPLATES / "errors" / f"{code}.html" for code in (400, 404, 413, 429, 500))]
 )
 
 #: Attributes whose words are read out or shown.
@@ -79,10 +83,18 @@ def test_the_template_check_finds_english_outside_the_catalogues():
 
 
 def test_no_respondent_template_has_english_outside_the_catalogues():
-    assert len(RESPONDENT_TEMPLATES) >= 12
+    assert len(RESPONDENT_TEMPLATES) >= 21
     found = {str(t.relative_to(TEMPLATES)): literal_words(t.read_text(encoding="utf-8"))
              for t in RESPONDENT_TEMPLATES}
     assert not {name: words for name, words in found.items() if words}
+
+
+def test_respondent_templates_look_up_only_their_own_words_with_gettext():
+    # `_()` marks what it returns as safe HTML: given anything but the template's own words (a theme's name,
+    # a stored answer), typed HTML would run. Such words go through the `translated` filter, which escapes.
+    found = {str(t.relative_to(TEMPLATES)): re.findall(r"\b_\(\s*[^\s\"']\S*", t.read_text(encoding="utf-8"))
+             for t in RESPONDENT_TEMPLATES}
+    assert not {name: calls for name, calls in found.items() if calls}
 
 
 def _catalogue(name: str):
@@ -217,6 +229,41 @@ def test_the_demo_journey_is_all_in_welsh(client, app, demo):
     assert "Mae dy ateb yn rhy hir" in pages["page 4 with too long an answer"]
     assert "Dydy’r cod yna ddim yn iawn" in pages["wrong access code"]
     assert "Hapus" in pages["check"]  # a face's word, shown back in Welsh
+    content, words = survey_content(app), english_words()
+    left = {name: leftover_english(html, content, words) for name, html in pages.items()}
+    assert not {name: pieces for name, pieces in left.items() if pieces}
+    assert all('<html lang="cy"' in html for html in pages.values())
+
+
+def test_getting_help_the_board_and_the_error_pages_are_all_in_welsh(client, app, demo):
+    pages: dict[str, str] = {}
+    pages["board"] = client.get("/you-said-we-did?lang=cy").text
+    pages["board, second page"] = client.get("/you-said-we-did?page=2").text
+    ask = client.get("/get-help").text
+    pages["ask us to contact you"] = ask
+    pages["ask, with nothing typed"] = client.post("/get-help", data={"csrf_token": csrf_token(ask)}).text
+    pages["ask, with a contact that reaches nobody"] = client.post("/get-help", data={
+        "csrf_token": csrf_token(ask), "contact": "abc", "name": "n" * 81, "best_time": "t" * 121,
+        "message": "m" * 1001}).text
+    for _ in range(5):
+        assert client.post("/get-help", data={"csrf_token": csrf_token(ask), "contact": "07700 900123"}).status_code == 302
+    pages["we will contact you"] = client.get("/get-help/sent").text
+    pages["ask, too many times"] = client.post("/get-help", data={
+        "csrf_token": csrf_token(ask), "contact": "07700 900123"}).text
+    pages["not found"] = client.get("/s/nothing").text
+    pages["unreadable address"] = client.get("/s/demo?x=%00").text
+    pages["too much to send"] = client.post("/s/demo/1", data={"q": "x" * app.config["MAX_CONTENT_LENGTH"]}).text
+    with app.test_request_context("/s/demo/check?lang=cy"):
+        pages["too many tries"] = render_template("errors/429.html", message=TOO_MANY)
+        pages["something went wrong"] = render_template("errors/500.html")
+
+    assert "Gofynna i ni gysylltu â ti" in pages["ask us to contact you"]
+    assert "Allwn ni ddim defnyddio hwnna i gysylltu â ti" in pages["ask, with a contact that reaches nobody"]
+    assert "Defnyddia 80 llythyren neu lai" in pages["ask, with a contact that reaches nobody"]
+    assert "Ysgrifenna rif ffôn neu e-bost" in pages["ask, with nothing typed"]
+    assert "Doedden ni ddim yn gallu anfon hwn nawr" in pages["ask, too many times"]
+    assert "Dywedaist ti, fe wnaethon ni" in pages["board"] and "Dywedaist ti:" in pages["board"]
+    assert "Gormod o gynigion. Aros funud" in pages["too many tries"]
     content, words = survey_content(app), english_words()
     left = {name: leftover_english(html, content, words) for name, html in pages.items()}
     assert not {name: pieces for name, pieces in left.items() if pieces}
