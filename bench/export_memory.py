@@ -22,18 +22,14 @@ from reports import arguments, demo_app, fill
 RUNS = 3
 
 
-def _measure(write) -> tuple[float, float, int]:
-    """Peak memory above the start (MB), seconds taken (timed apart: tracing memory slows Python down) and
-    bytes written by one export."""
-    started = time.perf_counter()
-    size = write()
-    seconds = time.perf_counter() - started
+def _peak(write) -> float:
+    """Peak memory above the start (MB) of one export."""
     tracemalloc.start()
     before = tracemalloc.get_traced_memory()[0]
     write()
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    return (peak - before) / 1e6, seconds, size
+    return (peak - before) / 1e6
 
 
 def main() -> None:
@@ -59,17 +55,19 @@ def main() -> None:
     for size in sorted(args.sizes):
         total, answers, _ = fill(app, size)
         with app.app_context():
-            runs = []
+            started = time.perf_counter()  # timed apart: tracing memory slows Python down
+            size = streamed()
+            seconds = time.perf_counter() - started
+            peaks = []
             for _ in range(RUNS):
-                runs.append(_measure(streamed))
+                peaks.append(_peak(streamed))
                 db.session.rollback()
-            whole = _measure(held_whole)
+            whole = _peak(held_whole)
             db.session.rollback()
-        peaks = [peak for peak, _, _ in runs]
         median_peak = statistics.median(peaks)
         results.append((total, median_peak))
-        print(f"{total:>10,}{answers:>11,}{runs[0][2] / 1e6:>7.1f} MB  {' / '.join(f'{p:.1f}' for p in peaks):>23} MB"
-              f"{statistics.median(t for _, t, _ in runs):>7.1f}s{whole[0]:>16.1f} MB")
+        print(f"{total:>10,}{answers:>11,}{size / 1e6:>7.1f} MB  {' / '.join(f'{p:.1f}' for p in peaks):>23} MB"
+              f"{seconds:>7.1f}s{whole:>16.1f} MB")
     if len(results) > 1:
         (n1, m1), (n2, m2) = results[0], results[-1]
         print(f"\n{n2 / n1:.0f}x the responses: peak memory of the streamed ZIP {m2 - m1:+.1f} MB "

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Iterable, Protocol, Sequence
 
-from sqlalchemy import ColumnElement, case, delete, func, insert, literal, select, true
+from sqlalchemy import ColumnElement, case, delete, func, insert, literal, select, true, tuple_
 from sqlalchemy.orm import Session, selectinload
 
 from participation.auth.models import Actor, StaffUser
@@ -357,21 +357,36 @@ def queue(session: Session, filters: QueueFilters | None = None, *, limit: int =
     # to review are read as two parts, each through its own index: the open flags, then the rest.
     filters = filters or QueueFilters()
     if filters.show != "to-review":
-        return _queue_page(session, _queue_query(filters), limit, offset)
-    flags = _queue_page(session, _queue_query(filters, [_OPEN_FLAG]), limit, offset)
+        return _queue_page(session, filters, None, limit, offset)
+    flags = _queue_page(session, filters, [_OPEN_FLAG], limit, offset)
     if len(flags) == limit:
         return flags
     flags_before = offset if flags or not offset else queue_size(session, filters, [_OPEN_FLAG])
-    rest = [CommentAnalysis.status == ReviewStatus.SUGGESTED, CommentAnalysis.queue_rank >= RANK_AFTER_FLAGS]
-    return flags + _queue_page(session, _queue_query(filters, rest), limit - len(flags),
-                               max(0, offset - flags_before))
+    return flags + _queue_page(session, filters, _REST, limit - len(flags), max(0, offset - flags_before))
 
 
-def _queue_page(session: Session, query, limit: int, offset: int) -> list[QueueItem]:
+#: The comments to review after the open flags: those suggested, in the order after every open flag.
+_REST = [CommentAnalysis.status == ReviewStatus.SUGGESTED, CommentAnalysis.queue_rank >= RANK_AFTER_FLAGS]
+#: The queue's order, which its indexes hold after the status or flag: a comment's place in it is its key.
+_QUEUE_ORDER = (CommentAnalysis.queue_rank, CommentAnalysis.confidence, CommentAnalysis.answer_id)
+
+
+def _queue_page(session: Session, filters: QueueFilters, view: list | None, limit: int, offset: int
+                ) -> list[QueueItem]:
+    """A page of the queue read by its key: the first comment's key found in the index alone (skipping the
+    pages before it there, without reading a comment or joining anything), then the page's comments read
+    from that key on, so only the comments shown are joined to their words, survey and question."""
+    keys = select(*_QUEUE_ORDER).select_from(CommentAnalysis)
+    if filters.search:
+        keys = keys.join(Answer, Answer.id == CommentAnalysis.answer_id)
+    first = session.execute(keys.where(*_conditions(filters, view)).order_by(*_QUEUE_ORDER)
+                            .limit(1).offset(offset)).first()
+    if first is None:
+        return []
     rows = session.execute(
-        query.options(selectinload(CommentAnalysis.themes).selectinload(CommentTheme.theme))
-        .order_by(CommentAnalysis.queue_rank, CommentAnalysis.confidence, CommentAnalysis.answer_id)
-        .limit(limit).offset(offset))
+        _queue_query(filters, view).where(tuple_(*_QUEUE_ORDER) >= tuple_(*first))
+        .options(selectinload(CommentAnalysis.themes).selectinload(CommentTheme.theme))
+        .order_by(*_QUEUE_ORDER).limit(limit))
     return [QueueItem(*row) for row in rows]
 
 
@@ -382,8 +397,7 @@ def queue_size(session: Session, filters: QueueFilters, view: list | None = None
     comments), joining the answers only to search their words, and the comments to review as two parts
     through their indexes, as queue reads them."""
     if view is None and filters.show == "to-review":
-        rest = [CommentAnalysis.status == ReviewStatus.SUGGESTED, CommentAnalysis.queue_rank >= RANK_AFTER_FLAGS]
-        return queue_size(session, filters, [_OPEN_FLAG]) + queue_size(session, filters, rest)
+        return queue_size(session, filters, [_OPEN_FLAG]) + queue_size(session, filters, _REST)
     query = select(func.count()).select_from(CommentAnalysis)
     if filters.search:
         query = query.join(Answer, Answer.id == CommentAnalysis.answer_id)
