@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 PASSWORD = "correct horse battery"
 
 
-def arguments(doc: str) -> argparse.Namespace:
+def arguments(doc: str, repeat: int = 7) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--database-url", default="", help="an empty database to use (default: a new SQLite file)")
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=repeat)
     parser.add_argument("--reuse", action="store_true",
                         help="keep what --database-url holds (a database an earlier run built) and add to it")
     return parser.parse_args()

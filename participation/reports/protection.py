@@ -39,8 +39,8 @@ Pieces = dict[Piece, int]
 
 
 class MonthOf(FunctionElement):
-    """A day's month as "2026-04": on SQLite, which keeps days as text, the first 7 letters, read far
-    faster than strftime's year and month over every day of the running totals."""
+    """A day's month as "2026-04": on SQLite, which keeps days as text, its first 7 letters, read far
+    faster than strftime's year and month over every day of the running totals; on PostgreSQL, to_char."""
 
     type = String()
     inherit_cache = True
@@ -48,7 +48,8 @@ class MonthOf(FunctionElement):
 
 @compiles(MonthOf)
 def _month_of(element, compiler, **kw) -> str:
-    return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
+    # As a timestamp without a time zone: converting every day to the server's zone first took 4 times as long.
+    return f"to_char(CAST({compiler.process(element.clauses, **kw)} AS TIMESTAMP), 'YYYY-MM')"
 
 
 @compiles(MonthOf, "sqlite")
