@@ -135,7 +135,9 @@ results_bp.after_request(_chart_styles)
 
 def _survey_and_group(survey_id: int):
     """The survey, whether the reader sees exact figures, the group the address asks for and its form."""
-    survey = db.session.get_one(Survey, survey_id) or abort(404)
+    survey = db.session.get(Survey, survey_id)
+    if survey is None:
+        abort(404)
     exact = can(current_user.role, Permission.READ_RESPONSES)
     group, form = groups.read_group(request.args, survey, whole_months=not exact)
     return survey, exact, group, form
