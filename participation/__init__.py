@@ -9,6 +9,7 @@ from flask import Flask, request
 
 from participation.config import Config
 from participation.core import logs
+from participation.core.languages import council_name
 from participation.core.requests import ReadableRequest
 from participation.core.sessions import SealedCookieSessionInterface
 from participation.db import db
@@ -93,7 +94,7 @@ def create_app(config: object | None = None) -> Flask:
     @app.context_processor
     def council() -> dict:
         return {"council": {
-            "name": app.config["COUNCIL_NAME"], "help_name": app.config["COUNCIL_HELP_NAME"],
+            "name": council_name(app.config, "COUNCIL_NAME"), "help_name": council_name(app.config, "COUNCIL_HELP_NAME"),
             "help_phone": app.config["COUNCIL_HELP_PHONE"], "help_email": app.config["COUNCIL_HELP_EMAIL"],
         }}
 

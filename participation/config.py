@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -191,6 +192,10 @@ class Config:
         self.COUNCIL_HELP_NAME = get("COUNCIL_HELP_NAME", "the Participation Team")
         self.COUNCIL_HELP_PHONE = get("COUNCIL_HELP_PHONE", "")
         self.COUNCIL_HELP_EMAIL = get("COUNCIL_HELP_EMAIL", "")
+        #: The two names in another language the council offers, e.g. COUNCIL_NAME_CY, COUNCIL_HELP_NAME_CY.
+        for key, value in environ.items():
+            if re.fullmatch(r"COUNCIL_(HELP_)?NAME_[A-Z]{2,3}", key) and value.strip():
+                setattr(self, key, value.strip())
 
         #: Seconds each process keeps a survey's intro page, the same for everyone; 0 turns it off.
         self.INTRO_CACHE_SECONDS = float(get("INTRO_CACHE_SECONDS", "2"))

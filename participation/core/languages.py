@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from typing import Iterable
+from typing import Any, Iterable, Mapping
 
 from flask import Flask, g, request, session
 from flask_babel import Babel, get_locale, gettext, refresh
@@ -24,6 +24,21 @@ NAMES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}
 def N_(message: str) -> str:
     """Mark words for the catalogues (`make messages`) that are translated later, when shown."""
     return message
+
+
+#: The council's names as shipped, shown in the page's language until the council sets its own.
+SHIPPED_NAMES = {"COUNCIL_NAME": N_("Your council"), "COUNCIL_HELP_NAME": N_("the Participation Team")}
+
+
+def council_name(config: Mapping[str, Any], key: str) -> str:
+    """A name setting (COUNCIL_NAME, COUNCIL_HELP_NAME) in the page's language: the council's own for it
+    (COUNCIL_NAME_CY for Welsh) when set, otherwise the one setting, or the shipped name translated."""
+    code = current()
+    own = config.get(f"{key}_{code.upper()}") if code != "en" else None
+    if own:
+        return str(own)
+    value = str(config[key])
+    return gettext(value) if value == SHIPPED_NAMES.get(key) else value
 
 
 def checked(code: str) -> bool:

@@ -150,10 +150,10 @@ def english_words() -> set[str]:
 
 
 def survey_content(app) -> list[str]:
-    """Every piece of text held in the database or the council's settings (the survey's own words, the
-    board's entries, the council's name): shown as written, not interface text."""
-    found: set[str] = {str(app.config[k]) for k in ("COUNCIL_NAME", "COUNCIL_HELP_NAME", "COUNCIL_HELP_PHONE",
-                                                    "COUNCIL_HELP_EMAIL") if app.config.get(k)}
+    """Every piece of text held in the database, and the council's phone number and email (the survey's own
+    words, the board's entries): shown as written, not interface text. The council's names are not among
+    them: the shipped ones are translated, and a council gives its own in each language."""
+    found: set[str] = {str(app.config[k]) for k in ("COUNCIL_HELP_PHONE", "COUNCIL_HELP_EMAIL") if app.config.get(k)}
     with app.app_context():
         for table in db.metadata.sorted_tables:
             columns = [c for c in table.columns if isinstance(c.type, (String, Text))]
@@ -275,3 +275,25 @@ def test_the_journey_stays_in_english_by_default(client, app, demo):
     assert "Check your answers" in check and "Send my answers" in check and "Happy" in check
     content, words = survey_content(app), english_words()
     assert leftover_english(check, content, words)  # the check itself sees English when it is there
+
+
+def test_the_council_gives_its_names_in_welsh(app, client, demo):
+    welsh = client.get("/get-help?lang=cy").text
+    assert "Dy gyngor" in welsh and "staff y Tîm Cyfranogi" in welsh and "Participation Team" not in welsh
+    app.config.update(COUNCIL_NAME="Ceredigion County Council", COUNCIL_NAME_CY="Cyngor Sir Ceredigion",
+                      COUNCIL_HELP_NAME="the Children's Rights Officer", COUNCIL_HELP_NAME_CY="Swyddog Hawliau Plant")
+    welsh = client.get("/get-help").text
+    assert "Cyngor Sir Ceredigion" in welsh and "rywun o Swyddog Hawliau Plant gysylltu" in welsh
+    assert "Ceredigion County Council" not in welsh and "Rights Officer" not in welsh
+    english = client.get("/get-help?lang=en").text
+    assert "Ceredigion County Council" in english and "someone from the Children&#39;s Rights Officer" in english
+    assert "Cyngor Sir" not in english
+
+
+def test_a_councils_names_in_other_languages_are_read_from_the_environment():
+    from participation.config import Config
+
+    config = Config({"COUNCIL_NAME_CY": " Cyngor Sir Ceredigion ", "COUNCIL_HELP_NAME_CY": "Swyddog Hawliau Plant",
+                     "COUNCIL_NAME_cy": "ignored", "COUNCIL_NAME_CY_X": "ignored"})
+    assert config.COUNCIL_NAME_CY == "Cyngor Sir Ceredigion" and config.COUNCIL_HELP_NAME_CY == "Swyddog Hawliau Plant"
+    assert not hasattr(config, "COUNCIL_NAME_cy") and not hasattr(config, "COUNCIL_NAME_CY_X")
