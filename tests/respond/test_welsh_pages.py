@@ -132,7 +132,8 @@ def test_every_interface_word_has_welsh_with_the_same_placeholders_and_links():
 #: Everyday English words: any of them on a page in Welsh means English interface text is left over.
 EVERYDAY = set("""the and you your to of is it this that we are for not what with on in be can have do will was were
 our us they there here who how when which if or but all any one some more now again page answer answers survey
-send sent help please thank back next check change code error problem try wait minute minutes"""
+send sent help please thank back next check change code error problem try wait minute minutes
+january february march april may june july august september october november december"""
                .split())
 
 
