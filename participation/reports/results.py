@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterator, Sequence
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from participation.comments.models import CommentAnalysis, CommentTheme
@@ -122,10 +122,13 @@ def in_group(survey: Survey, group: Group) -> list:
         conditions.append(Response.submitted_on <= group.end)
     if group.question_id:
         # Checked response by response through the index on answers' response_id, so the newest few comments
-        # of a group are found without reading every young person's answer to the cross-break's question.
+        # of a group are found walking the comments' index newest first, without reading every young person's
+        # answer to the cross-break's question. A count, not EXISTS: PostgreSQL turns EXISTS into a join,
+        # guesses it leaves a handful of rows, and then reads the whole group to sort it (0.7 s at 100,000).
         given = Answer.__table__.alias("given")
-        conditions.append(exists().where(given.c.response_id == Response.id, given.c.question_id == group.question_id,
-                                         given.c.choice == group.choice))
+        conditions.append(select(func.count()).select_from(given).where(
+            given.c.response_id == Response.id, given.c.question_id == group.question_id,
+            given.c.choice == group.choice).scalar_subquery() > 0)
     return conditions
 
 
