@@ -264,7 +264,7 @@ def test_getting_help_the_board_and_the_error_pages_are_all_in_welsh(client, app
     assert "Ysgrifenna rif ffôn neu e-bost" in pages["ask, with nothing typed"]
     assert "Doedden ni ddim yn gallu anfon hwn nawr" in pages["ask, too many times"]
     assert "Dywedaist ti, fe wnaethon ni" in pages["board"] and "Dywedaist ti:" in pages["board"]
-    assert "Gormod o gynigion. Aros funud" in pages["too many tries"]
+    assert "Gormod o gynigion. Arhosa funud" in pages["too many tries"]
     content, words = survey_content(app), english_words()
     left = {name: leftover_english(html, content, words) for name, html in pages.items()}
     assert not {name: pieces for name, pieces in left.items() if pieces}
