@@ -10,14 +10,17 @@ from flask_login import current_user, logout_user
 
 from participation.auth.models import StaffUser
 from participation.auth.roles import Permission, can
+from participation.core import languages
 from participation.db import db
 
 
 def require(blueprint: Blueprint, permission: Permission) -> None:
-    """Make every route of a staff blueprint need a signed-in user whose role grants the permission."""
+    """Make every route of a staff blueprint need a signed-in user whose role grants the permission. Staff
+    pages are in English, whatever language the browser last chose for a survey (or a preview of one)."""
 
     @blueprint.before_request
     def _check():
+        languages.limit_to(())
         if not current_user.is_authenticated:
             return current_app.login_manager.unauthorized()
         signed_out = sign_out_when_idle()

@@ -353,8 +353,17 @@ def change_status(survey_id: int, action: str):
 @bp.get("/<int:survey_id>/preview/", defaults={"number": 0})
 @bp.get("/<int:survey_id>/preview/<int:number>")
 def preview(survey_id: int, number: int):
-    """Show a page exactly as a young person sees it; nothing can be sent or stored from here."""
+    """Show a page exactly as a young person sees it; nothing can be sent or stored from here. In a language
+    chosen with ?lang=, what is translated so far is shown, and the English where a piece is not."""
     survey = _survey(survey_id)
+    languages.limit_to(_translatable())  # staff pages are in English; a preview follows the language chosen
+    language = languages.current()
+    if language in _translatable():
+        have = translating.stored(db.session, survey, language)
+        for question in survey.ordered_questions:  # load what the preview reads before the survey leaves the session
+            _ = (question.show_if_question, question.theme, question.section, question.survey, survey.questions)
+        db.session.expunge(survey)  # a copy to show, never saved
+        translating.translated(survey, language, have)
     if number == 0:
         return render_intro(survey, preview=True)
     return render_page(survey, number, preview=True, answers=_tried_answers(survey))
@@ -409,6 +418,7 @@ def translate(survey_id: int, language: str):
     return render_template("surveys/translate.html", survey=survey, form=form, language=language,
                            name=languages.NAMES.get(language, language), rtl=language in languages.RTL,
                            pieces=translating.pieces(survey), have=have, source_hash=translating.source_hash,
+                           turned_on=current_app.extensions["languages"],
                            typed=request.form if request.method == "POST" else None)
 
 

@@ -228,3 +228,37 @@ def test_a_pasted_direction_override_is_dropped_but_the_marks_mixed_text_needs_a
         run(db.session, lambda: translating.save(db.session, None, survey, "cy", [entry], translatable=["cy"],
                                                  empty_removes=True))
     assert _translations(app, survey_id) == {"survey.title": "Dy gartref \u200f(PA)\u200f"}
+
+
+def test_an_officer_previews_the_survey_in_welsh_before_it_is_finished(app, login_as):
+    survey_id = _survey(app)
+    client = login_as("officer")
+    with app.app_context():
+        survey = db.session.get(Survey, survey_id)
+        question = next(p for p in translating.pieces(survey) if p.english == "Who do you live with?")
+        run(db.session, lambda: translating.save(db.session, None, survey, "cy", [
+            translating.Entry(question.key, "Gyda phwy rwyt ti'n byw?", translating.source_hash(question.english))],
+            translatable=["cy"], empty_removes=True))
+    page = client.get(f"/surveys/{survey_id}/translations/cy").text
+    assert f'href="/surveys/{survey_id}/preview/?lang=cy"' in page
+    intro = client.get(f"/surveys/{survey_id}/preview/?lang=cy").text
+    assert '<html lang="cy"' in intro and "Your home" in intro  # the title is not translated yet
+    first = client.get(f"/surveys/{survey_id}/preview/1").text  # the choice carries on through the preview
+    assert "Gyda phwy rwyt ti&#39;n byw?" in first and "Foster carers" in first
+    assert "Who do you live with?" not in first
+    with app.app_context():  # nothing of the preview was saved
+        assert db.session.scalar(select(Question.text).where(Question.id == int(question.key.split(".")[1]))) == \
+            "Who do you live with?"
+    staff_page = client.get(f"/surveys/{survey_id}").text  # staff pages stay in English
+    assert '<html lang="en-GB"' in staff_page and "Skip to main content" in staff_page
+    assert '<html lang="en-GB"' in app.test_client().get("/s/home?lang=cy").text
+
+
+def test_every_page_of_the_demo_previews_in_welsh(app, demo, login_as):
+    client = login_as("officer")
+    with app.app_context():
+        survey_id = db.session.scalar(select(Survey.id).where(Survey.slug == "demo"))
+    assert "Dy fywyd, dy lais" in client.get(f"/surveys/{survey_id}/preview/?lang=cy").text
+    for number, words in enumerate(["Gofalwyr maeth", "Neb", "Byddwn ni'n gwrando arnat ti", "Dwed fwy wrthon ni"], 1):
+        page = client.get(f"/surveys/{survey_id}/preview/{number}")
+        assert page.status_code == 200 and words in page.text.replace("&#39;", "'"), number
