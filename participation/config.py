@@ -155,6 +155,10 @@ class Config:
     #: Every process touches the Redis set of held requests this often (seconds), so its idle time
     #: never tells when the latest request was asked.
     HELP_REQUEST_HOLD_TOUCH: float | None = 0.5
+    #: Mail a request hands over (a link to sign in on a new browser) is sent this many seconds later,
+    #: at random, by the process's sender thread, so no request waits on the mail server (core/outbox.py).
+    OUTBOX_DELAY_MIN = 0.5
+    OUTBOX_DELAY_MAX = 2.0
     #: Wrong access codes one browser may type. Nothing limits everyone together (see surveys/codes.py).
     ACCESS_CODES_PER_VISITOR = "10 per 10 minutes"
     RATELIMIT_HEADERS_ENABLED = False
@@ -247,6 +251,7 @@ class TestConfig(Config):
         self.HELP_REQUEST_HOLD_MAX = None  # no timer: tests write held requests with holding.write_now
         self.SAFEGUARDING_ALERT_MAX = None  # no timer: tests sweep with alerts.safeguarding.sweep
         self.MAIL_SERVER = ""  # tests that send mail point it at their own local SMTP server
+        self.OUTBOX_DELAY_MIN, self.OUTBOX_DELAY_MAX = 0.0, 0.05  # tests wait for mail; it still leaves from the sender thread
         self.MAIL_DEFAULT_SENDER = ""
         self.SECRET_KEY = "test-secret-key"
         self.PUBLIC_URL = "https://have-your-say.council.example"

@@ -205,15 +205,27 @@ def login_as(app, client, make_user):
 
 
 class _Inbox:
-    """What a real SMTP server on 127.0.0.1 received: each message as the standard library parsed it."""
+    """What a real SMTP server on 127.0.0.1 received: each message as the standard library parsed it.
+    Clearing `answering` makes the server hold every message, unanswered, until it is set again (a mail
+    server that has stopped answering)."""
 
     def __init__(self) -> None:
+        import threading
+
         self.messages: list = []
         self.envelopes: list[tuple[str, list[str]]] = []
+        self.answering = threading.Event()
+        self.answering.set()
+        self.waiting = 0  # messages held unanswered now
 
     async def handle_DATA(self, server, session, envelope):  # aiosmtpd's handler hook
+        import asyncio
         from email import message_from_bytes, policy
 
+        self.waiting += 1
+        while not self.answering.is_set():
+            await asyncio.sleep(0.01)
+        self.waiting -= 1
         self.messages.append(message_from_bytes(envelope.original_content, policy=policy.default))
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
         return "250 Message accepted for delivery"
@@ -230,4 +242,5 @@ def smtp_server(app):
     app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port, MAIL_USE_TLS=False, MAIL_USE_SSL=False,
                       MAIL_DEFAULT_SENDER="participation@council.example")
     yield inbox
+    inbox.answering.set()
     controller.stop()

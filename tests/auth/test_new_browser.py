@@ -5,15 +5,30 @@ minutes, in the browser that asked; and it never stands in for the password."""
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 import time
+import uuid
+from contextlib import ExitStack
+from unittest import mock
+
+import pytest
+from itsdangerous import URLSafeSerializer
+from limits.storage import storage_from_string
+from limits.strategies import FixedWindowRateLimiter
+from sqlalchemy import event
 
 from participation.auth import services
+from participation.auth.browsers import email_tag
+from participation.core.outbox import Outbox
+from participation.extensions import limiter
 from participation.auth.models import StaffUser
 from participation.core.transaction import run
 from participation.db import db
 from participation.auth.views import LINK_ASKED, LINK_DOES_NOT_WORK
 from tests.auth.test_sign_in import _message, _sign_in, clock  # noqa: F401  (clock is a fixture)
+from tests.core.test_shared_limits import REDIS, _redis_answers
 from tests.helpers import PASSWORD, csrf_token
 
 SAM = "sam@council.example"
@@ -51,8 +66,6 @@ def _flood(app, clock, tries: int = 40) -> None:
 def test_strangers_flooding_an_address_never_keep_its_owner_out_of_a_new_browser(app, make_user, smtp_server, clock):
     make_user("officer", email=SAM)
     _flood(app, clock)
-    for _ in range(10):  # and ask for links for it too, from fresh browsers, to fill the mailbox or use it up
-        assert _ask(app.test_client(), SAM).status_code == 200
 
     laptop = app.test_client()  # Sam's new laptop
     refused = _sign_in(laptop, SAM, PASSWORD)
@@ -60,10 +73,13 @@ def test_strangers_flooding_an_address_never_keep_its_owner_out_of_a_new_browser
     assert 'href="/login/new-browser"' in laptop.get("/login").text
     asked = _ask(laptop, SAM)
     assert asked.status_code == 200 and LINK_ASKED in asked.text
-    # One message for all eleven requests: the mailbox is not flooded, and the link in it works on the laptop.
     [message] = _mail(smtp_server, 1)
     assert smtp_server.envelopes == [("participation@council.example", [SAM])]
     assert message["Subject"] == "Sign in on a new browser"
+    # Strangers asking for links for the address from fresh browsers cannot flood the mailbox.
+    for _ in range(10):
+        assert _ask(app.test_client(), SAM).status_code == 200
+    _mail(smtp_server, 1)
     opened = laptop.get(_link(message))
     assert opened.status_code == 302 and opened.headers["Location"] == "/login"
     assert f"This browser can now sign in as {SAM}. Sign in with your password." in laptop.get("/login").text
@@ -76,6 +92,27 @@ def test_strangers_flooding_an_address_never_keep_its_owner_out_of_a_new_browser
     assert laptop.get("/surveys/").status_code == 200
     # The strangers still wait.
     assert "Wait" in _message(_sign_in(app.test_client(), SAM, PASSWORD))
+
+
+def test_a_forwarded_link_does_nothing_in_another_browser_that_asked_for_the_same_address(
+        app, make_user, smtp_server, clock):
+    app.config["SIGNIN_LINKS_PER_EMAIL"] = "10 per minute"  # a message for each browser's request
+    make_user("officer", email=SAM)
+    _flood(app, clock, tries=6)
+    sams, strangers = app.test_client(), app.test_client()
+    _ask(sams, SAM)
+    sams_link = _link(_mail(smtp_server, 1)[0])
+    _ask(strangers, SAM)  # the stranger's browser asked for the same address too, and has its own link
+    strangers_link = _link(_mail(smtp_server, 2)[1])
+
+    # Sam's link, forwarded to the stranger, does nothing in the stranger's browser and stays unused...
+    forwarded = strangers.get(sams_link)
+    assert forwarded.status_code == 400 and LINK_DOES_NOT_WORK in forwarded.text
+    assert "Wait" in _message(_sign_in(strangers, SAM, PASSWORD))
+    # ... nor does the stranger's link in Sam's browser; Sam's own link works in Sam's browser.
+    assert sams.get(strangers_link).status_code == 400
+    assert sams.get(sams_link).status_code == 302
+    assert _sign_in(sams, SAM, PASSWORD).status_code == 302
 
 
 def test_asking_reads_the_same_for_addresses_with_and_without_accounts(app, make_user, smtp_server):
@@ -148,3 +185,96 @@ def test_without_mail_the_page_says_to_ask_an_administrator_whose_reset_works_at
             db.session, db.session.get(StaffUser, admin), user, name="", role="officer", safeguarding_lead=False,
             active=True, password=fresh_password))
     assert _sign_in(app.test_client(), SAM, fresh_password).status_code == 302
+
+
+def _what_asking_does(app, email: str) -> dict:
+    """Everything one request for a link for `email`, from a fresh browser, did that could tell one address
+    from another: its answer (the page, each cookie's name, attributes and length), the SQL it ran, what it
+    counted in the rate-limit store (the address's tag shown as <tag>), how many values it signed, the
+    letters it handed to the outbox, and the threads it left running."""
+    browser = app.test_client()
+    token = csrf_token(browser.get("/login/new-browser").text)
+    statements: list[str] = []
+    letters: list[tuple] = []
+    signed = mock.patch.object(URLSafeSerializer, "dumps", autospec=True, side_effect=URLSafeSerializer.dumps)
+    with app.app_context():
+        engine, store = db.engine, limiter.storage
+    spied = [(name, mock.patch.object(store, name, wraps=getattr(store, name)))
+             for name in ("incr", "get", "get_expiry", "clear", "acquire_entry", "get_moving_window")
+             if hasattr(store, name)]
+    post = Outbox.post
+
+    def posting(self, letter):
+        letters.append((letter.subject, len(letter.to) <= 1))
+        post(self, letter)
+
+    def executed(conn, cursor, statement, *args):
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", executed)
+    threads = set(threading.enumerate())
+    try:
+        with signed as signing, mock.patch.object(Outbox, "post", posting), ExitStack() as spies:
+            store_calls = [(name, spies.enter_context(patch)) for name, patch in spied]
+            reply = browser.post("/login/new-browser", data={"csrf_token": token, "email": email})
+            signatures = signing.call_count
+    finally:
+        event.remove(engine, "before_cursor_execute", executed)
+    tag = re.escape(email_tag(email))
+    counted = sorted(re.sub(r"LIMITER/[0-9a-f]{32}/", "LIMITER/<this browser>/",  # the page's own limit per visitor
+                            re.sub(tag, "<tag>", f"{name}{call.args[:1]}")) for name, spy in store_calls
+                     for call in spy.call_args_list)
+    cookies = sorted(re.sub(r"=([^;]*)", lambda m: f"=<{len(m.group(1))}>", c, count=1)
+                     for c in reply.headers.getlist("Set-Cookie"))
+    return {"status": reply.status_code, "page": re.sub(r'name="csrf_token"[^>]*value="[^"]+"', "", reply.text),
+            "headers": sorted(k for k, _ in reply.headers if k != "Set-Cookie"), "cookies": cookies,
+            "sql": [re.sub(r"sa_savepoint_\d+", "sa_savepoint", statement) for statement in statements], "store": counted, "signed": signatures, "letters": letters,
+            "threads left": [t.name for t in set(threading.enumerate()) - threads if not _housekeeping(t, store)]}
+
+
+def _housekeeping(thread: threading.Thread, store) -> bool:
+    """Threads nobody's request starts: the test SMTP server's asyncio workers, and the in-memory rate-limit
+    store's clean-up timer, which restarts itself now and then."""
+    return thread.name.startswith("asyncio") or getattr(getattr(thread, "function", None), "__self__", None) is store
+
+
+def _same_work_for_every_address(app, make_user, smtp_server) -> None:
+    make_user("officer", email=SAM)
+    _what_asking_does(app, "first@council.example")  # the process's outbox starts with its first letter
+    smtp_server.answering.clear()  # the mail server stops answering: no request may wait on it
+    known = _what_asking_does(app, SAM)  # a real account, not emailed in the last 5 minutes
+    assert smtp_server.messages == []  # the page came back without the message having been taken
+    unknown = _what_asking_does(app, "nobody@council.example")
+    assert known == unknown
+    assert known["status"] == 200 and LINK_ASKED in known["page"]
+    assert known["letters"] == [("Sign in on a new browser", True)] and known["signed"] == 2
+    assert any("staff_users" in statement for statement in known["sql"])
+    assert known["threads left"] == []
+    # The message waits in the outbox's own thread meanwhile, and goes once the server answers again.
+    for _ in range(100):
+        if smtp_server.waiting:
+            break
+        time.sleep(0.05)
+    assert smtp_server.waiting == 1 and smtp_server.messages == []
+    smtp_server.answering.set()
+    _mail(smtp_server, 1)
+    assert smtp_server.envelopes == [("participation@council.example", [SAM])]
+
+
+def test_asking_does_the_same_work_for_an_account_and_for_no_account_and_never_waits_on_mail(
+        app, make_user, smtp_server):
+    _same_work_for_every_address(app, make_user, smtp_server)
+
+
+def test_asking_counts_the_same_in_redis_for_an_account_and_for_no_account(app, make_user, smtp_server):
+    if not _redis_answers():
+        if os.environ.get("REQUIRE_REDIS"):
+            pytest.fail("REQUIRE_REDIS is set but no Redis server answers on 127.0.0.1:6379")
+        pytest.skip("no Redis server on 127.0.0.1:6379")
+    store = storage_from_string(REDIS, key_prefix=f"test-{uuid.uuid4().hex}")
+    try:
+        with mock.patch.object(limiter, "_storage", store), \
+                mock.patch.object(limiter, "_limiter", FixedWindowRateLimiter(store)):
+            _same_work_for_every_address(app, make_user, smtp_server)
+    finally:
+        store.reset()
