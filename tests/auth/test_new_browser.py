@@ -15,7 +15,7 @@ from unittest import mock
 
 import pytest
 from itsdangerous import URLSafeSerializer
-from limits.storage import storage_from_string
+from limits.storage import Storage, storage_from_string
 from limits.strategies import FixedWindowRateLimiter
 from sqlalchemy import event
 
@@ -229,13 +229,14 @@ def _what_asking_does(app, email: str) -> dict:
     return {"status": reply.status_code, "page": re.sub(r'name="csrf_token"[^>]*value="[^"]+"', "", reply.text),
             "headers": sorted(k for k, _ in reply.headers if k != "Set-Cookie"), "cookies": cookies,
             "sql": [re.sub(r"sa_savepoint_\d+", "sa_savepoint", statement) for statement in statements], "store": counted, "signed": signatures, "letters": letters,
-            "threads left": [t.name for t in set(threading.enumerate()) - threads if not _housekeeping(t, store)]}
+            "threads left": [t.name for t in set(threading.enumerate()) - threads if not _housekeeping(t)]}
 
 
-def _housekeeping(thread: threading.Thread, store) -> bool:
-    """Threads nobody's request starts: the test SMTP server's asyncio workers, and the in-memory rate-limit
-    store's clean-up timer, which restarts itself now and then."""
-    return thread.name.startswith("asyncio") or getattr(getattr(thread, "function", None), "__self__", None) is store
+def _housekeeping(thread: threading.Thread) -> bool:
+    """Threads nobody's request starts: the test SMTP server's asyncio workers, and the clean-up timers of
+    in-memory rate-limit stores (this test's and earlier tests'), which restart themselves now and then."""
+    owner = getattr(getattr(thread, "function", None), "__self__", None)
+    return thread.name.startswith("asyncio") or isinstance(owner, Storage)
 
 
 def _same_work_for_every_address(app, make_user, smtp_server) -> None:
