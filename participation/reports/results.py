@@ -125,9 +125,11 @@ def in_group(survey: Survey, group: Group) -> list:
         # of a group are found walking the comments' index newest first, without reading every young person's
         # answer to the cross-break's question. A count, not EXISTS: PostgreSQL turns EXISTS into a join,
         # guesses it leaves a handful of rows, and then reads the whole group to sort it (0.7 s at 100,000).
+        # "question_id + 0" keeps both databases off the index of every answer to the question, which
+        # PostgreSQL otherwise reads again for each comment (0.8 s at 10,000).
         given = Answer.__table__.alias("given")
         conditions.append(select(func.count()).select_from(given).where(
-            given.c.response_id == Response.id, given.c.question_id == group.question_id,
+            given.c.response_id == Response.id, (given.c.question_id + 0) == group.question_id,
             given.c.choice == group.choice).scalar_subquery() > 0)
     return conditions
 
