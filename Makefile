@@ -11,7 +11,7 @@ ACCESS_LOG_FORMAT := %(m)s %(U)s %(s)s %(b)s %(M)sms
 # ... and with no line at all for the pages young people open, or the files they load.
 ACCESS_LOGGER := participation.core.access_log.AccessLog
 
-.PHONY: messages translations run test model install install-dev migrate demo serve browser-assets vendor-plotly clean
+.PHONY: messages translations run test model safeguarding-model install install-dev migrate demo serve browser-assets vendor-plotly clean
 
 run: install translations migrate demo serve
 
@@ -69,6 +69,10 @@ test: install-dev browser-assets translations
 # shared corpus of published texts (../shared/corpus, or THEMES_CORPUS) and the product's examples.
 model: install
 	$(BIN)/python bench/train_themes.py
+
+# The learnt safeguarding model, with its grouped cross-validation figures (see README, "Free-text analysis").
+safeguarding-model: install
+	$(BIN)/python bench/train_safeguarding.py
 
 clean:
 	rm -rf $(VENV) tests/browser/node_modules .pytest_cache .mypy_cache

@@ -13,6 +13,7 @@ that weighed most towards risk.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Sequence
 import numpy as np
 from scipy.sparse import csr_matrix
 
+from participation.analysis import safeguarding_words as W
 from participation.analysis.safeguarding import _quick_plain, assess, normalise
 
 MODEL_PATH = Path(__file__).parent / "data" / "safeguarding_model.npz"
@@ -38,6 +40,39 @@ EVERY = "t"
 MIN_WORDS = 3
 
 
+_PAST = re.compile(r"\b(?:" + W.PAST + r")")
+_RESOLVED = re.compile(r"\b(?:" + W.RESOLVED + r")")
+_STILL = re.compile(W.STILL)
+_SAYINGS = re.compile(r"\b(?:" + W.SAYINGS + r")")
+_PLAY = re.compile(r"\b(?:" + W.PLAY + r")")
+_PLAY_TOO_FAR = re.compile(r"\b(?:" + W.PLAY_TOO_FAR + r")")
+_MEDIA = re.compile(W.MEDIA)
+_SAFE = re.compile(r"\b(?:feel|feels|felt|im|i am|am|is|its|being|it is) (?:so |really |totally |very |much |way |more )?"
+                   r"(?:safe|safer|secure|protected|settled|calm|calmer|happy|looked after|cared for)\b")
+_UNSAFE = re.compile(r"\b(?:dont|not|never|didnt|isnt|doesnt|no longer|wasnt) (?:\w+ ){0,2}(?:safe|secure)\b")
+_NO_HARM = re.compile(r"\b(?:noone|nothing|never) (?:\w+ )?(?:hurts?|hits?|shouts?|touch\w*|bothers?|happens?|scares?)\b")
+
+
+def context_features(plain: str) -> list[str]:
+    """What the comment as a whole says about its risk words, as features "x ...": a trouble told as past
+    ("used to", "years ago"), as resolved ("im fine now", "got support"), or as still going on ("again",
+    "lately"); an everyday saying; a play fight (or one that went too far); a film or game; feeling safe
+    (or not); a denial of harm ("nobody hurts me"). The model weighs these with the words, so that it
+    learns, for example, that "used to" with "im fine now" and no "still" reads as over."""
+    past = bool(_PAST.search(plain))
+    resolved = bool(_RESOLVED.search(plain))
+    still = bool(_STILL.search(plain))
+    play = bool(_PLAY.search(plain))
+    too_far = bool(_PLAY_TOO_FAR.search(plain))
+    unsafe = bool(_UNSAFE.search(plain))
+    found = [("x past", past), ("x resolved", resolved), ("x still", still), ("x over", past and resolved and not still),
+             ("x back", past and still), ("x saying", bool(_SAYINGS.search(plain))), ("x play", play and not too_far),
+             ("x too far", play and too_far), ("x media", bool(_MEDIA.search(plain))),
+             ("x safe", bool(_SAFE.search(plain)) and not unsafe), ("x unsafe", unsafe),
+             ("x no harm", bool(_NO_HARM.search(plain)))]
+    return [name for name, present in found if present]
+
+
 def plain_words(text: str) -> list[str]:
     """The comment in the plain words the rules read (text-speak spelt out), with sentence stops as "."."""
     return [w for w in _quick_plain(text.lower()).split(" ") if w]
@@ -53,14 +88,15 @@ def feature_names(text: str) -> list[str]:
     """The features of one comment (for training): each word's own, "b x y" for two words in a row, and
     "t", which every comment has (so that a short comment with no telling words reads as ordinary)."""
     out: list[str] = [EVERY]
+    plain = _quick_plain(text.lower())
     prev = "."
-    for word in plain_words(text):
+    for word in (w for w in plain.split(" ") if w):
         if word != ".":
             out.extend(word_features(word))
             if prev != ".":
                 out.append(f"b {prev} {word}")
         prev = word
-    return out
+    return out + context_features(plain)
 
 
 @dataclass(frozen=True)
@@ -134,6 +170,8 @@ class RiskModel:
                         rows.append(pair)
                         owners.append((1, word))
             prev = word
+        rows.extend(index[name] for name in context_features(" ".join(words)) if name in index)
+        owners.append((len(rows) - sum(size for size, _ in owners), ""))
         return rows, owners
 
     def probabilities_many(self, texts: Sequence[str], lengths: list[int] | None = None) -> np.ndarray:
@@ -154,8 +192,9 @@ class RiskModel:
                 lengths.append(len(text.split()))
             if every is not None:
                 append(every)
+            plain = _quick_plain(text.lower())
             prev = "."
-            for word in plain_words(text):
+            for word in (w for w in plain.split(" ") if w):
                 if word != ".":
                     own = words_seen.get(word)
                     extend(own if own is not None else word_rows(word))
@@ -168,6 +207,7 @@ class RiskModel:
                         if pair >= 0:
                             append(pair)
                 prev = word
+            extend(index[name] for name in context_features(plain) if name in index)
             indptr.append(len(indices))
         n = len(texts)
         cols = np.array(indices, dtype=np.int64)
