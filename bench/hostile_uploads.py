@@ -39,7 +39,7 @@ def _ordinary() -> bytes:
 
 def _one(path: str) -> None:
     """Read one file and print what happened as JSON (run in its own process)."""
-    from participation.exchange.codec import UnreadableFile, read_upload
+    from participation.core.spreadsheets import UnreadableFile, read_upload
     import openpyxl  # noqa: F401  (loaded before measuring, as a worker that has read one file has it)
 
     data = Path(path).read_bytes()

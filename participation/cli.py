@@ -23,7 +23,7 @@ from participation.comments.services import rebuild_tallies as rebuild_comment_t
 from participation.comments.services import retag
 from participation.core.transaction import Refused, run, transaction
 from participation.db import db, today
-from participation.exchange.codec import UnreadableFile, encode_table
+from participation.core.spreadsheets import UnreadableFile, encode_table
 from participation.exchange.services import write_responses_csv
 from participation.help_requests.services import purge_handled
 from participation.pledges.demo import seed_demo_pledge

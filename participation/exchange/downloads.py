@@ -8,7 +8,7 @@ from flask import Response, current_app
 from sqlalchemy.orm import Session
 
 from participation.db import db
-from participation.exchange.codec import MIMETYPES, table_chunks
+from participation.core.spreadsheets import MIMETYPES, table_chunks
 
 
 def streamed(pieces_from: Callable[[Session], Iterator[bytes]], mimetype: str, filename: str) -> Response:

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from participation.db import db
-from participation.exchange.codec import csv_chunks, write_csv
+from participation.core.spreadsheets import csv_chunks, write_csv
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Survey
 from participation.surveys.question_types import question_type

@@ -14,7 +14,7 @@ from participation.auth.services import record
 from participation.comments.models import CommentAnalysis
 from participation.comments.services import comment_words, in_groups_shown
 from participation.core.transaction import Refused
-from participation.exchange.codec import UnreadableFile, decode_upload, read_table
+from participation.core.spreadsheets import UnreadableFile, decode_upload, read_table
 from participation.pledges.importing import Parsed, PromiseRow, match_identities, parse_lines, parse_table
 from participation.pledges.models import (PLEDGE_AUDIENCES, Pledge, PledgeAudience, PledgeVersion, Promise, ReviewPart,
                                           ReviewQuestion)

@@ -20,7 +20,7 @@ from participation.scorecard.models import Measure, MeasureGroup, MeasureValue
 from participation.scorecard.rules import (
     DEFAULT_TOLERANCE, Direction, Frequency, Period, Polarity, Rag, Unit, arrow, direction, period_for, rag, read_period,
     read_target, read_value)
-from participation.exchange.codec import UnreadableFile, decode_upload, read_xlsx
+from participation.core.spreadsheets import UnreadableFile, decode_upload, read_xlsx
 from participation.scorecard.sheet import (
     EXPORT_AFTER, EXPORT_FIELDS, EXPORT_TAIL, MeasureRow, Sheet, SheetError, Table, arrow_meant, read_sheet,
     table_in_sheet, table_in_text)

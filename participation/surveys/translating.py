@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from participation.auth.models import Actor
 from participation.auth.services import record
 from participation.core.transaction import Refused
+from participation.core.spreadsheets import safe_cell
 from participation.core.words import clean_text
 from participation.surveys.models import Survey, SurveyTextTranslation
 
@@ -234,8 +235,6 @@ def sheet(session: Session, survey: Survey, languages: list[str]) -> tuple[list[
 def _as_written(cell: str, *known: str) -> str:
     """The words of a cell as they were before a download made them formula-safe (a CSV file starts a
     cell that begins like a formula with an apostrophe): the known words the cell stands for, or the cell."""
-    from participation.exchange.codec import safe_cell
-
     return next((words for words in known if words and cell in (words, safe_cell(words))), cell)
 
 

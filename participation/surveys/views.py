@@ -12,7 +12,7 @@ from participation.core import golive, languages
 from participation.core.forms import (ButtonForm, attempt, choice_list, filled, flash_outcome,
                                       redraws_when_timed_out, takes_upload)
 from participation.core.transaction import Refused, run
-from participation.exchange.codec import MIMETYPES, UnreadableFile, encode_table, read_upload
+from participation.core.spreadsheets import MIMETYPES, UnreadableFile, encode_table, read_upload
 from participation.core.numbers import id_from
 from participation.db import db
 from participation.deletion import services as deletion

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from participation.auth.models import Actor
 from participation.comments.services import current_tagger
-from participation.exchange.codec import UnreadableFile, column, read_upload
+from participation.core.spreadsheets import UnreadableFile, column, read_upload
 from participation.pledges.importing import find_theme, theme_lookup
 from participation.themes.services import active_themes
 from participation.tracker.models import SOURCE_KINDS, YOUNG_PEOPLES_KINDS, Source, SourceKind, TrackerSource

@@ -19,7 +19,7 @@ from participation.core.forms import (ButtonForm, attempt, choice_list, filled, 
 from participation.core.numbers import answer_id_from, id_from, page_from
 from participation.core.transaction import run
 from participation.db import db
-from participation.exchange.codec import UnreadableFile
+from participation.core.spreadsheets import UnreadableFile
 from participation.exchange.downloads import ready_rows, table_download
 from participation.themes.services import active_themes
 from participation.tracker import importing, services

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from participation.exchange.codec import safe_cell, write_csv
+from participation.core.spreadsheets import safe_cell, write_csv
 from tests.respond.helpers import answer_demo, send
 
 

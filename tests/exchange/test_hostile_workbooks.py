@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from participation.config import Config
 from participation.db import db
-from participation.exchange.codec import UnreadableFile, read_upload
+from participation.core.spreadsheets import UnreadableFile, read_upload
 from participation.scorecard import services as scorecard
 from participation.scorecard.models import Measure, MeasureValue
 from participation.themes.services import ensure_default_themes

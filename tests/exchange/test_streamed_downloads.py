@@ -12,7 +12,8 @@ import pytest
 
 from participation.core.transaction import transaction
 from participation.db import db
-from participation.exchange import codec, services as exports
+from participation.core import spreadsheets as codec
+from participation.exchange import services as exports
 from participation.respond.storing import AnswerRow, Sent, store
 from tests.factories import make_survey
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from participation.exchange.codec import UnreadableFile, decode_upload, read_table
+from participation.core.spreadsheets import UnreadableFile, decode_upload, read_table
 from participation.pledges.importing import match_identities, parse_lines, parse_table
 from participation.core.suppression import FEWER_THAN, HIDDEN, share, suppress_counts
 

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import func, select
 
 from participation.db import db
-from participation.exchange.codec import encode_table, read_upload
+from participation.core.spreadsheets import encode_table, read_upload
 from participation.scorecard import services
 from participation.scorecard.models import Measure, MeasureGroup, MeasureValue
 from participation.scorecard.rules import read_period

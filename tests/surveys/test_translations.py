@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from participation.core.transaction import run
 from participation.db import db
-from participation.exchange.codec import read_upload
+from participation.core.spreadsheets import read_upload
 from participation.surveys import translating
 from participation.surveys.models import Question, Survey, SurveyTextTranslation
 from tests.factories import make_survey
@@ -132,7 +132,7 @@ def _filled(header: list[str], rows: list[list[str]], words: dict[str, str]) -> 
 
 
 def test_a_spreadsheet_goes_out_and_comes_back_in_excel_and_csv(app, login_as):
-    from participation.exchange.codec import encode_table
+    from participation.core.spreadsheets import encode_table
 
     app.config["LANGUAGES"] = "en,cy,ar"
     survey_id = _survey(app)
@@ -164,7 +164,7 @@ def test_a_spreadsheet_goes_out_and_comes_back_in_excel_and_csv(app, login_as):
 
 
 def test_a_bad_or_half_wrong_spreadsheet_saves_nothing_and_says_why(app, login_as):
-    from participation.exchange.codec import encode_table
+    from participation.core.spreadsheets import encode_table
 
     survey_id = _survey(app)
     client = login_as("officer")

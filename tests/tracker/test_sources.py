@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from sqlalchemy import delete, select
 
 from participation.db import db
-from participation.exchange.codec import encode_table
+from participation.core.spreadsheets import encode_table
 from participation.themes.services import ensure_default_themes
 from participation.tracker import services
 from participation.tracker.importing import Columns, SourceInput, apply_import, guess_columns, plan_import

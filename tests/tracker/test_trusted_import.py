@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from participation.db import db
-from participation.exchange.codec import UnreadableFile, read_table, read_upload, read_xlsx
+from participation.core.spreadsheets import UnreadableFile, read_table, read_upload, read_xlsx
 from participation.themes.services import ensure_default_themes
 from participation.tracker.importing import Columns, apply_import, plan_import
 from participation.tracker.models import YouSaid
