@@ -196,7 +196,8 @@ def main() -> None:
         growth = ", ".join(f"{name} {b / a:.1f}x" for (name, *_), a, b in zip(pages, t1, t2))
         print(f"\n{n2 / n1:.0f}x the responses took: {growth} (target: at most 300 ms at 100,000, and flat)")
     if url.startswith("sqlite") and not args.reuse:
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        for suffix in ("", "-wal", "-shm"):
+            Path(url.removeprefix("sqlite:///") + suffix).unlink(missing_ok=True)
 
 
 if __name__ == "__main__":
