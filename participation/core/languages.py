@@ -17,8 +17,15 @@ from flask import Flask, g, request, session
 from flask_babel import Babel, get_locale, gettext, refresh
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
-RTL = {"ar", "fa", "he", "ur", "ps"}
-NAMES = {"en": "English", "cy": "Cymraeg", "ar": "العربية"}
+RTL = {"ar", "fa", "prs", "ps", "ckb", "he", "ur"}
+#: Each language's own name, in its own script, as a young person looks for it.
+NAMES = {"en": "English", "cy": "Cymraeg", "ar": "العربية", "fa": "فارسی", "prs": "دری", "ps": "پښتو",
+         "ckb": "کوردی (سۆرانی)", "ti": "ትግርኛ", "am": "አማርኛ", "vi": "Tiếng Việt", "sq": "Shqip"}
+#: Where the code a council writes in LANGUAGES (and a young person in ?lang=) is not the one Babel
+#: knows: Dari is `prs`, and its catalogue and dates are Babel's Afghan Persian, fa_AF.
+CATALOGUES = {"prs": "fa_AF"}
+#: The page's lang attribute, where it is not the code: screen readers and fonts know Dari as fa-AF.
+HTML_LANGS = {"en": "en-GB", "prs": "fa-AF"}
 
 
 def N_(message: str) -> str:
@@ -45,7 +52,7 @@ def checked(code: str) -> bool:
     """True when the catalogue's header says a fluent speaker has checked it (English always is)."""
     if code == "en":
         return True
-    po = TRANSLATIONS / code / "LC_MESSAGES" / "messages.po"
+    po = TRANSLATIONS / CATALOGUES.get(code, code) / "LC_MESSAGES" / "messages.po"
     if not po.exists():
         return False
     # In the header's comment, which `make messages` keeps (it drops header fields it does not know).
@@ -67,10 +74,11 @@ def offered(app: Flask) -> list[str]:
 
 
 def select_locale() -> str:
-    """The language chosen for this request, or English where the page's content is not in it (see limit_to)."""
+    """Babel's name for the language chosen for this request, or English where the page's content is not
+    in it (see limit_to)."""
     chosen = _chosen()
     limit = g.get("language_limit")
-    return chosen if limit is None or chosen in limit else "en"
+    return CATALOGUES.get(chosen, chosen) if limit is None or chosen in limit else "en"
 
 
 def limit_to(codes: Iterable[str]) -> None:
@@ -95,8 +103,22 @@ def _chosen() -> str:
 
 
 def current() -> str:
-    """The language this request is shown in (choosing it, and remembering a ?lang= choice, if not yet done)."""
-    return str(get_locale() or "en")
+    """The language this request is shown in, by the code in LANGUAGES (choosing it, and remembering a
+    ?lang= choice, if not yet done)."""
+    return current_code(str(get_locale() or "en"))
+
+
+_CODES = {catalogue: code for code, catalogue in CATALOGUES.items()}
+
+
+def current_code(locale: str) -> str:
+    """The code in LANGUAGES for Babel's name of a language (`prs` for fa_AF)."""
+    return _CODES.get(locale, locale)
+
+
+def html_lang(code: str) -> str:
+    """The value for a lang attribute showing words in the language `code`."""
+    return HTML_LANGS.get(code, code)
 
 
 def init_app(app: Flask) -> None:
@@ -116,8 +138,8 @@ def init_app(app: Flask) -> None:
         code = current()
         limit = g.get("language_limit")
         return {
-            "lang_code": "en-GB" if code == "en" else code,
+            "lang_code": html_lang(code),
             "lang_dir": "rtl" if code in RTL else "ltr",
-            "languages": [(c, NAMES.get(c, c)) for c in app.extensions["languages"] if limit is None or c in limit],
+            "languages": [(c, NAMES.get(c, c), html_lang(c)) for c in app.extensions["languages"] if limit is None or c in limit],
             "current_lang": code,
         }

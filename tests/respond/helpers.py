@@ -65,3 +65,21 @@ def stored_answers(app) -> list[tuple[str, str | None, str | None]]:
             .join(Question, Question.id == Answer.question_id).order_by(Question.id, Answer.choice)
         )
         return [tuple(row) for row in rows]
+
+
+def shipped_languages() -> list[str]:
+    """Every language with a catalogue in the repository, by the code a council lists in LANGUAGES."""
+    from participation.core.languages import TRANSLATIONS, current_code
+    return sorted(current_code(po.parent.parent.name) for po in TRANSLATIONS.glob("*/LC_MESSAGES/messages.po"))
+
+
+def offer_every_language(app) -> list[str]:
+    """Turn every shipped language on, checked or not, as a council would with LANGUAGES and
+    LANGUAGES_UNCHECKED_ON, and return their codes."""
+    from participation.core.languages import offered
+    codes = shipped_languages()
+    app.config["LANGUAGES"] = ",".join(["en", *codes])
+    app.config["LANGUAGES_UNCHECKED_ON"] = ",".join(codes)
+    app.extensions["languages"] = offered(app)
+    assert app.extensions["languages"] == ["en", *codes]
+    return codes
