@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from contextlib import ExitStack, contextmanager
+from pathlib import Path
 from typing import Iterator
 from unittest import mock
 
@@ -23,7 +24,7 @@ from participation.config import TestConfig
 from participation.core import state
 from participation.core.transaction import run
 from participation.db import db
-from tests.helpers import PASSWORD, csrf_token, empty_all_tables, free_port
+from tests.helpers import PASSWORD, csrf_token, empty_all_tables, free_port, serve_as_make_serve_does
 
 
 def _compile_catalogues() -> None:
@@ -244,3 +245,10 @@ def smtp_server(app):
     yield inbox
     inbox.answering.set()
     controller.stop()
+
+
+@pytest.fixture
+def served(tmp_path: Path):
+    """gunicorn as `make serve` runs it, on a fresh SQLite file with the demo: its port, access log
+    file, process and database file. Requests to be contacted are held for longer than any test."""
+    yield from serve_as_make_serve_does(tmp_path)

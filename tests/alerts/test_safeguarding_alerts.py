@@ -12,7 +12,7 @@ from participation.auth.models import StaffUser
 from participation.comments.models import CommentAnalysis
 from participation.core import golive
 from participation.db import db
-from tests.comments.test_comments import _answer
+from tests.comments.helpers import send_two_comments
 from tests.helpers import free_port
 
 WORRYING = "my carer hits me when she is angry"
@@ -31,8 +31,8 @@ def test_every_lead_is_emailed_once_for_all_new_flags_without_the_comment(app, d
     with app.app_context():
         db.session.get(StaffUser, gone).active = False  # switched off: no longer told
         db.session.commit()
-    _answer(app, "idk", WORRYING)
-    _answer(app, ALSO_WORRYING, "school is ok")
+    send_two_comments(app, "idk", WORRYING)
+    send_two_comments(app, ALSO_WORRYING, "school is ok")
     assert smtp_server.messages == []  # nothing is sent as the answers are stored
 
     assert sweep(app) == 2
@@ -49,20 +49,20 @@ def test_every_lead_is_emailed_once_for_all_new_flags_without_the_comment(app, d
         assert words.lower() not in text.lower()
 
     assert sweep(app) == 0 and len(smtp_server.messages) == 1  # the same flags are never mailed twice
-    _answer(app, "the wifi is rubbish", "theres no food in the house")
+    send_two_comments(app, "the wifi is rubbish", "theres no food in the house")
     assert sweep(app) == 1
     assert "3 flags are open in all" in _body(smtp_server.messages[1])
 
 
 def test_ordinary_comments_send_nothing(app, demo, make_user, smtp_server):
     make_user("officer", email="lead@council.example", safeguarding_lead=True)
-    _answer(app, "my carers are kind", "more trips out")
+    send_two_comments(app, "my carers are kind", "more trips out")
     assert sweep(app) == 0 and smtp_server.messages == []
 
 
 def test_a_failed_send_leaves_the_flags_for_the_next_sweep(app, demo, make_user, smtp_server):
     make_user("officer", email="lead@council.example", safeguarding_lead=True)
-    _answer(app, "idk", WORRYING)
+    send_two_comments(app, "idk", WORRYING)
     working = app.config["MAIL_PORT"]
     app.config["MAIL_PORT"] = free_port()  # nothing listens there
     try:
@@ -78,7 +78,7 @@ def test_a_failed_send_leaves_the_flags_for_the_next_sweep(app, demo, make_user,
 
 
 def test_flags_wait_until_there_is_a_lead_to_tell(app, demo, make_user, smtp_server):
-    _answer(app, "idk", WORRYING)
+    send_two_comments(app, "idk", WORRYING)
     assert sweep(app) == 0 and smtp_server.messages == []
     make_user("officer", email="lead@council.example", safeguarding_lead=True)
     assert sweep(app) == 1
@@ -87,7 +87,7 @@ def test_flags_wait_until_there_is_a_lead_to_tell(app, demo, make_user, smtp_ser
 
 def test_without_mail_settings_nothing_is_sent_and_the_go_live_list_says_so(app, demo, make_user):
     make_user("officer", email="lead@council.example", safeguarding_lead=True)
-    _answer(app, "idk", WORRYING)
+    send_two_comments(app, "idk", WORRYING)
     assert sweep(app) == 0
     todo = " ".join(golive.gaps(app.config, leads=1))
     assert "Set MAIL_SERVER" in todo and "Set MAIL_DEFAULT_SENDER" in todo
@@ -111,7 +111,7 @@ def test_flask_check_lists_the_mail_settings(app, runner):
 
 def test_send_alerts_command_runs_one_sweep(app, demo, make_user, runner, smtp_server):
     make_user("officer", email="lead@council.example", safeguarding_lead=True)
-    _answer(app, "idk", WORRYING)
+    send_two_comments(app, "idk", WORRYING)
     done = runner.invoke(args=["send-alerts"])
     assert done.exit_code == 0 and "Told the safeguarding leads about 1 new flag." in done.output
     assert len(smtp_server.messages) == 1
@@ -119,7 +119,7 @@ def test_send_alerts_command_runs_one_sweep(app, demo, make_user, runner, smtp_s
 
 
 def test_an_officer_who_is_not_a_lead_sees_who_the_lead_is_and_how_to_reach_them(app, demo, make_user, login_as):
-    _answer(app, "idk", WORRYING)
+    send_two_comments(app, "idk", WORRYING)
     officer = login_as("officer")
     page = officer.get("/comments/").text
     assert "Nobody is a designated safeguarding lead yet" in page

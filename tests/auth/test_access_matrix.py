@@ -3,17 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
 
-from participation.auth.models import StaffUser
-from participation.db import db
-from participation.pledges.models import Pledge, PledgeVersion, Promise
-from participation.respond.models import Answer
-from participation.surveys.models import Question, Survey
-from participation.themes.models import Theme
-from participation.tracker.models import Action, YouSaid
-from participation.scorecard.models import Measure
-from participation.reports.models import CommitteePaper
+from tests.auth.helpers import every_rule, url_values
 from tests.helpers import PASSWORD, csrf_token
 
 PUBLIC = {"static", "core.healthz", "auth.login", "auth.logout", "auth.new_browser", "auth.trust_browser"}
@@ -28,40 +19,6 @@ STAFF = {"auth.change_password": {"committee", "officer", "administrator"}, "sur
          "responses.": {"officer", "administrator"},
          "reports.": {"committee", "officer", "administrator"}, "help_requests.": {"officer", "administrator"},
          "papers.": {"committee", "officer", "administrator"}, "paper_writing.": {"officer", "administrator"}}
-
-
-def _values(app, rule) -> dict:
-    with app.app_context():
-        survey = db.session.scalar(select(Survey).where(Survey.slug == "demo"))
-        question = db.session.scalar(select(Question).where(Question.survey_id == survey.id))
-        text_question = db.session.scalar(select(Question).where(Question.survey_id == survey.id,
-                                                                 Question.kind == "text"))
-        user = db.session.scalar(select(StaffUser))
-        # The first of each kind the demo made (ids are not 1 when an earlier test used the numbers).
-        first = {name: db.session.scalar(select(func.min(column)))
-                 for name, column in (("item_id", YouSaid.id), ("action_id", Action.id), ("theme_id", Theme.id),
-                                      ("pledge_id", Pledge.id), ("version_id", PledgeVersion.id),
-                                      ("promise_id", Promise.id), ("answer_id", Answer.id), ("measure_id", Measure.id),
-                                      ("paper_id", CommitteePaper.id))}
-    known = {**{name: value or 1 for name, value in first.items()}, "survey_id": survey.id,
-             "question_id": question.id, "text_question_id": text_question.id, "user_id": user.id, "number": 1,
-             "slug": "demo", "language": "cy", "filename": "css/respond.css", "request_id": "0" * 32, "token": "not-a-link",
-             "audience": "care-leavers"}
-    values = {}
-    for name in rule.arguments:
-        if name in known:
-            values[name] = known[name]
-        elif name in rule._converters and hasattr(rule._converters[name], "items"):
-            values[name] = sorted(rule._converters[name].items)[0]
-        else:
-            raise AssertionError(f"no test value for <{name}> in {rule.rule}: add one")
-    return values
-
-
-def _rules(app):
-    for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
-            yield rule, method
 
 
 #: POSTs that take away what the other URLs are built from, tried after every other one.
@@ -96,8 +53,8 @@ def test_every_url_answers_as_the_role_allows(app, demo, make_user, role):
     token = csrf_token(client.get("/login" if role is None else "/s/demo/1").text)
     checked = 0
     # GETs first, so POSTs that change or delete things cannot affect them, and deleting the survey last.
-    for rule, method in sorted(_rules(app), key=_last_changes_first):
-        url = rule.build(_values(app, rule), append_unknown=False)[1]
+    for rule, method in sorted(every_rule(app), key=_last_changes_first):
+        url = rule.build(url_values(app, rule), append_unknown=False)[1]
         if rule.endpoint == "auth.logout":
             continue  # signs the client out; covered in test_sign_in
         reply = client.get(url) if method == "GET" else client.post(url, data={"csrf_token": token})
@@ -134,10 +91,10 @@ def test_no_staff_page_or_download_is_ever_kept_by_a_browser_or_proxy(app, demo,
                                 "password": PASSWORD})
     token = csrf_token(client.get("/s/demo/1").text)
     checked = set()
-    for rule, method in sorted(_rules(app), key=_last_changes_first):
+    for rule, method in sorted(every_rule(app), key=_last_changes_first):
         if rule.endpoint == "auth.logout":
             continue
-        url = rule.build(_values(app, rule), append_unknown=False)[1]
+        url = rule.build(url_values(app, rule), append_unknown=False)[1]
         reply = client.get(url) if method == "GET" else client.post(url, data={"csrf_token": token})
         where = f"{method} {url} as {role}: {reply.status_code}"
         if rule.endpoint == "static":

@@ -27,9 +27,8 @@ from participation.auth.models import StaffUser
 from participation.core.transaction import run
 from participation.db import db
 from participation.auth.views import LINK_ASKED, LINK_DOES_NOT_WORK
-from tests.auth.test_sign_in import _message, _sign_in, clock  # noqa: F401  (clock is a fixture)
-from tests.core.test_shared_limits import REDIS, _redis_answers
-from tests.helpers import PASSWORD, csrf_token
+from tests.auth.helpers import error_message, sign_in
+from tests.helpers import PASSWORD, REDIS, csrf_token, redis_answers
 
 SAM = "sam@council.example"
 
@@ -60,7 +59,7 @@ def _flood(app, clock, tries: int = 40) -> None:
     """A stranger types wrong passwords for the address, each from a fresh browser, sitting out every wait."""
     for _ in range(tries):
         clock[0] += 901
-        assert _sign_in(app.test_client(), SAM, "guess").status_code == 401
+        assert sign_in(app.test_client(), SAM, "guess").status_code == 401
 
 
 def test_strangers_flooding_an_address_never_keep_its_owner_out_of_a_new_browser(app, make_user, smtp_server, clock):
@@ -70,8 +69,8 @@ def test_strangers_flooding_an_address_never_keep_its_owner_out_of_a_new_browser
         assert _ask(app.test_client(), SAM).status_code == 200
 
     laptop = app.test_client()  # Sam's new laptop
-    refused = _sign_in(laptop, SAM, PASSWORD)
-    assert refused.status_code == 401 and "Wait 15 minutes, then try again." in _message(refused)
+    refused = sign_in(laptop, SAM, PASSWORD)
+    assert refused.status_code == 401 and "Wait 15 minutes, then try again." in error_message(refused)
     assert 'href="/login/new-browser"' in laptop.get("/login").text
     asked = _ask(laptop, SAM)
     assert asked.status_code == 200 and LINK_ASKED in asked.text
@@ -85,12 +84,12 @@ def test_strangers_flooding_an_address_never_keep_its_owner_out_of_a_new_browser
 
     # The link trusted the browser; it did not sign anyone in, and the password is still checked.
     assert laptop.get("/surveys/").status_code == 302
-    wrong = _sign_in(laptop, SAM, "guess")
-    assert wrong.status_code == 401 and _message(wrong) == "The email address or password is not right."
-    assert _sign_in(laptop, SAM, PASSWORD).status_code == 302
+    wrong = sign_in(laptop, SAM, "guess")
+    assert wrong.status_code == 401 and error_message(wrong) == "The email address or password is not right."
+    assert sign_in(laptop, SAM, PASSWORD).status_code == 302
     assert laptop.get("/surveys/").status_code == 200
     # The strangers still wait.
-    assert "Wait" in _message(_sign_in(app.test_client(), SAM, PASSWORD))
+    assert "Wait" in error_message(sign_in(app.test_client(), SAM, PASSWORD))
 
 
 def test_asking_reads_the_same_for_addresses_with_and_without_accounts(app, make_user, smtp_server):
@@ -121,14 +120,14 @@ def test_a_link_works_once_for_15_minutes_and_only_in_the_browser_that_asked(app
     # Opened in a browser that did not ask (a mail scanner, a forwarded message): it does nothing there...
     other = elsewhere.get(link)
     assert other.status_code == 400 and LINK_DOES_NOT_WORK in other.text
-    assert "Wait" in _message(_sign_in(elsewhere, SAM, PASSWORD))
+    assert "Wait" in error_message(sign_in(elsewhere, SAM, PASSWORD))
     # ... nor in a browser that asked for another address ...
     _ask(elsewhere, "alex@council.example")
     assert elsewhere.get(link).status_code == 400
     # ... and stays unused for the browser that asked.
     assert laptop.get(link).status_code == 302
     assert laptop.get(link).status_code == 400  # once only
-    assert _sign_in(laptop, SAM, PASSWORD).status_code == 302
+    assert sign_in(laptop, SAM, PASSWORD).status_code == 302
 
     # A link more than 15 minutes old does nothing.
     later = app.test_client()
@@ -136,8 +135,8 @@ def test_a_link_works_once_for_15_minutes_and_only_in_the_browser_that_asked(app
     late = _link(_mail(smtp_server, 2)[1])
     clock[0] += 15 * 60 + 1
     assert later.get(late).status_code == 400
-    assert _sign_in(app.test_client(), SAM, "guess").status_code == 401  # the strangers carry on
-    assert "Wait" in _message(_sign_in(later, SAM, PASSWORD))
+    assert sign_in(app.test_client(), SAM, "guess").status_code == 401  # the strangers carry on
+    assert "Wait" in error_message(sign_in(later, SAM, PASSWORD))
     # Nor does a link made up or changed.
     assert later.get("/login/new-browser/" + late.rsplit("/", 1)[1][:-3] + "abc").status_code == 400
     assert later.get("/login/new-browser/WyJzYW1AY291bmNpbC5leGFtcGxlIiwgMSwgIngiXQ.forged").status_code == 400
@@ -155,14 +154,14 @@ def test_without_mail_the_page_says_to_ask_an_administrator_whose_reset_works_at
     assert asked.status_code == 200 and LINK_ASKED not in asked.text and "Ask an administrator" in asked.text
 
     _flood(app, clock, tries=8)
-    assert "Wait" in _message(_sign_in(app.test_client(), SAM, PASSWORD))
+    assert "Wait" in error_message(sign_in(app.test_client(), SAM, PASSWORD))
     fresh_password = "plum kettle orbit sandal"
     with app.app_context():
         user = services.user_by_email(db.session, SAM)
         run(db.session, lambda: services.update_user(
             db.session, db.session.get(StaffUser, admin), user, name="", role="officer", safeguarding_lead=False,
             active=True, password=fresh_password))
-    assert _sign_in(app.test_client(), SAM, fresh_password).status_code == 302
+    assert sign_in(app.test_client(), SAM, fresh_password).status_code == 302
 
 
 def _what_asking_does(app, email: str) -> dict:
@@ -246,7 +245,7 @@ def test_asking_does_the_same_work_for_an_account_and_for_no_account_and_never_w
 
 
 def test_asking_counts_the_same_in_redis_for_an_account_and_for_no_account(app, make_user, smtp_server):
-    if not _redis_answers():
+    if not redis_answers():
         if os.environ.get("REQUIRE_REDIS"):
             pytest.fail("REQUIRE_REDIS is set but no Redis server answers on 127.0.0.1:6379")
         pytest.skip("no Redis server on 127.0.0.1:6379")

@@ -10,8 +10,11 @@ import os
 import threading
 from pathlib import Path
 
+from playwright.sync_api import expect
 import pytest
 from werkzeug.serving import make_server
+
+from tests.helpers import PASSWORD
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
@@ -132,3 +135,52 @@ def assert_accessible(page) -> None:
         for v in result["violations"]
     ]
     assert not problems, f"{page.url}\n" + "\n".join(problems)
+
+
+def sign_in(page, live_server, email):
+    page.goto(f"{live_server}/login")
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def sign_in_at_surveys(page, live_server, email):
+    page.goto(f"{live_server}/surveys/")
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Email address").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+
+def answer_every_page(page, check_each_page=lambda page: None):
+    """Answer the four demo pages as a young person would, by tapping labels and typing."""
+    answer_parts_1_to_3(page, check_each_page)
+    expect(page.get_by_text("Part 4 of 4")).to_be_visible()
+    page.get_by_label("What is the best thing about where you live?").fill("<script>alert(1)</script> my foster mum")
+    page.get_by_label("What is one thing we should change?").fill("More time with my PA")
+    check_each_page(page)
+    page.get_by_role("button", name="Check my answers").click()
+
+
+def answer_parts_1_to_3(page, check_each_page=lambda page: None):
+    """Answer the demo's first three pages, leaving part 4 (its comment boxes) open."""
+    expect(page.get_by_text("Part 1 of 4")).to_be_visible()
+    page.get_by_role("radio", name="Happy", exact=True).check()
+    page.get_by_role("group", name="Do you feel safe where you live?").get_by_label("Yes").check()
+    page.get_by_label("Foster carers").check()
+    check_each_page(page)
+    page.get_by_role("button", name="Continue").click()
+
+    expect(page.get_by_text("Part 2 of 4")).to_be_visible()
+    page.get_by_role("radio", name="4", exact=True).check()
+    page.get_by_label("My PA").check()
+    page.get_by_label("A friend").check()
+    check_each_page(page)
+    page.get_by_role("button", name="Continue").click()
+
+    expect(page.get_by_text("Part 3 of 4")).to_be_visible()
+    page.get_by_role("group", name="We will listen to you").get_by_label("Sometimes").check()
+    page.get_by_role("group", name="We will help you do well").get_by_label("Yes, it is kept").check()
+    check_each_page(page)
+    page.get_by_role("button", name="Continue").click()

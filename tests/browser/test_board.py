@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_review_queue import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 
 def test_the_board_on_a_phone_without_javascript(app, runner, live_server, phone_without_javascript):
@@ -28,7 +27,7 @@ def test_the_board_and_the_tracker_pass_axe(app, runner, live_server, phone, lap
     phone.goto(f"{live_server}/you-said-we-did")
     assert_accessible(phone)
     make_user("officer", email="officer@council.example")
-    _sign_in(laptop, live_server, "officer@council.example")
+    sign_in(laptop, live_server, "officer@council.example")
     laptop.get_by_role("link", name="You said, we did").click()
     expect(laptop.get_by_role("heading", name="You said, we did")).to_be_visible()
     assert_accessible(laptop)

@@ -6,18 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
-from tests.helpers import PASSWORD
+from tests.browser.conftest import assert_accessible, sign_in_at_surveys
 from tests.respond.helpers import count_responses, stored_answers
-
-
-def _sign_in(page, live_server, email):
-    page.goto(f"{live_server}/surveys/")
-    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
-    assert_accessible(page)
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def _add_question(page, kind, text, page_choice=None, new_page="", options="", required=False, show_if=None):
@@ -47,7 +37,7 @@ def _add_question(page, kind, text, page_choice=None, new_page="", options="", r
 
 def test_officer_builds_publishes_and_a_phone_answers_with_a_condition(app, make_user, live_server, laptop, phone):
     make_user("officer", email="officer@council.example")
-    _sign_in(laptop, live_server, "officer@council.example")
+    sign_in_at_surveys(laptop, live_server, "officer@council.example")
     expect(laptop.get_by_role("heading", name="Surveys")).to_be_visible()
     assert_accessible(laptop)
 
@@ -103,7 +93,7 @@ def test_officer_builds_publishes_and_a_phone_answers_with_a_condition(app, make
 
 def test_administrator_pages_pass_axe(app, make_user, live_server, laptop):
     make_user("administrator", email="admin@council.example")
-    _sign_in(laptop, live_server, "admin@council.example")
+    sign_in_at_surveys(laptop, live_server, "admin@council.example")
     laptop.get_by_role("link", name="Staff accounts").click()
     assert_accessible(laptop)
     laptop.get_by_role("link", name="Add a staff account").click()
@@ -119,7 +109,7 @@ def test_administrator_pages_pass_axe(app, make_user, live_server, laptop):
 
 def test_the_poster_prints_on_one_a4_page(app, demo, make_user, live_server, laptop):
     make_user("officer", email="officer@council.example")
-    _sign_in(laptop, live_server, "officer@council.example")
+    sign_in_at_surveys(laptop, live_server, "officer@council.example")
     from participation.db import db
     from participation.surveys.services import survey_by_slug
 

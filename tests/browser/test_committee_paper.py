@@ -13,8 +13,8 @@ import subprocess
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
+import pytest
 from sqlalchemy import select
 
 from participation.comments.models import CommentAnalysis
@@ -22,8 +22,7 @@ from participation.core.transaction import run
 from participation.db import db, today
 from participation.reports import paper as papers
 from participation.surveys.builder import response_counts
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_review_queue import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 OUTPUT = Path(os.environ.get("TEST_OUTPUT_DIR", Path(__file__).resolve().parents[2] / "build" / "test-output")) \
     / "committee-paper"
@@ -76,7 +75,7 @@ def _print_paper(app, runner, make_user, live_server, browser, output: Path, sco
     officer = browser.new_context(viewport={"width": 1280, "height": 900})
     page = officer.new_page()
     page.set_default_timeout(15000)
-    _sign_in(page, live_server, "officer@council.example")
+    sign_in(page, live_server, "officer@council.example")
     # Open safeguarding flags come first in the queue and are never quoted: the officer shows the ones not flagged.
     page.goto(f"{live_server}/comments/?flag=none")
     on_page = [int(n) for n in page.locator("section[id^=c]").evaluate_all("s => s.map(e => e.id.slice(1))")]
@@ -105,7 +104,7 @@ def _print_paper(app, runner, make_user, live_server, browser, output: Path, sco
     page.set_default_timeout(15000)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    _sign_in(page, live_server, "cllr@council.example")
+    sign_in(page, live_server, "cllr@council.example")
     page.goto(paper_url)
     for name in CHART_TITLES:
         expect(page.locator(f'[data-figure="fig-{name}"][data-drawn="yes"] svg').first).to_be_visible()

@@ -6,8 +6,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from participation.help_requests.holding import write_now
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_review_queue import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 
 def test_a_young_person_asks_to_be_contacted_and_an_officer_follows_up(app, demo, live_server, phone,
@@ -39,7 +38,7 @@ def test_a_young_person_asks_to_be_contacted_and_an_officer_follows_up(app, demo
 
     write_now(app)  # what the hold's timer does a few minutes later
     make_user("officer", email="officer@council.example")
-    _sign_in(laptop, live_server, "officer@council.example")
+    sign_in(laptop, live_server, "officer@council.example")
     laptop.get_by_role("link", name="Contact requests").click()
     expect(laptop.get_by_text("07700 900123")).to_be_visible()
     assert_accessible(laptop)

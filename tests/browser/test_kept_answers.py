@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from participation.db import db
 from participation.respond.models import Draft
-from tests.browser.test_respond_journey import _answer_every_page, _answer_parts_1_to_3
+from tests.browser.conftest import answer_every_page, answer_parts_1_to_3
 from tests.respond.helpers import count_responses, stored_answers
 
 KEPT = "() => Object.keys(sessionStorage).filter(k => k.startsWith('answers:'))"
@@ -33,7 +33,7 @@ def _fail_to_send(page, button: str) -> None:
 def test_a_typed_answer_survives_a_failed_send_and_a_reload_and_is_gone_after_sending(app, demo, live_server, phone):
     phone.goto(f"{live_server}/s/demo")
     phone.get_by_role("button", name="Start now").click()
-    _answer_parts_1_to_3(phone)
+    answer_parts_1_to_3(phone)
     expect(phone.get_by_text("Part 4 of 4")).to_be_visible()
     part_4 = phone.url
     phone.get_by_label(CHANGE).press_sequentially(LONG[:20])
@@ -66,7 +66,7 @@ def test_a_typed_answer_survives_a_failed_send_and_a_reload_and_is_gone_after_se
 def test_a_send_that_fails_keeps_nothing_in_the_tab_and_sending_again_stores_once(app, demo, live_server, phone):
     phone.goto(f"{live_server}/s/demo")
     phone.get_by_role("button", name="Start now").click()
-    _answer_every_page(phone)
+    answer_every_page(phone)
     expect(phone.get_by_role("heading", name="Check your answers")).to_be_visible()
     assert phone.evaluate(KEPT) != []
     check = phone.url

@@ -17,8 +17,7 @@ from participation.db import db, today
 from participation.respond.models import Response
 from participation.respond.storing import AnswerRow, Sent, store
 from participation.surveys.services import build_survey
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_builder import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in_at_surveys
 from tests.factories import make_survey
 
 FEELING = "How do you feel at home?"
@@ -33,7 +32,7 @@ def _open_survey(app, live_server, page) -> None:
                 {"title": "At home", "questions": [{"kind": "faces", "text": FEELING, "required": True}]},
                 {"title": "Being safe", "questions": [{"kind": "yesno", "text": "Do you feel safe at home?"},
                                                       {"kind": "text", "text": "Anything else?"}]}]}))
-    _sign_in(page, live_server, "officer@council.example")
+    sign_in_at_surveys(page, live_server, "officer@council.example")
     page.get_by_role("link", name="Home check").click()
     expect(page.get_by_role("heading", name="Home check", level=1)).to_be_visible()
     assert_accessible(page)
@@ -143,7 +142,7 @@ def test_the_staff_header_fits_one_line_at_1366(app, make_user, live_server, cou
     make_user("administrator", email="admin@council.example")  # the most links of any role
     page.goto(f"{live_server}/login")
     expect(page.locator(".footer")).to_have_text("For Your council staff only.")  # not "Signed in as nobody"
-    _sign_in(page, live_server, "admin@council.example")
+    sign_in_at_surveys(page, live_server, "admin@council.example")
     expect(page.get_by_role("heading", name="Surveys")).to_be_visible()
     tops = page.evaluate("() => [...document.querySelectorAll('.header-name, .nav li')]"
                          ".map(e => Math.round(e.getBoundingClientRect().top))")
@@ -162,7 +161,7 @@ def test_deleting_a_survey_goes_through_its_confirmation_page(app, make_user, li
         run(db.session, lambda: store(db.session, survey.id, [
             Sent(today(), [AnswerRow(question, text="My foster carer is kind")]),
             Sent(today(), [AnswerRow(question, text="i dont want to be here anymore")])]))
-    _sign_in(page, live_server, "officer@council.example")
+    sign_in_at_surveys(page, live_server, "officer@council.example")
     page.get_by_role("link", name="Last year's home check").click()
     page.get_by_role("link", name="Delete the survey").click()
     # A flag still waits for the safeguarding lead: the page says so and offers no button.

@@ -9,8 +9,7 @@ from participation.db import db
 from participation.pledges.models import ReviewQuestion
 from participation.respond.models import Answer, Response
 from participation.surveys.models import Survey
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_review_queue import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 
 def test_a_phone_reviews_the_pledge_and_every_page_passes_axe(app, runner, live_server, phone, make_user, laptop):
@@ -54,7 +53,7 @@ def test_a_phone_reviews_the_pledge_and_every_page_passes_axe(app, runner, live_
         assert kept == 5
 
     make_user("committee", email="cllr@council.example")
-    _sign_in(laptop, live_server, "cllr@council.example")
+    sign_in(laptop, live_server, "cllr@council.example")
     laptop.get_by_role("link", name="How young people rate our promises").click()
     laptop.get_by_role("link", name="Our Pledge to cared for children").first.click()
     expect(laptop.get_by_role("heading", name="Promises most at risk")).to_be_visible()

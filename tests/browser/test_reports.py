@@ -7,8 +7,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_review_queue import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 
 def test_the_dashboard_draws_its_charts_and_prints_for_the_committee(app, runner, make_user, live_server, laptop):
@@ -17,7 +16,7 @@ def test_the_dashboard_draws_its_charts_and_prints_for_the_committee(app, runner
     page = laptop
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    _sign_in(page, live_server, "cllr@council.example")
+    sign_in(page, live_server, "cllr@council.example")
     expect(page.get_by_role("heading", name="What young people told us")).to_be_visible()
     for name in ("responses", "themes", "promises", "actions"):
         expect(page.locator(f'[data-figure="fig-{name}"][data-drawn="yes"] svg').first).to_be_visible()

@@ -6,41 +6,8 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import answer_every_page, assert_accessible
 from tests.respond.helpers import count_responses
-
-
-def _answer_every_page(page, check_each_page=lambda page: None):
-    """Answer the four demo pages as a young person would, by tapping labels and typing."""
-    _answer_parts_1_to_3(page, check_each_page)
-    expect(page.get_by_text("Part 4 of 4")).to_be_visible()
-    page.get_by_label("What is the best thing about where you live?").fill("<script>alert(1)</script> my foster mum")
-    page.get_by_label("What is one thing we should change?").fill("More time with my PA")
-    check_each_page(page)
-    page.get_by_role("button", name="Check my answers").click()
-
-
-def _answer_parts_1_to_3(page, check_each_page=lambda page: None):
-    """Answer the demo's first three pages, leaving part 4 (its comment boxes) open."""
-    expect(page.get_by_text("Part 1 of 4")).to_be_visible()
-    page.get_by_role("radio", name="Happy", exact=True).check()
-    page.get_by_role("group", name="Do you feel safe where you live?").get_by_label("Yes").check()
-    page.get_by_label("Foster carers").check()
-    check_each_page(page)
-    page.get_by_role("button", name="Continue").click()
-
-    expect(page.get_by_text("Part 2 of 4")).to_be_visible()
-    page.get_by_role("radio", name="4", exact=True).check()
-    page.get_by_label("My PA").check()
-    page.get_by_label("A friend").check()
-    check_each_page(page)
-    page.get_by_role("button", name="Continue").click()
-
-    expect(page.get_by_text("Part 3 of 4")).to_be_visible()
-    page.get_by_role("group", name="We will listen to you").get_by_label("Sometimes").check()
-    page.get_by_role("group", name="We will help you do well").get_by_label("Yes, it is kept").check()
-    check_each_page(page)
-    page.get_by_role("button", name="Continue").click()
 
 
 def test_a_young_person_answers_on_a_phone_and_every_page_passes_axe(app, demo, live_server, phone):
@@ -60,7 +27,7 @@ def test_a_young_person_answers_on_a_phone_and_every_page_passes_axe(app, demo, 
     summary.get_by_role("link").first.click()
     assert phone.evaluate("() => document.activeElement.name") == phone.get_by_role("radio", name="Very sad").get_attribute("name")
 
-    _answer_every_page(phone, assert_accessible)
+    answer_every_page(phone, assert_accessible)
 
     expect(phone.get_by_role("heading", name="Check your answers")).to_be_visible()
     expect(phone.get_by_text("<script>alert(1)</script> my foster mum")).to_be_visible()
@@ -80,7 +47,7 @@ def test_the_survey_works_with_javascript_off(app, demo, live_server, phone_with
     page = phone_without_javascript
     page.goto(f"{live_server}/s/demo")
     page.get_by_role("button", name="Start now").click()
-    _answer_every_page(page)
+    answer_every_page(page)
     page.get_by_role("button", name="Send my answers").click()
     expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
     assert count_responses(app) == 1
@@ -88,7 +55,7 @@ def test_the_survey_works_with_javascript_off(app, demo, live_server, phone_with
 
 def test_going_back_and_sending_again_stores_one(app, demo, live_server, phone):
     phone.goto(f"{live_server}/s/demo/1")
-    _answer_every_page(phone)
+    answer_every_page(phone)
     phone.get_by_role("button", name="Send my answers").click()
     expect(phone.get_by_role("heading", name="Thank you")).to_be_visible()
     phone.go_back()

@@ -12,8 +12,7 @@ from sqlalchemy import select
 
 from participation.db import db
 from participation.surveys.models import Survey
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_review_queue import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 SAFE = "Do you feel safe where you live?"
 
@@ -38,7 +37,7 @@ def test_an_officer_filters_and_downloads_the_results_and_a_committee_member_rea
     page.set_default_timeout(15000)
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    _sign_in(page, live_server, "officer@council.example")
+    sign_in(page, live_server, "officer@council.example")
     page.goto(f"{live_server}/surveys/{survey_id}")
     page.get_by_role("link", name="Results", exact=True).click()
     expect(page.get_by_role("heading", name="Results: Your life, your say")).to_be_visible()
@@ -75,7 +74,7 @@ def test_an_officer_filters_and_downloads_the_results_and_a_committee_member_rea
     page = committee.new_page()
     page.set_default_timeout(15000)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    _sign_in(page, live_server, "cllr@council.example")
+    sign_in(page, live_server, "cllr@council.example")
     page.get_by_role("link", name="Your life, your say").first.click()
     expect(page.get_by_role("heading", name="Results: Your life, your say")).to_be_visible()
     expect(page.locator('[data-figure^="fig-q"][data-drawn="yes"] svg').first).to_be_visible()

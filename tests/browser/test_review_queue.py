@@ -10,15 +10,7 @@ from sqlalchemy import func, select
 from participation.comments.models import CommentAnalysis
 from participation.db import db
 from participation.respond.models import Answer
-from tests.browser.conftest import assert_accessible
-from tests.helpers import PASSWORD
-
-
-def _sign_in(page, live_server, email):
-    page.goto(f"{live_server}/login")
-    page.get_by_label("Email address").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+from tests.browser.conftest import assert_accessible, sign_in
 
 
 def test_an_officer_clears_the_demo_review_queue(app, runner, make_user, live_server, laptop):
@@ -34,7 +26,7 @@ def test_an_officer_clears_the_demo_review_queue(app, runner, make_user, live_se
     make_user("officer", email="lead@council.example", name="Sam Lead", safeguarding_lead=True)
     page = laptop
     started = time.perf_counter()
-    _sign_in(page, live_server, "lead@council.example")
+    sign_in(page, live_server, "lead@council.example")
     page.get_by_role("link", name="Comments", exact=True).click()
     expect(page.get_by_role("heading", name="Comments to review")).to_be_visible()
     expect(page.get_by_role("navigation", name="Staff")).to_contain_text(f"{flags} safeguarding flag")
@@ -83,7 +75,7 @@ def test_theme_settings_and_the_committee_comments_page_are_accessible(app, runn
     make_user("officer", email="officer@council.example")
     make_user("committee", email="cllr@council.example")
     page = laptop
-    _sign_in(page, live_server, "officer@council.example")
+    sign_in(page, live_server, "officer@council.example")
     page.get_by_role("link", name="Themes").click()
     expect(page.get_by_role("heading", name="Themes")).to_be_visible()
     assert_accessible(page)
@@ -97,7 +89,7 @@ def test_theme_settings_and_the_committee_comments_page_are_accessible(app, runn
     expect(page.get_by_role("status")).to_contain_text("Added the theme “Family time”")
     page.get_by_role("button", name="Sign out").click()
 
-    _sign_in(page, live_server, "cllr@council.example")
+    sign_in(page, live_server, "cllr@council.example")
     page.goto(f"{live_server}/reports/comments")
     expect(page.locator("main")).to_be_visible()
     assert_accessible(page)
@@ -111,7 +103,7 @@ def test_a_page_of_the_queue_is_short_and_filters_search_and_bulk_actions_work(a
             (CommentAnalysis.status == "suggested") | (CommentAnalysis.flag_status == "open")))
     make_user("officer", email="officer@council.example")
     page = council_laptop
-    _sign_in(page, live_server, "officer@council.example")
+    sign_in(page, live_server, "officer@council.example")
     page.goto(f"{live_server}/comments/")
     cards = page.locator("section.page-block")
     expect(cards).to_have_count(20)
@@ -151,7 +143,7 @@ def test_the_queue_works_without_javascript(app, runner, make_user, live_server,
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
     make_user("officer", email="officer@council.example")
     page = council_laptop_without_javascript
-    _sign_in(page, live_server, "officer@council.example")
+    sign_in(page, live_server, "officer@council.example")
     page.goto(f"{live_server}/comments/?flag=none")
     third = page.locator("section.page-block").nth(2)
     chosen = third.get_attribute("id")[1:]

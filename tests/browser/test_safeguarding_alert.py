@@ -9,8 +9,7 @@ import re
 from playwright.sync_api import expect
 
 from participation.alerts.safeguarding import SUBJECT, sweep
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_respond_journey import _answer_parts_1_to_3
+from tests.browser.conftest import answer_parts_1_to_3, assert_accessible
 from tests.helpers import PASSWORD
 
 WORRYING = "my carer hits me when she is angry"
@@ -22,7 +21,7 @@ def test_a_flagged_comment_emails_the_lead_who_opens_the_waiting_flags(app, demo
     make_user("officer", email="officer@council.example")  # not a lead: not told
     phone.goto(f"{live_server}/s/demo")
     phone.get_by_role("button", name="Start now").click()
-    _answer_parts_1_to_3(phone)
+    answer_parts_1_to_3(phone)
     phone.get_by_label("What is the best thing about where you live?").fill("nothing really")
     phone.get_by_label("What is one thing we should change?").fill(WORRYING)
     phone.get_by_role("button", name="Check my answers").click()

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_review_queue import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 SEED = Path(__file__).parents[1] / "scorecard" / "data" / "scorecard_q3_2017_18.csv"
 
@@ -17,7 +16,7 @@ def test_an_officer_imports_the_scorecard_and_records_a_value(app, runner, make_
     assert runner.invoke(args=["seed-demo", "--responses", "0"]).exit_code == 0
     make_user("officer", email="officer@council.example")
     page = laptop
-    _sign_in(page, live_server, "officer@council.example")
+    sign_in(page, live_server, "officer@council.example")
     page.goto(f"{live_server}/scorecard/")
     expect(page.get_by_role("heading", name="The committee's scorecard")).to_be_visible()
     assert_accessible(page)

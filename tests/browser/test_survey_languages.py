@@ -5,8 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from participation.core.languages import offered
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_builder import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in_at_surveys
 from tests.respond.helpers import field_names, stored_answers
 
 
@@ -84,7 +83,7 @@ def test_the_demo_answered_in_welsh_and_in_arabic_stores_what_english_stores(app
 def test_the_translation_pages_pass_axe(app, demo, make_user, live_server, laptop):
     _arabic_on(app)
     make_user("officer", email="officer@council.example")
-    _sign_in(laptop, live_server, "officer@council.example")
+    sign_in_at_surveys(laptop, live_server, "officer@council.example")
     laptop.get_by_role("link", name="Your life, your say").first.click()
     laptop.get_by_role("link", name="Translations").click()
     expect(laptop.get_by_role("heading", name="Translations")).to_be_visible()

@@ -9,8 +9,7 @@ from playwright.sync_api import expect
 
 from participation.db import db
 from participation.themes.services import ensure_default_themes
-from tests.browser.conftest import assert_accessible
-from tests.browser.test_review_queue import _sign_in
+from tests.browser.conftest import assert_accessible, sign_in
 
 FOSTERING = Path(__file__).parent.parent / "data" / "fostering_task_and_finish.csv"
 RECOMMENDATION = "That in line with the corporate parenting strategy, all corporate policies must consider their impact"
@@ -26,7 +25,7 @@ def test_an_officer_imports_a_tracker_and_a_recommendation_reaches_a_phone_in_pl
     make_user("officer", email="officer@council.example")
     page = council_laptop
     page.set_default_timeout(60000)  # checking a file tags its rows' themes, which takes a while on a busy machine
-    _sign_in(page, live_server, "officer@council.example")
+    sign_in(page, live_server, "officer@council.example")
     page.goto(f"{live_server}/tracker/import")
     page.get_by_label("Tracker file (CSV or Excel .xlsx)").set_input_files(str(FOSTERING))
     page.get_by_label("What the tracker comes from").select_option("task-and-finish")

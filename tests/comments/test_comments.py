@@ -10,37 +10,18 @@ from participation.auth.models import AuditEntry
 from participation.comments.models import CommentAnalysis, TaggerModel
 from participation.core.transaction import transaction
 from participation.db import db
+from tests.comments.helpers import HELP, send_two_comments, stored_comments
 from tests.helpers import post_form
-from tests.respond.helpers import DEMO_ANSWERS, field_names, post_page, send
-
-
-def _answer(app, best: str, change: str):
-    """Answer the demo with two comments; return the reply to pressing send."""
-    client = app.test_client()
-    names = field_names(app, "demo")
-    for number, answers in enumerate(DEMO_ANSWERS[:3], start=1):
-        post_page(client, "demo", number, {names[i]: v for i, v in answers.items()})
-    post_page(client, "demo", 4, {names[7]: best, names[8]: change})
-    return client, send(client, "demo", client.get("/s/demo/check").text)
-
-
-def _comments(app):
-    with app.app_context():
-        rows = db.session.scalars(select(CommentAnalysis).order_by(CommentAnalysis.question_id)).all()
-        return [(c.safeguarding, c.flag_status, [t.theme.key for t in c.themes], c.sentiment, c.redacted) for c in rows]
 
 
 def test_each_comment_is_tagged_as_it_is_stored(app, demo):
-    _, sent = _answer(app, "My foster mum is amazing and I love living here",
+    _, sent = send_two_comments(app, "My foster mum is amazing and I love living here",
                       "My sw is Dave and he never rings me back, call me on 07700 900123")
     assert sent.status_code == 302
-    (flag1, _, themes1, sentiment1, _), (flag2, _, themes2, _, redacted2) = _comments(app)
+    (flag1, _, themes1, sentiment1, _), (flag2, _, themes2, _, redacted2) = stored_comments(app)
     assert "safe-home" in themes1 and sentiment1 > 0 and not flag1
     assert "involve-me" in themes2 and not flag2
     assert redacted2 == "My sw is [name] and he never rings me back, call me on [phone]"
-
-
-HELP = "If something is worrying you, you can talk to someone now"
 
 
 def _help_comes_first(html: str) -> bool:
@@ -49,8 +30,8 @@ def _help_comes_first(html: str) -> bool:
 
 def test_a_worrying_comment_brings_help_to_the_top_of_the_thank_you_page(app, demo):
     """Before, such a send answered 200 where others answer 302, marking it in any proxy's log."""
-    worried, sent = _answer(app, "nothing really", "i dont want to be here anymore")
-    calm, calm_sent = _answer(app, "my carers are kind", "more trips out")
+    worried, sent = send_two_comments(app, "nothing really", "i dont want to be here anymore")
+    calm, calm_sent = send_two_comments(app, "my carers are kind", "more trips out")
     assert (sent.status_code, sent.headers["Location"]) == (calm_sent.status_code, calm_sent.headers["Location"])
     assert sent.status_code == 302 and sent.data == calm_sent.data
     assert len(sent.headers["Set-Cookie"]) == len(calm_sent.headers["Set-Cookie"])
@@ -60,13 +41,13 @@ def test_a_worrying_comment_brings_help_to_the_top_of_the_thank_you_page(app, de
     assert not _help_comes_first(ordinary) and HELP in ordinary
     assert len(first) == len(ordinary)  # the same page, the help in another place
     assert not _help_comes_first(worried.get(sent.headers["Location"]).text)  # shown first once, then as usual
-    (flagged, status, _, _, _), = [c for c in _comments(app) if c[0]]
+    (flagged, status, _, _, _), = [c for c in stored_comments(app) if c[0]]
     assert status == "open"
 
 
 def test_queue_puts_safeguarding_flags_first_and_officers_confirm_themes(app, demo, login_as):
-    _answer(app, "I love my foster family", "school is ok")
-    _answer(app, "my carer hits me when she is angry", "idk")
+    send_two_comments(app, "I love my foster family", "school is ok")
+    send_two_comments(app, "my carer hits me when she is angry", "idk")
     client = login_as("officer")
     page = client.get("/comments/").text
     assert "1 safeguarding flag" in page
@@ -84,7 +65,7 @@ def test_queue_puts_safeguarding_flags_first_and_officers_confirm_themes(app, de
 
 
 def test_bulk_accept_and_only_the_safeguarding_lead_handles_flags(app, demo, login_as, make_user):
-    _answer(app, "my carer hits me", "more money for my flat please")
+    send_two_comments(app, "my carer hits me", "more money for my flat please")
     with app.app_context():
         ids = [c.answer_id for c in db.session.scalars(select(CommentAnalysis))]
         flagged = db.session.scalars(select(CommentAnalysis.answer_id).where(CommentAnalysis.safeguarding)).one()
@@ -110,8 +91,8 @@ def test_bulk_accept_and_only_the_safeguarding_lead_handles_flags(app, demo, log
 def test_committee_members_read_only_redacted_text(app, demo, login_as):
     # Five young people answer: committee members read comments only from groups of 5 or more.
     for n in range(4):
-        _answer(app, f"my carers are kind {n}", "more trips out")
-    _answer(app, "my PA is called Priya and she is great", "ring me on 07700 900123")
+        send_two_comments(app, f"my carers are kind {n}", "more trips out")
+    send_two_comments(app, "my PA is called Priya and she is great", "ring me on 07700 900123")
     committee = login_as("committee", email="cllr@council.example")
     page = committee.get("/reports/comments").text
     assert "Priya" not in page and "07700" not in page
@@ -129,7 +110,7 @@ def test_committee_members_read_only_redacted_text(app, demo, login_as):
 
 def test_retraining_from_confirmed_comments_improves_the_next_suggestions(app, demo, login_as):
     for n in range(6):
-        _answer(app, f"zorbing and parkour at the weekend {n}", "idk")
+        send_two_comments(app, f"zorbing and parkour at the weekend {n}", "idk")
     officer = login_as("officer")
     with app.app_context():
         ids = [c.answer_id for c in db.session.scalars(select(CommentAnalysis)) if "zorbing" in c.redacted]
@@ -138,13 +119,13 @@ def test_retraining_from_confirmed_comments_improves_the_next_suggestions(app, d
     post_form(officer, "/comments/retrain", {}, form_page="/comments/")
     with app.app_context():
         assert db.session.scalars(select(TaggerModel)).one().confirmed >= 6
-    _answer(app, "zorbing and parkour are the best", "idk")
-    (newest,) = [c for c in _comments(app) if c[4] == "zorbing and parkour are the best"]
+    send_two_comments(app, "zorbing and parkour are the best", "idk")
+    (newest,) = [c for c in stored_comments(app) if c[4] == "zorbing and parkour are the best"]
     assert "healthy" in newest[2]
 
 
 def test_tag_comments_command_retags_suggestions_and_keeps_confirmed(app, demo, runner, login_as):
-    _answer(app, "my foster carers are lovely", "uni is expensive")
+    send_two_comments(app, "my foster carers are lovely", "uni is expensive")
     result = runner.invoke(args=["tag-comments"])
     assert result.exit_code == 0 and "Tagged 2 comments." in result.output
     assert "Tagged 2 comments." in runner.invoke(args=["tag-comments", "--all"]).output

@@ -12,7 +12,7 @@ from participation.comments.models import CommentAnalysis
 from participation.comments.services import QueueFilters, confirm, handle_flag, queue
 from participation.core.transaction import run
 from participation.db import db
-from tests.comments.test_comments import _answer
+from tests.comments.helpers import send_two_comments
 
 
 def _promised(comment: CommentAnalysis) -> tuple:
@@ -25,10 +25,10 @@ def _promised(comment: CommentAnalysis) -> tuple:
 
 
 def test_the_order_follows_a_handled_flag_and_confirmed_themes(app, demo, make_user):
-    _answer(app, "i wanna kms tbh", "theres no food in the house")
-    _answer(app, "older boys make me carry packages for them", "idk")
-    _answer(app, "my carer hits me", "more money for my flat please")
-    _answer(app, "I love my foster family and my school", "more trips out with my PA")
+    send_two_comments(app, "i wanna kms tbh", "theres no food in the house")
+    send_two_comments(app, "older boys make me carry packages for them", "idk")
+    send_two_comments(app, "my carer hits me", "more money for my flat please")
+    send_two_comments(app, "I love my foster family and my school", "more trips out with my PA")
     lead_id = make_user("officer", email="lead@council.example", safeguarding_lead=True)
     with app.app_context():
         lead = db.session.get(StaffUser, lead_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from tests.comments.test_comments import _answer
+from tests.comments.helpers import send_two_comments
 
 
 def _flags(page: str) -> list[tuple[str, str]]:
@@ -16,7 +16,7 @@ def _flags(page: str) -> list[tuple[str, str]]:
 
 
 def test_flags_show_their_kind_and_the_words_that_raised_them(app, demo, login_as):
-    _answer(app, "idk", "my carer hits me when she is angry & I <hate> it")
+    send_two_comments(app, "idk", "my carer hits me when she is angry & I <hate> it")
     page = login_as("officer").get("/comments/").text
     [(heading, comment)] = _flags(page)
     assert heading == "Safeguarding: physical abuse"
@@ -24,9 +24,9 @@ def test_flags_show_their_kind_and_the_words_that_raised_them(app, demo, login_a
 
 
 def test_the_most_urgent_kind_comes_first_whatever_order_they_came_in(app, demo, login_as):
-    _answer(app, "the wifi is rubbish", "theres no food in the house")
-    _answer(app, "i wanna kms tbh", "school is ok")
-    _answer(app, "older boys make me carry packages for them", "idk")
+    send_two_comments(app, "the wifi is rubbish", "theres no food in the house")
+    send_two_comments(app, "i wanna kms tbh", "school is ok")
+    send_two_comments(app, "older boys make me carry packages for them", "idk")
     page = login_as("officer").get("/comments/").text
     headings = [heading for heading, _ in _flags(page)]
     assert headings == ["Safeguarding: suicidal thoughts", "Safeguarding: criminal exploitation",
@@ -36,7 +36,7 @@ def test_the_most_urgent_kind_comes_first_whatever_order_they_came_in(app, demo,
 
 def test_a_flag_only_the_learnt_model_raised_says_so_in_plain_words(app, demo, login_as):
     text = "theres never food for me where i stay"
-    _answer(app, "idk", text)
+    send_two_comments(app, "idk", text)
     page = login_as("officer").get("/comments/").text
     [(heading, comment)] = _flags(page)
     assert heading == "Safeguarding: neglect"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from participation import ROOT
-from tests.auth.test_access_matrix import _rules, _values
+from tests.auth.helpers import every_rule, url_values
 from tests.helpers import PASSWORD, csrf_token
 
 #: An address on another host. XML namespace names (www.w3.org) identify SVG parts; browsers never fetch them.
@@ -37,10 +37,10 @@ def test_every_page_loads_only_files_from_this_app(app, runner):
                                "password": PASSWORD})
     checked = 0
     for client in (stranger, staff):
-        for rule, method in _rules(app):
+        for rule, method in every_rule(app):
             if method != "GET" or rule.endpoint in ("auth.logout",):
                 continue
-            reply = client.get(rule.build(_values(app, rule), append_unknown=False)[1])
+            reply = client.get(rule.build(url_values(app, rule), append_unknown=False)[1])
             if reply.status_code != 200 or reply.mimetype not in ("text/html", "text/css", "image/svg+xml"):
                 continue
             for match in LOADS.finditer(reply.get_data(as_text=True)):

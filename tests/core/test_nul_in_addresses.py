@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.auth.test_access_matrix import _rules, _values
+from tests.auth.helpers import every_rule, url_values
 
 PLAIN = "This address cannot be read"
 
@@ -18,7 +18,7 @@ def admin(app, demo, login_as):
 def _named_pages(app) -> list[str]:
     comments = [r for r in app.url_map.iter_rules() if r.rule.endswith("/results/comments/<int:text_question_id>")]
     assert comments, "the results comments page has moved: name it here"
-    results = comments[0].build(_values(app, comments[0]), append_unknown=False)[1]
+    results = comments[0].build(url_values(app, comments[0]), append_unknown=False)[1]
     return ["/reports/comments?theme=%00", "/comments/?theme=%00", "/comments/?q=%00",
             "/tracker/?owner=%00", "/tracker/?source=%00", "/tracker/?theme=%00", "/tracker/?status=%00",
             f"{results}?q=%00", f"{results}?q=before%00after"]
@@ -39,10 +39,10 @@ def test_a_committee_member_gets_the_same_plain_page(app, demo, login_as):
 
 def test_every_page_with_a_nul_in_any_query_value_or_name_answers_plainly(app, admin):
     failures = []
-    for rule, method in _rules(app):
+    for rule, method in every_rule(app):
         if method != "GET" or rule.endpoint in ("static", "auth.logout"):
             continue
-        base = rule.build(_values(app, rule), append_unknown=False)[1]
+        base = rule.build(url_values(app, rule), append_unknown=False)[1]
         for query in ("q=%00&theme=%00&owner=%00&status=%00&source=%00&page=%00&start=%00&survey=%00",
                       "a%00b=1"):
             try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from werkzeug.routing import IntegerConverter
 
-from tests.auth.test_access_matrix import _rules, _values
+from tests.auth.helpers import every_rule, url_values
 from tests.helpers import csrf_token
 
 HUGE = [2 ** 31, 2 ** 63, 2 ** 64, 10 ** 30]
@@ -28,13 +28,13 @@ def admin(app, demo, login_as):
 def test_every_route_with_an_id_or_number_past_any_real_one_is_not_found(app, admin):
     token = csrf_token(admin.get("/s/demo/1").text)
     failures, tried = [], 0
-    for rule, method in _rules(app):
+    for rule, method in every_rule(app):
         numbers = [name for name in rule.arguments if isinstance(rule._converters.get(name), IntegerConverter)]
         if not numbers or rule.endpoint == "auth.logout":
             continue
         for value in HUGE:
             tried += 1
-            url = rule.build({**_values(app, rule), **{name: value for name in numbers}}, append_unknown=False)[1]
+            url = rule.build({**url_values(app, rule), **{name: value for name in numbers}}, append_unknown=False)[1]
             try:
                 reply = admin.get(url) if method == "GET" else admin.post(url, data={"csrf_token": token})
             except Exception as error:  # the test client raises what a browser would see as a 500
@@ -48,10 +48,10 @@ def test_every_route_with_an_id_or_number_past_any_real_one_is_not_found(app, ad
 
 def test_every_page_with_huge_page_numbers_or_dates_at_the_ends_of_the_calendar_answers(app, admin):
     failures = []
-    for rule, method in _rules(app):
+    for rule, method in every_rule(app):
         if method != "GET" or rule.endpoint in ("static", "auth.logout"):
             continue
-        base = rule.build(_values(app, rule), append_unknown=False)[1]
+        base = rule.build(url_values(app, rule), append_unknown=False)[1]
         for query in QUERIES:
             try:
                 reply = admin.get(f"{base}?{query}")

@@ -8,7 +8,6 @@ count can pass between them except through the store. CI runs it against the Red
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import uuid
@@ -16,8 +15,8 @@ import uuid
 import pytest
 
 from participation import ROOT
+from tests.helpers import REDIS, redis_answers
 
-REDIS = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 WORKER = """
 import sys
@@ -41,15 +40,6 @@ print(" ".join(replies))
 """
 
 
-def _redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as connection:
-            connection.sendall(b"PING\r\n")
-            return connection.recv(16).startswith(b"+PONG")
-    except OSError:
-        return False
-
-
 def _two_workers(tmp_path, storage: str) -> list[str]:
     database = f"sqlite:///{tmp_path / 'shared.db'}"
     prefix = f"test-{uuid.uuid4().hex}"
@@ -60,7 +50,7 @@ def _two_workers(tmp_path, storage: str) -> list[str]:
 
 
 def test_with_redis_every_worker_counts_towards_one_ceiling(tmp_path):
-    if not _redis_answers():
+    if not redis_answers():
         if os.environ.get("REQUIRE_REDIS"):
             pytest.fail("REQUIRE_REDIS is set but no Redis server answers on 127.0.0.1:6379")
         pytest.skip("no Redis server on 127.0.0.1:6379")
@@ -95,7 +85,7 @@ with app.test_request_context():
 
 def test_with_redis_the_count_of_wrong_codes_is_shared_and_ends_at_a_fixed_moment(tmp_path):
     """Its time to live must point at the end of the next day, never at when the first wrong code came."""
-    if not _redis_answers():
+    if not redis_answers():
         if os.environ.get("REQUIRE_REDIS"):
             pytest.fail("REQUIRE_REDIS is set but no Redis server answers on 127.0.0.1:6379")
         pytest.skip("no Redis server on 127.0.0.1:6379")

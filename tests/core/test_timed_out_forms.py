@@ -10,7 +10,7 @@ from participation.pledges.models import Promise
 from participation.surveys.models import Question
 from participation.tracker.models import YouSaid
 from tests.helpers import csrf_token
-from tests.surveys.test_builder import _create, _section_id
+from tests.surveys.helpers import create_survey, section_id_of
 
 TIMED_OUT = "This page timed out, so nothing was saved yet. What you typed is still here"
 LONG = "What would make the biggest difference to you & your family, <b>in your own words</b>?"
@@ -29,12 +29,12 @@ def _token_gone(client) -> None:
 
 def test_a_survey_question_sent_after_the_token_ran_out_is_drawn_again_and_sends_the_second_time(app, login_as):
     officer = login_as("officer")
-    survey_id = _create(officer, "Timed out")
+    survey_id = create_survey(officer, "Timed out")
     path = f"/surveys/{survey_id}/questions/new"
     stale = csrf_token(officer.get(path).text)
     before = _count(app, Question)
     _token_gone(officer)
-    data = {"kind": "text", "text": LONG, "help": "Take your time", "section": str(_section_id(app, survey_id)),
+    data = {"kind": "text", "text": LONG, "help": "Take your time", "section": str(section_id_of(app, survey_id)),
             "theme_id": "", "show_if": ""}
     reply = officer.post(path, data={"csrf_token": stale, **data})
     assert reply.status_code == 200 and TIMED_OUT in reply.text
@@ -73,7 +73,7 @@ def test_any_other_staff_form_shows_what_was_typed_on_a_plain_page_but_never_a_p
 
 def test_signed_out_in_the_meantime_the_typed_words_are_shown_with_a_way_to_sign_in(app, demo, login_as):
     officer = login_as("officer")
-    survey_id = _create(officer, "Signed out")
+    survey_id = create_survey(officer, "Signed out")
     stranger = app.test_client()  # the session is gone altogether
     before = _count(app, Question)
     reply = stranger.post(f"/surveys/{survey_id}/questions/new", data={"csrf_token": "old", "text": LONG})

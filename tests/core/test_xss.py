@@ -10,8 +10,8 @@ from participation.pledges.models import Promise
 from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from participation.tracker import services as tracker
-from tests.auth.test_access_matrix import _rules, _values
-from tests.comments.test_comments import _answer
+from tests.auth.helpers import every_rule, url_values
+from tests.comments.helpers import send_two_comments
 from tests.helpers import PASSWORD, csrf_token
 
 PAYLOADS = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(2)>", "<svg onload=alert(3)>",
@@ -23,7 +23,7 @@ TEXT = " ".join(PAYLOADS)
 def _plant(app):
     """The payloads in every kind of free text: answers, titles, questions, themes, promises, tracker items,
     requests to be contacted."""
-    _answer(app, TEXT, "my foster mum " + TEXT)
+    send_two_comments(app, TEXT, "my foster mum " + TEXT)
     with app.app_context():
         survey = db.session.scalar(select(Survey).where(Survey.slug == "demo"))
         survey.title, survey.intro = "Your say " + PAYLOADS[0], TEXT
@@ -60,10 +60,10 @@ def test_every_page_shows_typed_script_as_text(app, demo):
                "administrator": _sign_in(app, "admin@council.example", "administrator")}
     seen = 0
     for role, client in clients.items():
-        for rule, method in _rules(app):
+        for rule, method in every_rule(app):
             if method != "GET" or rule.endpoint in ("static", "auth.logout"):
                 continue
-            url = rule.build(_values(app, rule), append_unknown=False)[1]
+            url = rule.build(url_values(app, rule), append_unknown=False)[1]
             reply = client.get(url, follow_redirects=False)
             if reply.status_code != 200 or not reply.mimetype.startswith("text/html"):
                 continue

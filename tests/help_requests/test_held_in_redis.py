@@ -16,13 +16,12 @@ from participation import create_app
 from participation.db import db
 from participation.help_requests import holding
 from participation.help_requests.models import HelpRequest
-from tests.helpers import csrf_token
-from tests.core.test_shared_limits import REDIS, _redis_answers
+from tests.helpers import REDIS, csrf_token, redis_answers
 
 
 @pytest.fixture
 def redis_key():
-    if not _redis_answers():
+    if not redis_answers():
         if os.environ.get("REQUIRE_REDIS") == "1":
             pytest.fail("REQUIRE_REDIS=1 but no Redis server answers on 127.0.0.1:6379")
         pytest.skip("no Redis server on 127.0.0.1:6379")

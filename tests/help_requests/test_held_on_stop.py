@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from tests.core.test_access_log import _get, served  # noqa: F401  (the fixture: gunicorn as make serve runs it)
 
-
-def test_a_held_request_is_written_when_the_server_stops(served):  # noqa: F811
+def test_a_held_request_is_written_when_the_server_stops(served):
     port, log, server, database = served
     import http.client
 

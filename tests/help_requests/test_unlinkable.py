@@ -10,13 +10,13 @@ import time
 import pytest
 from sqlalchemy import event, select, text
 
+from participation.core.transaction import run
 from participation.db import db, today
 from participation.help_requests.holding import held, write_now
 from participation.help_requests.models import HelpRequest
 from participation.respond import storing
 from participation.respond.models import Answer, Response
 from participation.respond.storing import AnswerRow, Sent
-from participation.core.transaction import run
 from tests.helpers import csrf_token
 from tests.respond.helpers import answer_demo, send
 
@@ -138,7 +138,7 @@ def test_held_requests_wait_in_redis_in_no_order_they_were_asked(app):
 
     from participation.help_requests.holding import RedisStore
 
-    from tests.core.test_shared_limits import REDIS as url
+    from tests.helpers import REDIS as url
     try:
         redis.Redis.from_url(url, socket_connect_timeout=1).ping()
     except redis.RedisError:

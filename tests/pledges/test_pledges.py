@@ -13,29 +13,14 @@ from participation.pledges import services
 from participation.pledges.importing import parse_lines
 from participation.pledges.models import Pledge, PledgeVersion, Promise, ReviewQuestion
 from participation.surveys.models import Survey
-from participation.themes.services import ensure_default_themes
 from tests.helpers import post_form
-from tests.factories import answer_review
-
-PROMISES = """Involve me:
-We will listen to you and take your views seriously.
-We will be honest with you.
-Help me to achieve:
-You will receive a planned and stable education.
-"""
-
-
-def _pledge(session, year: int = 2025, text: str = PROMISES) -> PledgeVersion:
-    ensure_default_themes(session)
-    pledge = services.create_pledge(session, None, "Our Pledge to you", "cared-for", year)
-    services.import_promises(session, None, pledge.latest, parse_lines(text, services.theme_names(session)))
-    return pledge.latest
+from tests.pledges.helpers import imported_pledge, reviewed_pledge
 
 
 def test_a_new_version_copies_every_promise_and_rewording_keeps_its_identity(app):
     with app.app_context():
         session = db.session
-        first = _pledge(session)
+        first = imported_pledge(session)
         second = services.new_version(session, None, first.pledge)
         assert second.year == 2026
         assert [p.we_will for p in second.promises] == [p.we_will for p in first.promises]
@@ -67,7 +52,7 @@ def test_a_new_version_copies_every_promise_and_rewording_keeps_its_identity(app
 def test_import_with_bad_lines_saves_nothing(app):
     with app.app_context():
         session = db.session
-        version = _pledge(session)
+        version = imported_pledge(session)
         before = session.scalar(select(func.count()).select_from(Promise))
         parsed = parse_lines("We will help you.\n# Nonsense heading\n", services.theme_names(session))
         try:
@@ -81,7 +66,7 @@ def test_import_with_bad_lines_saves_nothing(app):
 def test_the_review_survey_asks_about_each_promise_in_young_peoples_words(app):
     with app.app_context():
         session = db.session
-        version = _pledge(session)
+        version = imported_pledge(session)
         version.promises[0].for_young_people = "We listen to you."
         version.promises[0].for_younger = "We listen."
         survey = services.create_review(session, None, version, services.ReviewOptions(age_band="8-11"))
@@ -96,25 +81,8 @@ def test_the_review_survey_asks_about_each_promise_in_young_peoples_words(app):
         assert version.review_survey_id == survey.id
 
 
-def _reviewed(app):
-    """A 2025 review and a 2026 review with answers; returns the 2026 version id."""
-    with app.app_context():
-        session = db.session
-        last = _pledge(session, 2025)
-        survey = services.create_review(session, None, last, services.ReviewOptions(slug="review-2025"))
-        answer_review(session, survey, {1: {"kept": 20, "sometimes": 5, "not-yet": 5},
-                                        2: {"kept": 12, "sometimes": 8}, 3: {"kept": 15, "not-yet": 5}})
-        this = services.new_version(session, None, last.pledge)
-        survey = services.create_review(session, None, this, services.ReviewOptions(slug="review-2026"))
-        answer_review(session, survey, {1: {"kept": 24, "sometimes": 6, "not-yet": 0, "dont-know": 0},
-                                        2: {"kept": 6, "sometimes": 10, "not-yet": 3},
-                                        3: {"kept": 9, "not-yet": 11}},
-                      comments={3: ["My sw is Dave and I moved school twice", "school is ok"]})
-        return this.id
-
-
 def test_results_per_promise_with_change_since_last_year_for_an_administrator(app, login_as):
-    version_id = _reviewed(app)
+    version_id = reviewed_pledge(app)
     admin = login_as("administrator")
     page = admin.get(f"/reports/promises/{version_id}").text
     rows = {" ".join(re.sub(r"<[^>]+>", " ", m).split()) for m in re.findall(r'<tr id="p\d+">(.*?)</tr>', page, re.S)}
@@ -129,7 +97,7 @@ def test_results_per_promise_with_change_since_last_year_for_an_administrator(ap
 
 
 def test_committee_members_never_see_a_count_under_5_or_a_share_built_on_one(app, login_as):
-    version_id = _reviewed(app)
+    version_id = reviewed_pledge(app)
     committee = login_as("committee")
     page = committee.get(f"/reports/promises/{version_id}").text
     cells = re.findall(r'<td class="num">([^<]*)</td>', page)

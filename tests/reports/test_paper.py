@@ -16,20 +16,7 @@ from participation.reports.models import CommitteePaper, CommitteeQuote
 from participation.surveys.builder import response_counts
 from participation.tracker.models import Action
 from tests.helpers import PASSWORD, csrf_token, post_form
-
-
-@pytest.fixture
-def seeded(app, runner):
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
-
-
-def _quotable(app) -> list[CommentAnalysis]:
-    """Comments the paper may quote, sent in the last 12 months (the paper's period), in the order of their words."""
-    counts = response_counts(db.session)
-    return [c for c in db.session.scalars(select(CommentAnalysis).where(
-                CommentAnalysis.safeguarding.is_(False), CommentAnalysis.submitted_on >= today() - timedelta(days=364))
-                .order_by(CommentAnalysis.redacted, CommentAnalysis.answer_id))
-            if counts.get(c.survey_id, 0) >= 5 and c.redacted]
+from tests.reports.helpers import quotable_comments
 
 
 def _paper_form(**changes) -> dict:
@@ -79,7 +66,7 @@ def test_an_officer_writes_the_paper_and_the_committee_reads_it_but_cannot_chang
 def test_a_starred_comment_is_printed_redacted_under_its_theme(app, seeded, login_as):
     officer = login_as("officer")
     with app.app_context():
-        comment = _quotable(app)[0]
+        comment = quotable_comments(app)[0]
         answer_id, redacted = comment.answer_id, comment.redacted
         theme = comment.themes[0].theme.name if comment.themes else papers.OTHER_THEME
     # Open safeguarding flags come first in the queue; the officer finds this comment by its words.
@@ -115,7 +102,7 @@ def test_a_safeguarding_comment_or_one_from_a_small_survey_is_never_quoted(app, 
             with pytest.raises(Refused, match="5 or more"):
                 run(db.session, lambda: papers.star(db.session, None, small.answer_id))
         # A starred comment later flagged drops off the paper.
-        comment = _quotable(app)[0]
+        comment = quotable_comments(app)[0]
         run(db.session, lambda: papers.star(db.session, None, comment.answer_id))
         comment.safeguarding = True
         db.session.flush()

@@ -11,8 +11,7 @@ from participation.db import db
 from participation.reports.models import CommitteeQuote
 from participation.respond.models import Answer
 from tests.helpers import csrf_token
-from tests.reports.test_paper import _quotable, seeded  # noqa: F401  (a fixture)
-from tests.reports.test_results import _as
+from tests.reports.helpers import quotable_comments, signed_in_again
 
 
 def _star_forms(page: str) -> dict[int, tuple[str, str, str]]:
@@ -31,13 +30,13 @@ def _words(text: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(text))
 
 
-def test_an_officer_stars_a_quote_from_the_results_and_the_paper_prints_it(app, seeded, client, login_as):  # noqa: F811
+def test_an_officer_stars_a_quote_from_the_results_and_the_paper_prints_it(app, seeded, client, login_as):
     with app.app_context():
-        comment = _quotable(app)[0]
+        comment = quotable_comments(app)[0]
         answer_id, survey_id, question_id, redacted = (comment.answer_id, comment.survey_id, comment.question_id,
                                                        comment.redacted)
         words = db.session.get(Answer, answer_id).text
-    officer = _as(client, login_as, "officer")
+    officer = signed_in_again(client, login_as, "officer")
     address = f"/surveys/{survey_id}/results/comments/{question_id}?q={quote(words[:40])}"
     page = officer.get(address).text
     forms = _star_forms(page)
@@ -58,13 +57,13 @@ def test_an_officer_stars_a_quote_from_the_results_and_the_paper_prints_it(app, 
     results = officer.get(f"/surveys/{survey_id}/results").text
     assert _star_forms(results)
 
-    committee = _as(client, login_as, "committee").get(f"/surveys/{survey_id}/results").text
+    committee = signed_in_again(client, login_as, "committee").get(f"/surveys/{survey_id}/results").text
     assert "Our young people" not in committee and not _star_forms(committee)
     assert "to the committee</button>" not in committee
 
 
-def test_an_officer_stars_a_quote_from_the_comments_list(app, seeded, client, login_as):  # noqa: F811
-    officer = _as(client, login_as, "officer")
+def test_an_officer_stars_a_quote_from_the_comments_list(app, seeded, client, login_as):
+    officer = signed_in_again(client, login_as, "officer")
     page = officer.get("/reports/comments").text
     forms = _star_forms(page)
     assert forms
@@ -79,5 +78,5 @@ def test_an_officer_stars_a_quote_from_the_comments_list(app, seeded, client, lo
     with app.app_context():
         assert db.session.get(CommitteeQuote, answer_id) is None
 
-    committee = _as(client, login_as, "committee").get("/reports/comments").text
+    committee = signed_in_again(client, login_as, "committee").get("/reports/comments").text
     assert "No comments yet." not in committee and not _star_forms(committee)

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import io
 import re
-import uuid
 
 from openpyxl import load_workbook
 
 from participation.db import db, today
 from participation.respond.storing import AnswerRow, Sent, store
 from tests.factories import make_survey
+from tests.reports.helpers import signed_in_again, table_row
 
 
 def _survey(app):
@@ -42,20 +42,6 @@ def _store(survey, rows_per_response):
     db.session.commit()
 
 
-def _as(client, login_as, role: str):
-    """The same browser, signed out and signed in again with a new account of the role."""
-    with client.session_transaction() as session:
-        session.clear()
-    return login_as(role, email=f"{role}-{uuid.uuid4().hex[:8]}@council.example")
-
-
-def _row(page: str, label: str) -> tuple[str, str]:
-    found = re.search(rf'<th scope="row">{re.escape(label)}</th><td class="num">([^<]*)</td>'
-                      rf'<td class="num">([^<]*)</td>', page)
-    assert found, label
-    return found.group(1), found.group(2)
-
-
 def _known_answers(app, survey, age, helps, plan, more):
     responses = []
     # 8 aged 16 or over: 6 have a plan, 1 has none, 1 skipped the plan question.
@@ -78,12 +64,12 @@ def _known_answers(app, survey, age, helps, plan, more):
 def test_an_officer_sees_each_questions_figures(app, client, login_as):
     survey, *questions = _survey(app)
     _known_answers(app, survey, *questions)
-    page = _as(client, login_as, "officer").get(f"/surveys/{survey}/results").text
+    page = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}/results").text
     assert "14 responses from young people" in page
-    assert _row(page, "Yes") == ("8", "67%")  # of the 12 who answered the age question
+    assert table_row(page, "Yes") == ("8", "67%")  # of the 12 who answered the age question
     assert "12 answered, 2 skipped" in page
     # Several choices: shares of the 12 who chose any helper, said so on the page.
-    assert _row(page, "Carer") == ("8", "67%") and _row(page, "Friend") == ("3", "25%")
+    assert table_row(page, "Carer") == ("8", "67%") and table_row(page, "Friend") == ("3", "25%")
     assert "could choose more than one answer" in page
     # The conditional question: out of the 8 shown it.
     assert "Shown to 8 young people" in page and "7 answered, 1 skipped" in page
@@ -96,8 +82,8 @@ def test_an_officer_sees_each_questions_figures(app, client, login_as):
 def test_a_committee_member_sees_small_numbers_hidden(app, client, login_as):
     survey, *questions = _survey(app)
     _known_answers(app, survey, *questions)
-    page = _as(client, login_as, "committee").get(f"/surveys/{survey}/results").text
-    assert _row(page, "Friend")[0] == "fewer than 5"
+    page = signed_in_again(client, login_as, "committee").get(f"/surveys/{survey}/results").text
+    assert table_row(page, "Friend")[0] == "fewer than 5"
     # The plan question: 6 said yes and 1 no. The 1 is fewer than 5; the 6 is hidden only so the 1 cannot be
     # worked out from the 7 who answered, and says so.
     assert re.search(r'<th scope="row">Yes</th><td class="num">hidden</td><td class="num">–</td>', page)
@@ -111,10 +97,10 @@ def test_a_committee_member_sees_small_numbers_hidden(app, client, login_as):
 def test_a_survey_with_fewer_than_5_responses_shows_a_committee_member_nothing(app, client, login_as):
     survey, age, helps, plan, more = _survey(app)
     _answer(app, survey, [[AnswerRow(age, choice="yes"), AnswerRow(more, text="Only two of us")]] * 2)
-    page = _as(client, login_as, "committee").get(f"/surveys/{survey}/results").text
+    page = signed_in_again(client, login_as, "committee").get(f"/surveys/{survey}/results").text
     assert "Too few young people answered" in page and "Only two of us" not in page
     assert '<td class="num">' not in page
-    officer = _as(client, login_as, "officer").get(f"/surveys/{survey}/results").text
+    officer = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}/results").text
     assert "Only two of us" in officer and "2 responses from young people" in officer
 
 
@@ -122,11 +108,11 @@ def test_who_may_open_the_results(app, client, login_as):
     survey, *_ = _survey(app)
     assert client.get(f"/surveys/{survey}/results").status_code in (302, 401)
     for role in ("administrator", "officer", "committee"):
-        assert _as(client, login_as, role).get(f"/surveys/{survey}/results").status_code == 200
-    assert _as(client, login_as, "officer").get("/surveys/999999/results").status_code == 404
-    show = _as(client, login_as, "officer").get(f"/surveys/{survey}").text
+        assert signed_in_again(client, login_as, role).get(f"/surveys/{survey}/results").status_code == 200
+    assert signed_in_again(client, login_as, "officer").get("/surveys/999999/results").status_code == 404
+    show = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}").text
     assert f'href="/surveys/{survey}/results"' in show
-    reports = _as(client, login_as, "committee").get("/reports/").text
+    reports = signed_in_again(client, login_as, "committee").get("/reports/").text
     assert f'href="/surveys/{survey}/results"' in reports
 
 
@@ -137,7 +123,7 @@ def test_a_committee_member_gets_no_comments_for_a_group_chosen_by_an_answer(app
     _answer(app, survey, [[AnswerRow(age, choice="no"), AnswerRow(more, text=f"Under sixteen comment {i}")]
                           for i in range(12)] + [[AnswerRow(age, choice="yes")] for _ in range(10)])
     group = {"breakdown": f"{age}:no"}
-    committee = _as(client, login_as, "committee")
+    committee = signed_in_again(client, login_as, "committee")
     assert "Under sixteen comment" in committee.get(f"/surveys/{survey}/results").text  # everyone: listed
     page = committee.get(f"/surveys/{survey}/results", query_string=group).text
     assert "Under sixteen comment" not in page and "Comments are not listed for a group chosen by an answer" in page
@@ -151,5 +137,5 @@ def test_a_committee_member_gets_no_comments_for_a_group_chosen_by_an_answer(app
     everyone = committee.get(f"/surveys/{survey}/results/comments.csv").data.decode("utf-8-sig")
     assert "Under sixteen comment 3" in everyone
     # An officer, who reads the responses themselves, still reads a group's comments.
-    officer = _as(client, login_as, "officer")
+    officer = signed_in_again(client, login_as, "officer")
     assert "Under sixteen comment" in officer.get(f"/surveys/{survey}/results", query_string=group).text

@@ -21,7 +21,7 @@ from participation.respond.storing import AnswerRow, Sent, store
 from participation.surveys.models import Survey
 from participation.surveys.question_types import question_type
 from tests.factories import make_survey
-from tests.reports.test_results_protection import _figures
+from tests.reports.helpers import figures_of
 
 DAYS = [date(2026, 1, 5), date(2026, 1, 28), date(2026, 2, 3), date(2026, 2, 17), date(2026, 3, 9),
         date(2026, 3, 31), date(2026, 4, 1), date(2026, 4, 22)]
@@ -198,8 +198,8 @@ def test_a_committee_members_figures_equal_those_made_from_the_stored_answers_hi
             assert by_hand.group_safe()
             # The same protection, given counts made by hand, shows exactly the same page.
             expected = results._protected(db.session, survey, group, figures, by_hand)
-            assert _figures(res) == _figures(results.Results(survey, figures.total, False, expected, group)), group
-            for value in _figures(res).values():
+            assert figures_of(res) == figures_of(results.Results(survey, figures.total, False, expected, group)), group
+            for value in figures_of(res).values():
                 labels[value if isinstance(value, str) else "number"] += 1
     # The dataset had small and hidden cells and groups too close to another, not only plain numbers.
     assert labels[FEWER_THAN] >= 5 and labels[HIDDEN] >= 5 and labels["number"] >= 100 and too_close >= 1, (

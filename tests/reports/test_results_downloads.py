@@ -13,8 +13,7 @@ from openpyxl import load_workbook
 from participation.db import db
 from participation.respond.storing import AnswerRow, Sent, store
 from tests.factories import make_survey
-from tests.reports.test_results import _as, _row
-from tests.reports.test_results_filters import APRIL, MARCH, _survey
+from tests.reports.helpers import APRIL, MARCH, filters_survey, signed_in_again, table_row
 
 
 def _csv(reply) -> list[list[str]]:
@@ -23,15 +22,15 @@ def _csv(reply) -> list[list[str]]:
 
 
 def test_results_download_has_the_page_figures_under_the_filters(app, client, login_as):
-    survey, age, helps, happy, more = _survey(app)
-    officer = _as(client, login_as, "officer")
+    survey, age, helps, happy, more = filters_survey(app)
+    officer = signed_in_again(client, login_as, "officer")
     query = f"?start=2026-04-01&end=2026-05-31&breakdown={age}:yes"
     page = officer.get(f"/surveys/{survey}/results{query}").text
     rows = _csv(officer.get(f"/surveys/{survey}/results/results.csv{query}"))
     assert rows[0] == ["question", "answer", "count", "percent"]
     table = {(q, a): (c, p) for q, a, c, p in rows[1:]}
     for label in ("Carer", "Friend", "1 (lowest)", "5 (highest)"):
-        count, percent = _row(page, label)
+        count, percent = table_row(page, label)
         question = "Who helps you?" if label in ("Carer", "Friend") else "How happy are you at home?"
         assert table[(question, label)] == (count, percent.rstrip("%")), label
     book = load_workbook(io.BytesIO(officer.get(f"/surveys/{survey}/results/results.xlsx{query}").data))
@@ -49,7 +48,7 @@ def test_responses_download_one_row_each_with_the_day_only_and_formula_safe(app,
                                     Sent(APRIL, [AnswerRow(age, choice="no")])])
         db.session.commit()
         survey = made.id
-    officer = _as(client, login_as, "officer")
+    officer = signed_in_again(client, login_as, "officer")
     rows = _csv(officer.get(f"/surveys/{survey}/results/responses.csv"))
     assert rows == [["Day sent", "Are you 16 or over?", "Tell us more"],
                     ["2026-03-10", "Yes", "'=1+1"], ["2026-04-15", "No", ""]]
@@ -59,12 +58,12 @@ def test_responses_download_one_row_each_with_the_day_only_and_formula_safe(app,
     cell = book.active["C2"]
     assert cell.value == "=1+1" and cell.data_type == "s"
     # Committee members never get responses one by one, and see nothing of a survey 2 answered.
-    committee = _as(client, login_as, "committee")
+    committee = signed_in_again(client, login_as, "committee")
     assert committee.get(f"/surveys/{survey}/results/responses.csv").status_code == 403
     assert _csv(committee.get(f"/surveys/{survey}/results/results.csv")) == [["question", "answer", "count", "percent"]]
     assert _csv(committee.get(f"/surveys/{survey}/results/comments.csv")) == [["question", "comment", "feeling", "themes"]]
     assert "=1+1" not in committee.get(f"/surveys/{survey}/results/comments.xlsx").data.decode("latin-1")
-    officer = _as(client, login_as, "officer")
+    officer = signed_in_again(client, login_as, "officer")
     comments = _csv(officer.get(f"/surveys/{survey}/results/comments.csv"))
     assert comments[0] == ["question", "comment", "feeling", "themes", "day sent"]
     assert comments[1][:2] == ["Tell us more", "'=1+1"] and comments[1][-1] == "2026-03-10"
@@ -81,7 +80,7 @@ def test_a_committee_member_downloads_suppressed_figures_and_redacted_comments(a
                                     for i in range(7)])
         db.session.commit()
         survey = made.id
-    committee = _as(client, login_as, "committee")
+    committee = signed_in_again(client, login_as, "committee")
     rows = _csv(committee.get(f"/surveys/{survey}/results/results.csv"))
     assert rows[1:] == [["Do you have a pathway plan?", "Yes", "hidden", ""],
                         ["Do you have a pathway plan?", "No", "fewer than 5", ""]]
@@ -131,7 +130,7 @@ def test_an_officer_reads_one_response_at_a_time_as_it_was_checked(app, client, 
             Sent(APRIL, [AnswerRow(age.id, choice="no")])])
         db.session.commit()
         survey = made.id
-    officer = _as(client, login_as, "officer")
+    officer = signed_in_again(client, login_as, "officer")
     pages = [officer.get(f"/surveys/{survey}/responses/{n}").text for n in (1, 2)]
     older = next(p for p in pages if "sent on 10 March 2026" in p)
     younger = next(p for p in pages if "sent on 15 April 2026" in p)
@@ -146,4 +145,4 @@ def test_an_officer_reads_one_response_at_a_time_as_it_was_checked(app, client, 
     only_april = officer.get(f"/surveys/{survey}/responses/1?start=2026-04-01").text
     assert "Response 1 of 1" in only_april and "15 April 2026" in only_april
     assert officer.get(f"/surveys/{survey}/responses/3").status_code == 404
-    assert _as(client, login_as, "committee").get(f"/surveys/{survey}/responses/1").status_code == 403
+    assert signed_in_again(client, login_as, "committee").get(f"/surveys/{survey}/responses/1").status_code == 403

@@ -15,34 +15,7 @@ from participation.db import db
 from participation.respond.models import Answer, Response
 from participation.respond.storing import AnswerRow, Sent, store
 from tests.factories import make_survey
-from tests.reports.test_results import _as, _row
-
-MARCH, APRIL, MAY = date(2026, 3, 10), date(2026, 4, 15), date(2026, 5, 20)
-
-
-def _survey(app):
-    """30 responses over three months: age, a several-choice helper question, a plan question and comments."""
-    with app.app_context():
-        survey = make_survey(db.session, "filters-test", sections=[{"title": "You", "questions": [
-            {"kind": "yesno", "text": "Are you 16 or over?", "required": False},
-            {"kind": "multiple", "text": "Who helps you?", "options": ["Carer", "Social worker", "Friend"]},
-            {"kind": "scale", "text": "How happy are you at home?"},
-            {"kind": "text", "text": "Tell us more"},
-        ]}])
-        age, helps, happy, more = (q.id for q in survey.ordered_questions)
-        sent = []
-        for i in range(30):
-            day = (MARCH, APRIL, MAY)[i % 3]
-            rows = [AnswerRow(age, choice="yes" if i % 2 else "no"), AnswerRow(helps, choice="carer"),
-                    AnswerRow(happy, choice=str(1 + i % 5))]
-            if i % 4 == 0:
-                rows.append(AnswerRow(helps, choice="friend"))
-            if i % 3 != 2:
-                rows.append(AnswerRow(more, text=f"comment number {i} my carer is kind"))
-            sent.append(Sent(day, rows))
-        store(db.session, survey.id, sent)
-        db.session.commit()
-        return survey.id, age, helps, happy, more
+from tests.reports.helpers import APRIL, MARCH, filters_survey, signed_in_again, table_row
 
 
 def _direct(app, survey, question, start=None, end=None, only=None):
@@ -59,37 +32,37 @@ def _direct(app, survey, question, start=None, end=None, only=None):
 
 
 def test_figures_under_a_date_range_and_a_cross_break_match_the_stored_answers(app, client, login_as):
-    survey, age, helps, happy, more = _survey(app)
-    officer = _as(client, login_as, "officer")
+    survey, age, helps, happy, more = filters_survey(app)
+    officer = signed_in_again(client, login_as, "officer")
     page = officer.get(f"/surveys/{survey}/results?start=2026-04-01&end=2026-05-31&breakdown={age}:yes").text
     total, helpers = _direct(app, survey, helps, APRIL, date(2026, 5, 31), (age, "yes"))
     _, scale = _direct(app, survey, happy, APRIL, date(2026, 5, 31), (age, "yes"))
     assert total == 10 and f"{total} responses from young people" in page
     assert ("sent from 1 April 2026 to 31 May 2026 and from young people who answered “Yes” to "
             "“Are you 16 or over?”") in page
-    assert _row(page, "Carer") == (str(helpers["carer"]), "100%")
-    assert _row(page, "Friend")[0] == str(helpers["friend"])
+    assert table_row(page, "Carer") == (str(helpers["carer"]), "100%")
+    assert table_row(page, "Friend")[0] == str(helpers["friend"])
     for value, label in zip("12345", ["1 (lowest)", "2", "3", "4", "5 (highest)"]):
-        assert _row(page, label)[0] == str(scale[value]), value
+        assert table_row(page, label)[0] == str(scale[value]), value
     # Unfiltered, the same page counts everyone.
     everyone = officer.get(f"/surveys/{survey}/results").text
     assert "30 responses from young people" in everyone and "for every young person who answered" in everyone
-    assert _row(everyone, "Carer") == ("30", "100%")
+    assert table_row(everyone, "Carer") == ("30", "100%")
 
 
 def test_a_from_after_to_is_an_error_and_shows_no_figures(app, client, login_as):
-    survey, *_ = _survey(app)
-    page = _as(client, login_as, "officer").get(f"/surveys/{survey}/results?start=2026-05-01&end=2026-04-01").text
+    survey, *_ = filters_survey(app)
+    page = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}/results?start=2026-05-01&end=2026-04-01").text
     assert "There is a problem" in page and "The From date must be the same as or before the To date." in page
     assert 'value="2026-05-01"' in page and 'value="2026-04-01"' in page
     assert '<td class="num">' not in page
-    bad = _as(client, login_as, "officer").get(f"/surveys/{survey}/results?breakdown=999:yes").text
+    bad = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}/results?breakdown=999:yes").text
     assert "Choose a group from the list." in bad and '<td class="num">' not in bad
 
 
 def test_a_committee_member_gets_whole_months_and_nothing_from_a_small_group(app, client, login_as):
-    survey, age, helps, happy, more = _survey(app)
-    committee = _as(client, login_as, "committee")
+    survey, age, helps, happy, more = filters_survey(app)
+    committee = signed_in_again(client, login_as, "committee")
     page = committee.get(f"/surveys/{survey}/results?start=2026-04-20&end=2026-04-21").text
     # Widened to April: the 10 sent on 15 April count.
     assert "from 1 April 2026 to 30 April 2026" in page and "10 responses from young people" in page
@@ -100,14 +73,14 @@ def test_a_committee_member_gets_whole_months_and_nothing_from_a_small_group(app
     comments = committee.get(f"/surveys/{survey}/results/comments/{more}"
                              f"?start=2026-04-01&end=2026-04-30&breakdown={helps}:friend").text
     assert "comment number" not in comments and "Too few young people answered" in comments
-    officer = _as(client, login_as, "officer").get(
+    officer = signed_in_again(client, login_as, "officer").get(
         f"/surveys/{survey}/results?start=2026-04-01&end=2026-04-30&breakdown={helps}:friend").text
     assert "3 responses from young people" in officer
 
 
 def test_comments_are_listed_newest_first_with_themes_and_feeling_paged_and_searchable(app, client, login_as):
-    survey, age, helps, happy, more = _survey(app)
-    officer = _as(client, login_as, "officer")
+    survey, age, helps, happy, more = filters_survey(app)
+    officer = signed_in_again(client, login_as, "officer")
     page = officer.get(f"/surveys/{survey}/results").text
     # 20 comments, sent in March and April; the results page shows the newest 5 (sent in April), with
     # their feeling and themes.
@@ -137,7 +110,7 @@ def test_comments_are_paged(app, client, login_as):
         store(db.session, survey.id, [Sent(MARCH, [AnswerRow(more, text=f"idea {i:02d} for trips")]) for i in range(30)])
         db.session.commit()
         survey = survey.id
-    officer = _as(client, login_as, "officer")
+    officer = signed_in_again(client, login_as, "officer")
     first = officer.get(f"/surveys/{survey}/results/comments/{more}").text
     assert "Page 1 of 2" in first
     second = officer.get(f"/surveys/{survey}/results/comments/{more}?page=2").text
@@ -155,7 +128,7 @@ def test_a_committee_member_searches_only_the_redacted_words(app, client, login_
                                       for i in range(6)])
         db.session.commit()
         survey = survey.id
-    committee = _as(client, login_as, "committee")
+    committee = signed_in_again(client, login_as, "committee")
     assert "0 comments containing" in committee.get(f"/surveys/{survey}/results/comments/{more}?q=Priya").text
     page = committee.get(f"/surveys/{survey}/results/comments/{more}?q=kind").text
     assert "6 comments containing" in page and "my PA is called [name] and she is kind" in page and "Priya" not in page

@@ -9,7 +9,6 @@ import csv
 import io
 import random
 import re
-from datetime import date
 from itertools import combinations
 
 from openpyxl import load_workbook
@@ -20,9 +19,8 @@ from participation.reports import groups, results
 from participation.respond.storing import AnswerRow, Sent, store
 from participation.surveys.models import Survey
 from tests.factories import make_survey
-from tests.reports.test_results import _as, _row
+from tests.reports.helpers import APRIL, MARCH, MAY, figures_of, signed_in_again, table_row
 
-MARCH, APRIL, MAY = date(2026, 3, 10), date(2026, 4, 15), date(2026, 5, 20)
 
 
 def test_a_single_small_count_takes_the_next_smallest_with_it_labelled_by_its_own_size():
@@ -65,28 +63,28 @@ def _survey_two_groups(app):
 
 def test_everyone_minus_a_cross_break_never_gives_a_small_count_away(app, client, login_as):
     survey, age, helps = _survey_two_groups(app)
-    committee = _as(client, login_as, "committee")
+    committee = signed_in_again(client, login_as, "committee")
     everyone = committee.get(f"/surveys/{survey}/results").text
-    assert _row(everyone, "Friend")[0] == "9"
+    assert table_row(everyone, "Friend")[0] == "9"
     older = committee.get(f"/surveys/{survey}/results?breakdown={age}:yes").text
     assert "12 responses from young people" in older
     # 9 minus 7 would be the 2 under 16 helped by a friend.
-    assert _row(older, "Friend") == (HIDDEN, "–")
-    assert _row(older, "Social worker") == ("12", "100%")
-    officer = _as(client, login_as, "officer").get(f"/surveys/{survey}/results?breakdown={age}:yes").text
-    assert _row(officer, "Friend") == ("7", "58%")
+    assert table_row(older, "Friend") == (HIDDEN, "–")
+    assert table_row(older, "Social worker") == ("12", "100%")
+    officer = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}/results?breakdown={age}:yes").text
+    assert table_row(officer, "Friend") == ("7", "58%")
 
 
 def test_one_date_range_minus_another_never_gives_a_small_count_away(app, client, login_as):
     survey, age, helps = _survey_two_groups(app)
-    committee = _as(client, login_as, "committee")
-    assert _row(committee.get(f"/surveys/{survey}/results").text, "Carer")[0] == "11"
+    committee = signed_in_again(client, login_as, "committee")
+    assert table_row(committee.get(f"/surveys/{survey}/results").text, "Carer")[0] == "11"
     for query in ("start=2026-04-01&end=2026-04-30", "start=2026-04-01", "start=2026-03-01&end=2026-04-30",
                   "end=2026-03-31"):
         page = committee.get(f"/surveys/{survey}/results?{query}").text
         # April's 8 would leave March's 3; March to April is everyone again, but March alone is 3.
-        assert _row(page, "Carer")[0] in (HIDDEN, FEWER_THAN), query
-    assert _row(_as(client, login_as, "officer").get(f"/surveys/{survey}/results?start=2026-04-01").text,
+        assert table_row(page, "Carer")[0] in (HIDDEN, FEWER_THAN), query
+    assert table_row(signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}/results?start=2026-04-01").text,
                 "Carer")[0] == "8"
 
 
@@ -102,7 +100,7 @@ def test_a_group_that_leaves_fewer_than_5_beside_it_shows_a_committee_member_not
               + [Sent(MARCH, [AnswerRow(more, text="I did not say my age")])] * 2)
         db.session.commit()
         survey = made.id
-    committee = _as(client, login_as, "committee")
+    committee = signed_in_again(client, login_as, "committee")
     page = committee.get(f"/surveys/{survey}/results?breakdown={age}:no").text
     assert "would single out fewer than 5 young people" in page and '<td class="num">' not in page
     assert "a thing I said" not in page and "8 responses" not in page
@@ -112,8 +110,8 @@ def test_a_group_that_leaves_fewer_than_5_beside_it_shows_a_committee_member_not
     assert "a thing I said" not in download
     # On the whole survey, the 2 who did not say are hidden and so is one answer beside them.
     everyone = committee.get(f"/surveys/{survey}/results").text
-    assert _row(everyone, "No") == (HIDDEN, "–") and "hidden answered, fewer than 5 skipped" in everyone
-    officer = _as(client, login_as, "officer").get(f"/surveys/{survey}/results?breakdown={age}:no").text
+    assert table_row(everyone, "No") == (HIDDEN, "–") and "hidden answered, fewer than 5 skipped" in everyone
+    officer = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}/results?breakdown={age}:no").text
     assert "8 responses from young people" in officer and re.search(r"a thing I said 1[0-7]\b", officer)
 
 
@@ -146,17 +144,6 @@ def _random_survey(app, seed: int):
         return survey.id
 
 
-def _figures(res) -> dict[tuple, object]:
-    """Every count a reader sees, by (question, what)."""
-    out: dict[tuple, object] = {}
-    for q in res.questions:
-        out[(q.question.id, "answered")], out[(q.question.id, "skipped")] = q.answered, q.skipped
-        out[(q.question.id, "shown")] = q.shown
-        for row in q.rows:
-            out[(q.question.id, row.label)] = row.count
-    return out
-
-
 def test_no_two_results_a_committee_member_can_open_differ_by_fewer_than_5(app):
     """An attacker opens every group a committee member can choose and takes each from every group it
     lies inside: no difference singles out 1 to 4 young people, and no count is given away by its total."""
@@ -174,7 +161,7 @@ def test_no_two_results_a_committee_member_can_open_differ_by_fewer_than_5(app):
                 assert not form.errors
                 res = results.results(db.session, survey, exact=False, group=group)
                 seen[(start, end, breakdown)] = {} if res.too_few else {
-                    "responses": res.responses, **_figures(res)}
+                    "responses": res.responses, **figures_of(res)}
 
         def inside(small, big) -> bool:
             (s1, e1, b1), (s2, e2, b2) = small, big
@@ -200,7 +187,7 @@ def test_no_two_results_a_committee_member_can_open_differ_by_fewer_than_5(app):
 def test_no_count_is_given_away_by_its_total(app, client, login_as):
     """On each question, those shown it minus what is shown never leaves a single hidden count or 1 to 4."""
     survey = _random_survey(app, 11)
-    page = _as(client, login_as, "committee").get(f"/surveys/{survey}/results").text
+    page = signed_in_again(client, login_as, "committee").get(f"/surveys/{survey}/results").text
     sections = page.split('<section aria-labelledby="q')[1:]
     checked = 0
     for section in sections:
@@ -249,19 +236,19 @@ def _where_they_live(app):
 
 def test_a_committee_member_never_sees_a_zero_that_says_how_a_small_group_answered(app, client, login_as):
     survey, safe, where = _where_they_live(app)
-    committee = _as(client, login_as, "committee")
+    committee = signed_in_again(client, login_as, "committee")
     everyone = committee.get(f"/surveys/{survey}/results").text
-    assert _row(everyone, "Somewhere else")[0] == FEWER_THAN
+    assert table_row(everyone, "Somewhere else")[0] == FEWER_THAN
     query = f"?breakdown={safe}:no"
     page = committee.get(f"/surveys/{survey}/results{query}").text
     assert "8 responses from young people" in page
     # "Somewhere else: 0" here would say that the fewer than 5 who live somewhere else all feel safe.
-    assert _row(page, "Somewhere else") == (FEWER_THAN, "–")
-    assert _row(page, "Residential home") == (FEWER_THAN, "–") and _row(page, "Foster care") == (HIDDEN, "–")
+    assert table_row(page, "Somewhere else") == (FEWER_THAN, "–")
+    assert table_row(page, "Residential home") == (FEWER_THAN, "–") and table_row(page, "Foster care") == (HIDDEN, "–")
     # A 0 that nothing gives away is still shown: nobody skipped, and on the cross-break's own question
     # nobody in the group gave the other answer.
     assert page.count("8 answered, 0 skipped") == 2
-    assert _row(page, "No") == ("8", "100%") and _row(page, "Yes") == ("0", "0%")
+    assert table_row(page, "No") == ("8", "100%") and table_row(page, "Yes") == ("0", "0%")
     rows = list(csv.reader(io.StringIO(
         committee.get(f"/surveys/{survey}/results/results.csv{query}").data.decode("utf-8-sig"))))
     table = {(q, a): c for q, a, c, _ in rows[1:]}
@@ -270,5 +257,5 @@ def test_a_committee_member_never_sees_a_zero_that_says_how_a_small_group_answer
     book = load_workbook(io.BytesIO(committee.get(f"/surveys/{survey}/results/results.xlsx{query}").data))
     cells = {(r[0], r[1]): r[2] for r in list(book.active.values)[1:]}
     assert cells[("Where do you live?", "Somewhere else")] == FEWER_THAN
-    officer = _as(client, login_as, "officer").get(f"/surveys/{survey}/results{query}").text
-    assert _row(officer, "Somewhere else") == ("0", "0%") and _row(officer, "Foster care") == ("6", "75%")
+    officer = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}/results{query}").text
+    assert table_row(officer, "Somewhere else") == ("0", "0%") and table_row(officer, "Foster care") == ("6", "75%")

@@ -14,7 +14,7 @@ from participation.respond.models import Answer
 from participation.respond.storing import AnswerRow, Sent, store
 from participation.surveys.question_types import Faces, PromiseRating, Scale
 from tests.factories import make_survey
-from tests.reports.test_results import _as
+from tests.reports.helpers import signed_in_again
 
 KINDS = {"scale": Scale, "faces": Faces, "promise": PromiseRating}
 
@@ -49,7 +49,7 @@ def test_scale_faces_and_promise_answers_are_counted_as_stored(app, client, logi
         stored = {kind: dict(db.session.execute(select(Answer.choice, func.count()).where(Answer.question_id == ids[kind])
                                                 .group_by(Answer.choice)).all()) for kind in KINDS}
 
-    page = _as(client, login_as, "officer").get(f"/surveys/{survey_id}/results").text
+    page = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey_id}/results").text
     for kind, cls in KINDS.items():
         answered = sum(stored[kind].values())
         assert f"{answered} answered, {60 - answered} skipped" in page, kind

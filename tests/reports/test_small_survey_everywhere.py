@@ -17,7 +17,7 @@ from participation.pledges.models import PledgeVersion
 from participation.reports.models import CommitteePaper
 from participation.respond.storing import AnswerRow, Sent, store
 from tests.factories import make_action, make_survey, make_you_said
-from tests.reports.test_results import _as
+from tests.reports.helpers import signed_in_again
 
 #: The blueprints a committee member may open (tests/auth/test_access_matrix.py).
 COMMITTEE = ("results.", "reports.", "papers.")
@@ -84,7 +84,7 @@ def _text(reply) -> str:
 
 def test_a_2_response_survey_shows_a_committee_member_nothing_anywhere(app, demo, client, login_as):
     survey, more = _two_answered(app)
-    committee = _as(client, login_as, "committee")
+    committee = signed_in_again(client, login_as, "committee")
     urls = _urls(app, survey, more)
     assert len(urls) > 15
     for url in urls:
@@ -109,7 +109,7 @@ def test_a_2_response_survey_shows_a_committee_member_nothing_anywhere(app, demo
             if ".csv" in url:
                 rows = [line for line in body.splitlines() if line.startswith(("Themes,", "Responses each"))]
                 assert not rows, (url, rows)
-    officer = _as(client, login_as, "officer").get(f"/surveys/{survey}/results").text
+    officer = signed_in_again(client, login_as, "officer").get(f"/surveys/{survey}/results").text
     assert "2 responses from young people" in officer and SECRET in officer
 
 
@@ -121,8 +121,8 @@ def test_counts_of_the_councils_own_actions_are_never_hidden(app, client, login_
                         due_on=today() - timedelta(days=5))
         make_action(db.session, item, what="Ask the youth club", status="done", done_on=today() - timedelta(days=3))
         db.session.commit()
-    page = _as(client, login_as, "committee").get("/reports/").text
+    page = signed_in_again(client, login_as, "committee").get("/reports/").text
     assert "In “you said, we did”, 1 actions are done and 2 are overdue." in page
     assert re.search(r'Actions overdue</th><td>Low</td>\s*<td class="num">0</td>\s*<td class="num">2</td>', page)
-    csv_text = _as(client, login_as, "committee").get("/reports/export.csv").data.decode("utf-8-sig")
+    csv_text = signed_in_again(client, login_as, "committee").get("/reports/export.csv").data.decode("utf-8-sig")
     assert "Scorecard,Actions overdue,2," in csv_text

@@ -66,10 +66,10 @@ def test_an_optional_choice_once_picked_can_be_taken_back(client, app, demo):
 
 
 def test_the_thank_you_page_shows_help_once_whatever_was_said(app, demo):
-    from tests.comments.test_comments import HELP, _answer
+    from tests.comments.helpers import HELP, send_two_comments
 
-    worried, sent = _answer(app, "nothing really", "i dont want to be here anymore")
-    calm, calm_sent = _answer(app, "my carers are kind", "more trips out")
+    worried, sent = send_two_comments(app, "nothing really", "i dont want to be here anymore")
+    calm, calm_sent = send_two_comments(app, "my carers are kind", "more trips out")
     for browser, reply in ((worried, sent), (calm, calm_sent)):
         page = browser.get(reply.headers["Location"]).text
         assert page.count(HELP) == 1
@@ -79,11 +79,11 @@ def test_the_thank_you_page_shows_help_once_whatever_was_said(app, demo):
 def test_a_pledge_review_says_an_honest_time_and_skipping_once(app, client):
     from participation.pledges import services as pledges
     from participation.respond.services import minutes_to_answer
-    from tests.pledges.test_pledges import _pledge
+    from tests.pledges.helpers import imported_pledge
 
     twelve = "Involve me:\n" + "\n".join(f"We will keep promise number {n}." for n in range(1, 13)) + "\n"
     with app.app_context():
-        version = _pledge(db.session, text=twelve)
+        version = imported_pledge(db.session, text=twelve)
         survey = pledges.create_review(db.session, None, version, pledges.ReviewOptions(slug="review"))
         survey.status = "open"
         # 12 promises, each with a comment box a young person may leave empty: 8 minutes, not 16.

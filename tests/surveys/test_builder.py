@@ -15,36 +15,13 @@ from participation.surveys.question_types import QUESTION_TYPES
 from participation.surveys.starters import STARTERS
 from tests.helpers import post_form
 from tests.respond.helpers import answer_demo, send
-
-
-def _survey(app, **where) -> Survey:
-    with app.app_context():
-        survey = db.session.scalars(select(Survey).filter_by(**where)).one()
-        db.session.expunge(survey)
-        return survey
-
-
-def _create(client, title, starter=""):
-    reply = post_form(client, "/surveys/new", {"title": title, "starter": starter})
-    assert reply.status_code == 302, reply.text
-    return int(reply.headers["Location"].rsplit("/", 1)[1])
-
-
-def _section_id(app, survey_id, index=0):
-    with app.app_context():
-        return db.session.get(Survey, survey_id).sections[index].id
-
-
-def _add(client, app, survey_id, **fields):
-    data = {"kind": "yesno", "text": "Do you feel safe?", "section": str(_section_id(app, survey_id)),
-            "theme_id": "", "show_if": "", **fields}
-    return post_form(client, f"/surveys/{survey_id}/questions/new", data)
+from tests.surveys.helpers import add_question, create_survey, stored_survey
 
 
 @pytest.mark.parametrize("starter", list(STARTERS))
 def test_each_template_makes_a_draft_written_for_its_audience(app, login_as, starter):
     client = login_as("officer")
-    survey_id = _create(client, f"Survey from {starter}", starter)
+    survey_id = create_survey(client, f"Survey from {starter}", starter)
     page = client.get(f"/surveys/{survey_id}")
     assert "Draft" in page.text
     with app.app_context():
@@ -58,9 +35,9 @@ def test_each_template_makes_a_draft_written_for_its_audience(app, login_as, sta
 
 def test_officer_adds_every_kind_of_question_and_it_is_audited(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Blank one")
+    survey_id = create_survey(client, "Blank one")
     for kind in QUESTION_TYPES:
-        reply = _add(client, app, survey_id, kind=kind, text=f"A {kind} question",
+        reply = add_question(client, app, survey_id, kind=kind, text=f"A {kind} question",
                      options="Yes please\nNo thanks" if kind in ("single", "multiple") else "")
         assert reply.status_code == 302, reply.text
     with app.app_context():
@@ -72,22 +49,22 @@ def test_officer_adds_every_kind_of_question_and_it_is_audited(app, login_as):
 
 def test_question_form_errors_are_plain_and_keep_what_was_typed(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Blank one")
-    reply = _add(client, app, survey_id, kind="single", text="Who do you live with?", options="Only one")
+    survey_id = create_survey(client, "Blank one")
+    reply = add_question(client, app, survey_id, kind="single", text="Who do you live with?", options="Only one")
     assert reply.status_code == 200
     assert "Give at least two answers to choose from, one on each line." in reply.text
     assert "Who do you live with?" in reply.text and "Only one" in reply.text
-    empty = _add(client, app, survey_id, text="")
+    empty = add_question(client, app, survey_id, text="")
     assert "Write the question." in empty.text
 
 
 def test_markup_typed_by_staff_shows_as_text(app, login_as, client):
     officer = login_as("officer")
-    survey_id = _create(officer, '<script>alert("t")</script>Title')
-    _add(officer, app, survey_id, kind="single", text='<img src=x onerror=alert(1)>Where?',
+    survey_id = create_survey(officer, '<script>alert("t")</script>Title')
+    add_question(officer, app, survey_id, kind="single", text='<img src=x onerror=alert(1)>Where?',
          options='<b>bold</b>\n<svg onload=alert(2)>')
     post_form(officer, f"/surveys/{survey_id}/publish", {}, form_page=f"/surveys/{survey_id}")
-    slug = _survey(app, id=survey_id).slug
+    slug = stored_survey(app, id=survey_id).slug
     for page in (officer.get("/surveys/").text, officer.get(f"/surveys/{survey_id}").text,
                  officer.get(f"/surveys/{survey_id}/share").text, app.test_client().get(f"/s/{slug}").text,
                  app.test_client().get(f"/s/{slug}/1").text):
@@ -98,8 +75,8 @@ def test_markup_typed_by_staff_shows_as_text(app, login_as, client):
 
 def test_publish_close_and_duplicate(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Pledge topic", "cicc-topic")
-    slug = _survey(app, id=survey_id).slug
+    survey_id = create_survey(client, "Pledge topic", "cicc-topic")
+    slug = stored_survey(app, id=survey_id).slug
     assert app.test_client().get(f"/s/{slug}").status_code == 404
     post_form(client, f"/surveys/{survey_id}/publish", {}, form_page=f"/surveys/{survey_id}")
     assert app.test_client().get(f"/s/{slug}").status_code == 200
@@ -118,8 +95,8 @@ def test_publish_close_and_duplicate(app, login_as):
 
 def test_a_survey_s_status_is_stored_as_the_plain_word_and_offers_close_only_while_open(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Status words")
-    _add(client, app, survey_id, kind="text", text="Anything else?")
+    survey_id = create_survey(client, "Status words")
+    add_question(client, app, survey_id, kind="text", text="Anything else?")
     close_link = f'href="/surveys/{survey_id}/close"'
 
     def stored() -> object:
@@ -136,14 +113,14 @@ def test_a_survey_s_status_is_stored_as_the_plain_word_and_offers_close_only_whi
 
 def test_publishing_an_empty_survey_is_refused(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Nothing yet")
+    survey_id = create_survey(client, "Nothing yet")
     reply = post_form(client, f"/surveys/{survey_id}/publish", {}, form_page=f"/surveys/{survey_id}")
     assert "Add at least one question before you publish." in client.get(reply.headers["Location"]).text
 
 
 def test_edit_details_checks_dates_and_link_name(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Care leavers 2026", "care-leavers")
+    survey_id = create_survey(client, "Care leavers 2026", "care-leavers")
     bad = post_form(client, f"/surveys/{survey_id}/details", {
         "title": "Care leavers 2026", "slug": "care-leavers-2026", "intro": "Hi", "audience": "care-leavers",
         "age_band": "16-25", "opens_on": "2026-12-10", "closes_on": "2026-12-01"})
@@ -152,7 +129,7 @@ def test_edit_details_checks_dates_and_link_name(app, login_as):
         "title": "Care leavers 2026", "slug": "Leavers 2026", "intro": "Tell us", "audience": "care-leavers",
         "age_band": "16-25", "opens_on": "2026-12-01", "closes_on": "2027-01-31"})
     assert good.status_code == 302
-    survey = _survey(app, id=survey_id)
+    survey = stored_survey(app, id=survey_id)
     assert survey.slug == "leavers-2026" and str(survey.closes_on) == "2027-01-31"
 
 
@@ -160,7 +137,7 @@ def test_answered_questions_cannot_be_deleted_or_change_kind_but_can_be_reworded
     young_person = app.test_client()
     send(young_person, "demo", answer_demo(young_person, app))
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     with app.app_context():
         question = db.session.scalars(select(Question).where(Question.kind == "multiple")).one()
         qid, section_id = question.id, question.section_id
@@ -191,7 +168,7 @@ def test_answered_questions_cannot_be_deleted_or_change_kind_but_can_be_reworded
 
 def test_reorder_questions_within_a_page(app, login_as, demo):
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     with app.app_context():
         first, second = db.session.get(Survey, survey.id).sections[0].questions[:2]
         first_id, second_id = first.id, second.id
@@ -203,7 +180,7 @@ def test_reorder_questions_within_a_page(app, login_as, demo):
 
 def test_preview_shows_what_a_young_person_sees_and_stores_nothing(app, login_as, demo):
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     intro = client.get(f"/surveys/{survey.id}/preview/")
     assert "Nobody will know these answers are yours" in intro.text and "Preview" in intro.text
     page = client.get(f"/surveys/{survey.id}/preview/1")
@@ -220,7 +197,7 @@ def test_preview_shows_what_a_young_person_sees_and_stores_nothing(app, login_as
 
 def test_share_page_has_the_link_a_qr_code_and_a_poster(app, login_as, demo):
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     share = client.get(f"/surveys/{survey.id}/share")
     assert "https://have-your-say.council.example/s/demo" in share.text
     assert "<svg" in share.text and 'class="qr"' in share.text
@@ -243,7 +220,7 @@ def test_response_counts_per_survey_and_per_day(app, login_as, demo):
     client = login_as("officer")
     listing = client.get("/surveys/").text
     assert re.search(r'Your life, your say</a></td>.*?<td class="num">3</td>', listing, re.S)
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     assert re.search(r'<td class="num">3</td>', client.get(f"/surveys/{survey.id}").text)
 
 
@@ -251,7 +228,7 @@ def test_share_links_qr_codes_and_posters_never_come_from_the_host_header(app, l
     from participation.surveys import sharing
 
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     link = "https://have-your-say.council.example/s/demo"
     # The officer's own browser, its request's Host header changed on the way (a proxy that passes it on).
     client.set_cookie("session", client.get_cookie("session").value, domain="evil.example")

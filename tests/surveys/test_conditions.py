@@ -13,7 +13,7 @@ from participation.db import db
 from participation.reports.results import Figures
 from participation.surveys.models import Question, Survey
 from tests.helpers import post_form
-from tests.surveys.test_builder import _add, _survey
+from tests.surveys.helpers import add_question, stored_survey
 
 FEELING = "How do you feel about where you live?"  # the demo's faces question, on page 1
 SAD_OR_VERY_SAD = "“Very sad” or “Sad”"
@@ -30,7 +30,7 @@ def _ids(app, survey_id):
 def building(app, login_as, demo):
     """An officer adding questions to the demo survey: (client, survey id, question ids by text, page ids)."""
     client = login_as("officer")
-    survey_id = _survey(app, slug="demo").id
+    survey_id = stored_survey(app, slug="demo").id
     questions, pages = _ids(app, survey_id)
     return client, survey_id, questions, pages
 
@@ -66,7 +66,7 @@ def test_choosing_a_question_lists_its_answers_and_saves_nothing(app, building):
 
 def test_a_question_shown_for_two_answers(app, building):
     client, survey_id, questions, pages = building
-    reply = _add(client, app, survey_id, text="What would help you feel better at home?", kind="text",
+    reply = add_question(client, app, survey_id, text="What would help you feel better at home?", kind="text",
                  section=str(pages[1]), show_if=str(questions[FEELING]), show_if_values=["1", "2"])
     assert reply.status_code == 302, reply.text
     with app.app_context():
@@ -83,7 +83,7 @@ def test_a_question_shown_for_two_answers(app, building):
 
 def test_a_question_chosen_with_no_answer_ticked_says_so_on_the_answers(app, building):
     client, survey_id, questions, pages = building
-    page = _add(client, app, survey_id, section=str(pages[1]), show_if=str(questions[FEELING])).text
+    page = add_question(client, app, survey_id, section=str(pages[1]), show_if=str(questions[FEELING])).text
     message = html.escape(f"Tick one or more answers to “{FEELING}” that show this question.", quote=False)
     assert page.count(message) == 2 and f'<a href="#show_if_values">{message}</a>' in page
     assert 'id="show_if_values-error"' in page
@@ -95,14 +95,14 @@ def test_several_answers_of_a_choose_any_question_are_refused(app, building):
     with app.app_context():
         values = [o.value for o in db.session.get(Question, questions[talk]).options][:2]
         last_page = db.session.get(Question, questions["What is one thing we should change?"]).section_id
-    page = _add(client, app, survey_id, section=str(last_page), show_if=str(questions[talk]),
+    page = add_question(client, app, survey_id, section=str(last_page), show_if=str(questions[talk]),
                 show_if_values=values).text
     assert "so tick just one of them here" in page
 
 
 def test_a_question_on_the_same_page_is_refused(app, building):
     client, survey_id, questions, pages = building
-    page = _add(client, app, survey_id, section=str(pages[0]), show_if=str(questions[FEELING]),
+    page = add_question(client, app, survey_id, section=str(pages[0]), show_if=str(questions[FEELING]),
                 show_if_values=["1"]).text
     assert "must use a question on an earlier page" in page
 
@@ -110,7 +110,7 @@ def test_a_question_on_the_same_page_is_refused(app, building):
 def test_the_preview_follows_a_two_answer_condition(app, building):
     client, survey_id, questions, pages = building
     asked = "What would help you feel better at home?"
-    _add(client, app, survey_id, text=asked, kind="text", section=str(pages[1]), show_if=str(questions[FEELING]),
+    add_question(client, app, survey_id, text=asked, kind="text", section=str(pages[1]), show_if=str(questions[FEELING]),
          show_if_values=["1", "2"])
     first = client.get(f"/surveys/{survey_id}/preview/1").text
     form = first.split("<form")[-1]
@@ -156,7 +156,7 @@ def test_a_copied_question_comes_just_after_it_with_its_answers_and_opens_to_be_
 
 def test_a_question_moves_to_another_page_unless_a_question_there_depends_on_it(app, building):
     client, survey_id, questions, pages = building
-    _add(client, app, survey_id, text="What would help?", kind="text", section=str(pages[1]),
+    add_question(client, app, survey_id, text="What would help?", kind="text", section=str(pages[1]),
          show_if=str(questions[FEELING]), show_if_values=["1"])
     moved = _add_fields(questions[FEELING], app, survey_id, section=str(pages[1]))
     refused = post_form(client, f"/surveys/{survey_id}/questions/{questions[FEELING]}", moved).text

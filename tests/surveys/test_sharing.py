@@ -14,7 +14,7 @@ from participation.db import db
 from participation.surveys import sharing
 from participation.surveys.models import Survey
 from tests.helpers import csrf_token, post_form
-from tests.surveys.test_builder import _add, _create, _survey
+from tests.surveys.helpers import add_question, create_survey, stored_survey
 
 
 def _png_size(data: bytes) -> tuple[int, int]:
@@ -24,7 +24,7 @@ def _png_size(data: bytes) -> tuple[int, int]:
 
 def test_the_share_page_has_the_link_in_a_box_and_the_qr_code_as_png_and_svg(app, login_as, demo):
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     share = client.get(f"/surveys/{survey.id}/share").text
     link = "https://have-your-say.council.example/s/demo"
     assert f'id="share-link" type="text" readonly value="{link}"' in share
@@ -43,7 +43,7 @@ def test_the_share_page_has_the_link_in_a_box_and_the_qr_code_as_png_and_svg(app
 
 def test_the_poster_has_the_title_the_closing_date_and_who_to_ask_for_the_code(app, login_as, demo):
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     with app.app_context():
         stored = db.session.get(Survey, survey.id)
         stored.closes_on = date(2027, 1, 31)
@@ -61,7 +61,7 @@ def test_the_poster_has_the_title_the_closing_date_and_who_to_ask_for_the_code(a
 
 def test_a_link_name_with_welsh_letters_shares_and_opens(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Arolwg yr ŵyl")
+    survey_id = create_survey(client, "Arolwg yr ŵyl")
     with app.app_context():
         slug = db.session.get(Survey, survey_id).slug
     assert slug == "arolwg-yr-ŵyl"
@@ -74,7 +74,7 @@ def test_a_link_name_with_welsh_letters_shares_and_opens(app, login_as):
         assert download.status_code == 200
         assert "filename*=UTF-8''arolwg-yr-%C5%B5yl-qr." + kind in download.headers["Content-Disposition"]
     assert "arolwg-yr-ŵyl" in client.get(f"/surveys/{survey_id}/poster").text
-    _add(client, app, survey_id)
+    add_question(client, app, survey_id)
     post_form(client, f"/surveys/{survey_id}/publish", {}, form_page=f"/surveys/{survey_id}")
     assert "Arolwg yr ŵyl" in app.test_client().get("/s/arolwg-yr-%C5%B5yl").text
 
@@ -92,7 +92,7 @@ def _code_hidden_in_use_this_code(share: str) -> str:
                                   "cared-for-children"])
 def test_a_code_that_would_be_easy_to_guess_is_refused_with_a_strong_one_offered(app, login_as, demo, weak):
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     with app.app_context():
         title = db.session.get(Survey, survey.id).title
     weak = title if weak == "Demo survey" else weak  # the survey's own title is guessed first
@@ -110,7 +110,7 @@ def test_a_code_that_would_be_easy_to_guess_is_refused_with_a_strong_one_offered
 
 def test_the_made_up_code_can_be_used_with_one_button_and_opens_the_survey(app, login_as, demo):
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     share = client.get(f"/surveys/{survey.id}/share").text
     code = _code_hidden_in_use_this_code(share)
     assert f'A code made up for you: <span class="code">{code}</span>' in share
@@ -132,7 +132,7 @@ def test_made_up_codes_are_four_of_many_words_and_never_repeat(app):
 
 def test_a_weak_code_set_before_is_pointed_out(app, login_as, demo):
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     with app.app_context():
         db.session.get(Survey, survey.id).access_code = "Tigers7"
         db.session.commit()

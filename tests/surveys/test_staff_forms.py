@@ -13,7 +13,7 @@ from participation.surveys.models import Question, Survey
 from participation.themes.models import Theme
 from tests.helpers import csrf_token, post_form
 from tests.respond.helpers import answer_demo, send
-from tests.surveys.test_builder import _add, _create, _survey
+from tests.surveys.helpers import add_question, create_survey, stored_survey
 
 
 def _summary(page: str) -> str:
@@ -24,8 +24,8 @@ def _summary(page: str) -> str:
 
 def test_a_refused_question_shows_its_problem_once_in_the_summary_and_once_on_its_field(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Forms")
-    page = _add(client, app, survey_id, kind="single", options="Only one answer").text
+    survey_id = create_survey(client, "Forms")
+    page = add_question(client, app, survey_id, kind="single", options="Only one answer").text
     message = "Give at least two answers to choose from, one on each line."
     assert page.count(message) == 2
     assert f'<li><a href="#options">{message}</a></li>' in _summary(page)
@@ -37,8 +37,8 @@ def test_a_refused_question_shows_its_problem_once_in_the_summary_and_once_on_it
 
 def test_a_missing_question_is_one_linked_error_and_a_good_one_is_kept(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Forms")
-    page = _add(client, app, survey_id, text="   ").text
+    survey_id = create_survey(client, "Forms")
+    page = add_question(client, app, survey_id, text="   ").text
     summary = _summary(page)
     assert summary.count("<li>") == 1 and '<a href="#text">Write the question.</a>' in summary
     assert page.count("Write the question.") == 2
@@ -56,8 +56,8 @@ def test_a_theme_name_already_used_is_shown_on_the_name_field(app, demo, login_a
 
 def test_deleting_a_question_asks_first_and_says_what_will_happen(app, login_as):
     client = login_as("officer")
-    survey_id = _create(client, "Forms")
-    _add(client, app, survey_id, text="Do you like your school?")
+    survey_id = create_survey(client, "Forms")
+    add_question(client, app, survey_id, text="Do you like your school?")
     with app.app_context():
         question_id = db.session.get(Survey, survey_id).ordered_questions[0].id
     survey_page = client.get(f"/surveys/{survey_id}").text
@@ -79,7 +79,7 @@ def test_deleting_a_question_asks_first_and_says_what_will_happen(app, login_as)
 
 def test_moving_a_question_says_so_and_returns_to_it(app, login_as, demo):
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     with app.app_context():
         second = db.session.get(Survey, survey.id).sections[0].questions[1]
         second_id, text = second.id, second.text
@@ -94,14 +94,14 @@ def test_closing_a_survey_asks_first_with_its_response_count(app, login_as, demo
     young_person = app.test_client()
     send(young_person, "demo", answer_demo(young_person, app))
     client = login_as("officer")
-    survey = _survey(app, slug="demo")
+    survey = stored_survey(app, slug="demo")
     show = client.get(f"/surveys/{survey.id}").text
     assert f'href="/surveys/{survey.id}/close"' in show and f'action="/surveys/{survey.id}/close"' not in show
     confirm = client.get(f"/surveys/{survey.id}/close").text
     assert "Young people can no longer answer it." in confirm and "The 1 response already sent is kept" in confirm
-    assert _survey(app, slug="demo").status == "open"
+    assert stored_survey(app, slug="demo").status == "open"
     client.post(f"/surveys/{survey.id}/close", data={"csrf_token": csrf_token(confirm)})
-    assert _survey(app, slug="demo").status == "closed"
+    assert stored_survey(app, slug="demo").status == "closed"
     assert "Closed. No more answers can be sent." in client.get(f"/surveys/{survey.id}").text
 
 
@@ -122,10 +122,10 @@ def test_archiving_a_theme_asks_first(app, demo, login_as):
 
 
 def test_removing_a_promise_asks_first(app, login_as):
-    from tests.pledges.test_pledges import _pledge
+    from tests.pledges.helpers import imported_pledge
 
     with app.app_context():
-        version = _pledge(db.session)
+        version = imported_pledge(db.session)
         db.session.commit()
         promise = version.promises[0]
         promise_id, words = promise.id, promise.we_will

@@ -10,12 +10,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from participation.analysis.taxonomy import DEFAULT_KEYWORDS
-
 from participation.auth.models import AuditEntry
 from participation.comments.models import CommentAnalysis
 from participation.db import db
 from participation.themes.models import Theme
-from tests.comments.test_comments import _answer, _comments
+from tests.comments.helpers import send_two_comments, stored_comments
 from tests.helpers import post_form
 
 
@@ -30,18 +29,18 @@ def test_renaming_a_theme_keeps_its_key_and_shows_the_new_name_to_officers(app, 
     reply = post_form(officer, f"/themes/{theme.id}", {"name": "Listen to me", "description": theme.description,
                                                        "keywords": "", "examples": ""})
     assert reply.status_code == 302
-    _answer(app, "nobody listens to me at my reviews", "idk")
+    send_two_comments(app, "nobody listens to me at my reviews", "idk")
     page = officer.get("/comments/").text
     assert "Listen to me" in page and "Involve me" not in page
     assert _theme(app, "involve-me").name == "Listen to me"
-    assert "involve-me" in _comments(app)[0][2]
+    assert "involve-me" in stored_comments(app)[0][2]
     with app.app_context():
         assert "theme.changed" in db.session.scalars(select(AuditEntry.action)).all()
 
 
 def test_a_new_theme_with_words_and_examples_is_suggested_for_comments(app, demo, login_as, runner):
-    _answer(app, "I want to learn to drive and get my provisional licence", "idk")
-    assert "driving" not in str(_comments(app))
+    send_two_comments(app, "I want to learn to drive and get my provisional licence", "idk")
+    assert "driving" not in str(stored_comments(app))
     officer = login_as("officer")
     reply = post_form(officer, "/themes/new", {
         "name": "Driving", "description": "Lessons, tests and licences.",
@@ -51,10 +50,10 @@ def test_a_new_theme_with_words_and_examples_is_suggested_for_comments(app, demo
     assert reply.status_code == 302
     assert "Driving" in officer.get("/themes/").text
     post_form(officer, "/themes/retag", {}, form_page="/themes/")
-    assert "driving" in _comments(app)[0][2]
-    _answer(app, "help me pay for driving lessons please", "idk")
+    assert "driving" in stored_comments(app)[0][2]
+    send_two_comments(app, "help me pay for driving lessons please", "idk")
     # Answers carry random ids, so the new comment is found by its words, not by its place.
-    new = [themes for _, _, themes, _, text in _comments(app) if text == "help me pay for driving lessons please"]
+    new = [themes for _, _, themes, _, text in stored_comments(app) if text == "help me pay for driving lessons please"]
     assert len(new) == 1 and "driving" in new[0]
     assert "Driving" in officer.get("/comments/").text  # officers can choose it in the queue
 
@@ -64,8 +63,8 @@ def test_an_archived_theme_is_no_longer_suggested_or_offered_and_can_come_back(a
     theme = _theme(app, "adult-life")
     post_form(officer, f"/themes/{theme.id}/archive", {}, form_page="/themes/")
     assert _theme(app, "adult-life").archived
-    _answer(app, "my PA helped me with my flat and my benefits", "idk")
-    assert "adult-life" not in _comments(app)[0][2]
+    send_two_comments(app, "my PA helped me with my flat and my benefits", "idk")
+    assert "adult-life" not in stored_comments(app)[0][2]
     assert ">Support me to move to adult life</label>" not in officer.get("/comments/").text
     post_form(officer, f"/themes/{theme.id}/archive", {}, form_page="/themes/")
     assert not _theme(app, "adult-life").archived
@@ -105,8 +104,8 @@ def test_hostile_theme_text_is_shown_escaped(app, demo, login_as):
 
 
 def test_accept_the_rest_on_the_page_leaves_flags_and_fixed_comments_alone(app, demo, login_as):
-    _answer(app, "my carer hits me", "my flat is cold")
-    _answer(app, "I love my foster mum", "more trips")
+    send_two_comments(app, "my carer hits me", "my flat is cold")
+    send_two_comments(app, "I love my foster mum", "more trips")
     officer = login_as("officer")
     reply = post_form(officer, "/comments/accept", {"all": "page", **_on_page(officer)}, form_page="/comments/")
     assert "Accepted the suggested themes for 3 comments." in officer.get(reply.headers["Location"]).text

@@ -6,15 +6,15 @@ import io
 import re
 from datetime import timedelta
 
-import pytest
 from openpyxl import load_workbook
+import pytest
 from sqlalchemy import delete, select
 
 from participation.auth.models import AuditEntry
 from participation.core.transaction import transaction
 from participation.db import db, today
 from participation.tracker.models import Action, YouSaid
-from tests.comments.test_comments import _answer
+from tests.comments.helpers import send_two_comments
 from tests.helpers import csrf_token, post_form
 
 
@@ -28,7 +28,7 @@ def demo(demo, app):
 
 
 def _new_item_from_queue(app, officer) -> int:
-    _answer(app, "I never see my brother", "I want to see my sister more")
+    send_two_comments(app, "I never see my brother", "I want to see my sister more")
     queue = officer.get("/comments/").text
     ids = re.findall(r'name="selected" value="(\d+)"', queue)
     assert len(ids) == 2
@@ -172,8 +172,8 @@ def test_the_upload_page_checks_then_imports_everything_at_once(app, demo, login
 
 
 def test_a_promise_at_risk_starts_a_you_said_with_its_results_and_comments(app, login_as):
-    from tests.pledges.test_pledges import _reviewed
-    version_id = _reviewed(app)
+    from tests.pledges.helpers import reviewed_pledge
+    version_id = reviewed_pledge(app)
     officer = login_as("officer")
     results = officer.get(f"/reports/promises/{version_id}").text
     link = re.search(r'href="(/tracker/new\?promise_id=\d+)"[^>]*>Start a “you said” from this promise', results)
