@@ -19,7 +19,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
 from participation.core.suppression import SMALLEST_SHOWN
@@ -30,8 +30,8 @@ from participation.respond.models import Answer, Response
 from participation.scorecard.rules import Period, Unit, format_number
 from participation.surveys.models import AUDIENCES, Question, QuestionKind, Survey, SurveyStatus
 from participation.surveys.question_types import question_type
-from participation.tracker.models import Action
-from participation.tracker.rules import CLOSED_STATUSES, ActionStatus
+from participation.tracker.models import Action, overdue_expression
+from participation.tracker.rules import ActionStatus
 
 class FeedKind(StrEnum):
     """Where the product feeds a measure's values from; stored in the measure's feed as the plain word."""
@@ -107,8 +107,8 @@ def value_for(session: Session, feed: dict[str, Any], period: Period, exact: boo
             Action.status == ActionStatus.DONE, Action.done_on >= start, Action.done_on <= end)) or 0
         return Figure(str(done), float(done))
     if kind == FeedKind.ACTIONS_OVERDUE:
-        overdue = session.scalar(select(func.count(Action.id)).where(
-            Action.due_on < end, Action.status.notin_(CLOSED_STATUSES) | and_(Action.status == ActionStatus.DONE, Action.done_on > end)))
+        # The tracker's rule, as each action stood at the end of the period.
+        overdue = session.scalar(select(func.count(Action.id)).where(overdue_expression(end, as_it_stood=True)))
         return Figure(str(overdue or 0), float(overdue or 0))
     if kind == FeedKind.RESPONSES:
         query = select(func.count(Response.id)).where(Response.submitted_on >= start, Response.submitted_on <= end)

@@ -240,9 +240,14 @@ def rag_expression(on: date) -> ColumnElement[str]:
                   for rule in RAG_RULES), else_=literal(RAG_OTHERWISE))
 
 
-def overdue_expression(on: date) -> ColumnElement[bool]:
-    """`rules.overdue` as SQL."""
-    return and_(Action.status.in_(OPEN_STATUSES), Action.due_on.is_not(None), Action.due_on < on)
+def overdue_expression(on: date, as_it_stood: bool = False) -> ColumnElement[bool]:
+    """`rules.overdue` as SQL; `as_it_stood` reads each action's done date, as `rules.overdue` does when
+    given it (an action done after `on` was still open on `on`)."""
+    still_open: ColumnElement[bool] = Action.status.in_(OPEN_STATUSES)
+    if as_it_stood:
+        still_open = or_(still_open, and_(Action.status == ActionStatus.DONE, Action.done_on.is_not(None),
+                                          Action.done_on > on))
+    return and_(still_open, Action.due_on.is_not(None), Action.due_on < on)
 
 
 class ActionUpdate(Model):

@@ -114,9 +114,15 @@ def rag(status: str, due_on: date | None, today: date, override: str = "", done_
     return RAG_OTHERWISE
 
 
-def overdue(status: str, due_on: date | None, today: date) -> bool:
-    """Open and past its due date."""
-    return status in OPEN_STATUSES and due_on is not None and due_on < today
+def overdue(status: str, due_on: date | None, today: date, done_on: date | None = None) -> bool:
+    """Open on `today` and past its due date.
+
+    Given its done date, an action done after `today` was still open on `today`: so the count at the end
+    of a past period (the scorecard's) includes actions done since. `tracker.models.overdue_expression`
+    is the same rule in SQL.
+    """
+    still_open = status in OPEN_STATUSES or (status == ActionStatus.DONE and done_on is not None and done_on > today)
+    return still_open and due_on is not None and due_on < today
 
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}

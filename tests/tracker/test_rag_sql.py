@@ -9,8 +9,11 @@ from sqlalchemy import select
 
 from participation.db import db
 from participation.reports.services import actions_summary
+from participation.scorecard import feeds
+from participation.scorecard.rules import Period
 from participation.tracker.models import Action, YouSaid, overdue_expression, rag_expression
 from participation.tracker.rules import STATUSES, overdue, rag
+from tests.factories import make_you_said
 
 ON = date(2026, 11, 23)
 DUE = [None] + [ON + timedelta(days=d) for d in (-400, -1, 0, 1, 29, 30, 31, 90)]
@@ -53,4 +56,30 @@ def test_the_reports_count_by_the_same_rule_as_the_tracker_shows(app):
         shown = [a.rag(ON) for a in item.actions if a.status != "wont-do"]
         assert counted == {c: shown.count(c) for c in ("red", "amber", "green")}
         assert summary.overdue_count == sum(overdue(a.status, a.due_on, ON) for a in item.actions) > 0
+        db.session.rollback()
+
+
+def test_the_scorecards_overdue_count_is_the_trackers_rule_as_each_action_stood_at_the_end_of_the_period(app):
+    quarter = Period(2026, 2)  # July to September 2026, long past
+    end = quarter.ends_on
+    due = [None] + [end + timedelta(days=d) for d in (-400, -1, 0, 1, 30)]
+    done = [None, end - timedelta(days=5), end - timedelta(days=1), end, end + timedelta(days=1), end + timedelta(days=90)]
+    with app.app_context():
+        cases = list(product(STATUSES, due, done))
+        item = make_you_said(db.session, "Every case", raised_on=end - timedelta(days=500),
+                             actions=[Action(what="x", status=status, due_on=due_on, done_on=done_on)
+                                      for status, due_on, done_on in cases])
+        rows = db.session.execute(select(Action.status, Action.due_on, Action.done_on,
+                                         overdue_expression(end, as_it_stood=True))).all()
+        assert len(rows) == len(cases) == 5 * 6 * 6
+        assert [r for r in rows if bool(r[3]) != overdue(r[0], r[1], end, r[2])] == []
+        expected = sum(overdue(a.status, a.due_on, end, a.done_on) for a in item.actions)
+        # Open then and past due: open now, or done only after the period ended.
+        assert expected == sum(1 for a in item.actions if a.due_on is not None and a.due_on < end and (
+            a.status in ("not-started", "in-progress", "not-progressed")
+            or (a.status == "done" and a.done_on is not None and a.done_on > end)))
+        figure = feeds.value_for(db.session, {"kind": feeds.FeedKind.ACTIONS_OVERDUE}, quarter, exact=True)
+        assert (figure.written, figure.number) == (str(expected), float(expected)) and expected > 0
+        # Without a done date the rule is the tracker's own: a done action is not overdue.
+        assert not overdue("done", end - timedelta(days=1), end) and overdue("done", end - timedelta(days=1), end, end + timedelta(days=1))
         db.session.rollback()
