@@ -33,7 +33,8 @@ def url_values(app, rule) -> dict:
                                       ("paper_id", CommitteePaper.id))}
     known = {**{name: value or 1 for name, value in first.items()}, "survey_id": survey.id,
              "question_id": question.id, "text_question_id": text_question.id, "user_id": user.id, "number": 1,
-             "slug": "demo", "language": "cy", "filename": "css/respond.css", "request_id": "0" * 32, "token": "not-a-link"}
+             "slug": "demo", "audience": "care-leavers", "language": "cy", "filename": "css/respond.css",
+             "request_id": "0" * 32, "token": "not-a-link"}
     values = {}
     for name in rule.arguments:
         if name in known:
