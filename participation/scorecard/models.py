@@ -36,7 +36,8 @@ class Measure(Model):
 
     __tablename__ = "measures"
     audit_type = "measure"
-    __table_args__ = (one_of("polarity", Polarity), one_of("unit", Unit), one_of("frequency", Frequency))
+    __table_args__ = (one_of("polarity", Polarity), one_of("unit", Unit), one_of("frequency", Frequency),
+                      one_of("rag_override", ("", *Rag)))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("measure_groups.id", ondelete="RESTRICT"), index=True)

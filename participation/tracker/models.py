@@ -184,7 +184,8 @@ class Action(Model):
 
     __tablename__ = "actions"
     audit_type = "action"
-    __table_args__ = (one_of("status", ActionStatus),)
+    #: No override is the empty word; the database refuses any override that is not a colour.
+    __table_args__ = (one_of("status", ActionStatus), one_of("rag_override", ("", *RAGS)))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("you_said_items.id", ondelete="CASCADE"), index=True)

@@ -109,3 +109,35 @@ def test_a_migrated_database_refuses_a_status_or_kind_the_app_does_not_know(empt
                         connection.execute(text(refused))
             assert connection.execute(text("SELECT status FROM surveys")).scalar() == "open"
         db.engine.dispose()
+
+
+def test_upgrading_keeps_each_rag_override_as_it_was_read_and_then_refuses_any_but_a_colour(empty_database_url):
+    from datetime import date
+
+    from sqlalchemy.exc import IntegrityError
+
+    from participation.tracker.models import Action
+    from tests.factories import make_action, make_measure
+
+    app = create_app(TestConfig(empty_database_url))
+    with app.app_context():
+        upgrade(directory=str(ROOT / "migrations"), revision="0024")
+        kept, ignored = make_action(db.session, rag_override="amber"), make_action(db.session, rag_override="Red")
+        measure = make_measure(db.session, rag_override="green")
+        shown_before = ignored.rag(date(2026, 12, 1))  # the RAG an officer saw: "Red" is not a colour
+        db.session.commit()
+        ids = kept.id, ignored.id, measure.id
+        db.session.remove()
+        upgrade(directory=str(ROOT / "migrations"))
+        with db.engine.connect() as connection:
+            overrides = dict(connection.execute(text("SELECT id, rag_override FROM actions")).all())
+            assert (overrides[ids[0]], overrides[ids[1]]) == ("amber", "")
+            assert connection.execute(text("SELECT rag_override FROM measures")).scalar() == "green"
+            connection.rollback()
+            for refused in ("UPDATE actions SET rag_override = 'blue'", "UPDATE measures SET rag_override = 'Red'"):
+                with pytest.raises(IntegrityError):
+                    with connection.begin():
+                        connection.execute(text(refused))
+        assert db.session.get(Action, ids[1]).rag(date(2026, 12, 1)) == shown_before
+        db.session.remove()
+        db.engine.dispose()
