@@ -7,7 +7,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
+import pytest  # noqa: E402
+
+from participation.core.languages import html_lang  # noqa: E402
 from respondent import BUDGET, weigh_pages  # noqa: E402  (the same walk bench/respondent.py prints)
+from tests.respond.helpers import offer_every_language, shipped_languages  # noqa: E402
 
 
 def test_every_respondent_page_with_its_assets_is_under_30_kb(app, runner):
@@ -22,12 +26,16 @@ def test_every_respondent_page_with_its_assets_is_under_30_kb(app, runner):
     assert all(total - html > 5000 for _, html, total in rows)
 
 
-def test_every_respondent_page_in_welsh_is_under_30_kb_too(app, runner):
+@pytest.mark.parametrize("code", shipped_languages())
+def test_every_respondent_page_in_every_shipped_language_is_under_30_kb_too(app, runner, code):
     assert runner.invoke(args=["seed-demo", "--responses", "0"]).exit_code == 0
+    offer_every_language(app)
     client = app.test_client()
-    assert 'lang="cy"' in client.get("/s/demo?lang=cy").text  # remembered for the whole walk
+    lang = html_lang(code)
+    assert f'lang="{lang}"' in client.get(f"/get-help?lang={code}").text  # remembered for the whole walk
     rows = weigh_pages(client)
     assert len(rows) >= 15
+    assert f'<html lang="{lang}"' in client.get("/you-said-we-did").text
     heavy = [(label, total) for label, _, total in rows if total >= BUDGET]
     assert not heavy, heavy
     assert all(total - html > 5000 for _, html, total in rows)
