@@ -59,6 +59,11 @@ def main() -> None:
     for size in sorted(args.sizes):
         total, _, filled = fill(app, size)
         with app.app_context():
+            if db.engine.dialect.name == "postgresql":
+                # A bulk load leaves the planner's statistics behind until autovacuum analyses the tables (within
+                # a minute on a running server); without them it sorts every open flag to show 20.
+                with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+                    connection.exec_driver_sql("ANALYZE")
             waiting = db.session.scalar(select(func.count()).where(CommentAnalysis.status == "suggested"))
             flags = db.session.scalar(select(func.count()).where(CommentAnalysis.flag_status == "open"))
             last = (queue_size(db.session, QueueFilters()) - 1) // QUEUE_PAGE + 1
