@@ -58,7 +58,9 @@ HELD_OUT_PAGES = frozenset({
     "https://www.suffolksp.org.uk/parents-and-carers/radicalisation/",
     "https://www.supportincornwall.org.uk/kb5/cornwall/directory/advice.page?id=ow1n_JoRtVU",
 })
-RECALL_TARGET = 0.97
+#: Development recall the threshold is chosen for: above the 97% target, because comments from writers the
+#: development set never saw come in 1 to 5 points lower (the held-out sets), and a miss costs a child help.
+RECALL_TARGET = 0.98
 C = 3.0
 PUBLIC_WEIGHT = 0.3
 VOICE_WEIGHT = 1.0
@@ -84,6 +86,8 @@ def rate(flags: np.ndarray) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-save", action="store_true", help="measure only; do not write the model")
+    parser.add_argument("--recall", type=float, default=RECALL_TARGET,
+                        help=f"recall on the development risk comments the threshold is chosen for (default {RECALL_TARGET})")
     args = parser.parse_args(argv)
 
     dev = [r for r in rows_of(DEV) if r["source"] not in HELD_OUT_PAGES]
@@ -115,14 +119,14 @@ def main(argv: list[str] | None = None) -> int:
     ordinary = scored[~is_dev[scored]]
     threshold = 0.5
     for candidate in np.arange(0.9, 0.0, -0.01):
-        if (credited[dev_risk] | (oof[dev_risk] >= candidate) & long_enough[dev_risk]).mean() >= RECALL_TARGET:
+        if (credited[dev_risk] | (oof[dev_risk] >= candidate) & long_enough[dev_risk]).mean() >= args.recall:
             threshold = float(round(candidate, 2))
             break
     either = rules | (oof >= threshold) & long_enough
     print(f"Grouped 5-fold CV by source: {len(dev_risk)} risk and {len(dev_benign)} benign look-alike "
           f"development comments with a public source ({len({groups[i] for i in scored if is_dev[i]})} sources), "
           f"{len(ordinary)} public-corpus texts ({len({groups[i] for i in ordinary})} organisations)")
-    print(f"threshold chosen for recall >= {RECALL_TARGET:.0%} (not counting the {len(safeguarding_words.RULES) - safeguarding_words.FROM_MODEL_MISSES} "
+    print(f"threshold chosen for recall >= {args.recall:.1%} (not counting the {len(safeguarding_words.RULES) - safeguarding_words.FROM_MODEL_MISSES} "
           f"rules written from the model's misses): {threshold:.2f}\n")
     print(f"{'':<16}{'recall':<38}{'false alarms (look-alikes)':<38}false alarms (public corpus)")
     print(f"{'rules alone':<16}{rate(rules[dev_risk]):<38}{rate(rules[dev_benign]):<38}{rate(rules[ordinary])}")

@@ -127,8 +127,11 @@ class Tagger:
                 gc.enable()
 
 
-#: How much more a council's own example counts than one of the product's in fine-tuning.
-OWN_WEIGHT = 10.0
+#: How much more a council's own example counts than one of the product's in fine-tuning: enough that
+#: six confirmed comments about a pastime the published texts never mention (zorbing, parkour) make
+#: their theme the best one for the next such comment, with the shipped model now learnt from about
+#: 2,000 published texts.
+OWN_WEIGHT = 20.0
 
 
 @lru_cache(maxsize=1)

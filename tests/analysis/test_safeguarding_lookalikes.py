@@ -25,7 +25,6 @@ LOOK_ALIKES = {
         "i could kill for a maccies rn",
     ],
     "ordinary-complaint": [
-        "the wifi goes off at 10 and its so unfair",
         "my pa keeps changing, this is my 4th one",
     ],
 }

@@ -65,7 +65,7 @@ def test_queue_puts_safeguarding_flags_first_and_officers_confirm_themes(app, de
 
 
 def test_bulk_accept_and_only_the_safeguarding_lead_handles_flags(app, demo, login_as, make_user):
-    send_two_comments(app, "my carer hits me", "more money for my flat please")
+    send_two_comments(app, "my carer hits me", "more trips out in the holidays please")
     with app.app_context():
         ids = [c.answer_id for c in db.session.scalars(select(CommentAnalysis))]
         flagged = db.session.scalars(select(CommentAnalysis.answer_id).where(CommentAnalysis.safeguarding)).one()
