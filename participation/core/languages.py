@@ -140,6 +140,6 @@ def init_app(app: Flask) -> None:
         return {
             "lang_code": html_lang(code),
             "lang_dir": "rtl" if code in RTL else "ltr",
-            "languages": [(c, NAMES.get(c, c), html_lang(c)) for c in app.extensions["languages"] if limit is None or c in limit],
+            "languages": [(c, NAMES.get(c, c), html_lang(c), "rtl" if c in RTL else "ltr") for c in app.extensions["languages"] if limit is None or c in limit],
             "current_lang": code,
         }

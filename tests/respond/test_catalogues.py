@@ -117,3 +117,14 @@ def test_dari_is_chosen_as_prs_and_read_from_the_afghan_catalogue(app, client, d
     assert catalogue("prs").get(phone).string in html and catalogue("fa").get(phone).string not in html
     again = client.get("/get-help").get_data(as_text=True)  # kept for the visit
     assert '<html lang="fa-AF" dir="rtl">' in again
+
+
+def test_the_survey_lists_its_languages_by_their_own_names_in_their_own_direction(app, client, demo):
+    codes = offer_every_language(app)
+    html = client.get("/s/demo").get_data(as_text=True)
+    for code in ("cy", "ar"):  # the demo's words are translated into these two
+        direction = "rtl" if code in RTL else "ltr"
+        link = f'<a href="?lang={code}" lang="{code}" hreflang="{code}" dir="{direction}">{NAMES[code]}</a>'
+        assert link in html, link
+    for code in set(codes) - {"cy", "ar"}:  # a survey is never offered half in a language
+        assert f'href="?lang={code}"' not in html, code
