@@ -76,3 +76,18 @@ def test_the_demo_questions_in_arabic_are_mirrored(app, demo, live_server, phone
     phone.locator("main form button[type=submit]").click()
     _page_is_in(phone, "ar", "rtl")
     _on_the_right(phone, "a.back-link")
+
+
+def test_the_board_and_asking_for_help_in_arabic_read_right_to_left(app, demo, live_server, phone):
+    _arabic_on(app)
+    phone.goto(f"{live_server}/you-said-we-did?lang=ar")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("قلتم، وفعلنا")
+    _page_is_in(phone, "ar", "rtl")
+    _on_the_right(phone, "h1")
+    phone.goto(f"{live_server}/get-help")  # the choice is kept for the visit
+    expect(phone.get_by_role("heading", level=1)).to_have_text("اطلب منا أن نتواصل معك")
+    _page_is_in(phone, "ar", "rtl")
+    box = phone.locator("textarea").first
+    expect(box).to_have_attribute("dir", "auto")
+    box.fill("I need help with my PA")  # English typed on an Arabic page reads left to right in its box
+    assert box.evaluate("el => getComputedStyle(el).direction") == "ltr"
