@@ -97,6 +97,13 @@ def numbered_rows(count: int = 200_000) -> bytes:
     return workbook(sheet([HEAD, *_batches(lambda n: f'<row r="{n}"/>', 2, count + 2)], f"A1:B{count + 1}"))
 
 
+def dense_cells(rows: int = 1_900, columns: int = 200) -> bytes:
+    """A header, then `rows` rows of `columns` one-digit cells: within a tracker's row and column limits,
+    about 40 KB sent, yet hundreds of thousands of cells for a reader to build."""
+    row = "<row>" + "<c><v>1</v></c>" * columns + "</row>"
+    return workbook(sheet([HEAD, *_batches(lambda n: row, 2, rows + 2, 500)], f"A1:A{rows + 1}"))
+
+
 def last_row() -> bytes:
     """A header, then one row numbered 1,048,576, the last Excel has: a reader fills in the empty rows between."""
     return workbook(sheet(HEAD + '<row r="1048576"><c r="A1048576"><v>1</v></c></row>', "A1:B1048576"))

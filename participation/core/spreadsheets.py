@@ -90,6 +90,11 @@ SEPARATORS = (",", ";", "\t")
 
 #: An upload's sheet may hold at most this many columns with something in them.
 MAX_COLUMNS = 200
+#: Cells an upload's first sheet may hold in all, counting the empty ones inside each row's width, whatever
+#: its row limit: openpyxl reads about 50,000 cells a second on a loaded core, so a sheet is read in a few
+#: seconds at most (a tracker of 2,000 actions in 40 columns is 80,000 cells; a survey's translations a few
+#: thousand). Without it, 4,900 rows of 200 tiny cells in a 41 KB file held a worker for 20 seconds.
+MAX_CELLS = 100_000
 #: Empty rows allowed in a sheet on top of its row limit (spreadsheets keep formatted empty rows).
 MAX_EMPTY_ROWS = 10_000
 #: The largest unpacked size of an Excel file's parts: a tracker or scorecard is a few megabytes at most.
@@ -342,7 +347,7 @@ def check_xlsx(data: bytes, max_rows: int = 10_000) -> None:
     at the first limit passed, and at 40 MB unpacked, whatever size the file declares for its sheet or its parts.
     Worksheets after the first are never read, so only their size is checked."""
     row_limit = max_rows + 1 + MAX_EMPTY_ROWS
-    cell_limit = (max_rows + 1) * MAX_COLUMNS + MAX_EMPTY_ROWS
+    cell_limit = min((max_rows + 1) * MAX_COLUMNS, MAX_CELLS) + MAX_EMPTY_ROWS
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
@@ -409,9 +414,9 @@ def _check_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cell_limit: 
 def _check_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, max_rows: int, row_limit: int,
                  cell_limit: int) -> None:
     """Count the first sheet's rows, and the cells they would hold, as they arrive."""
-    too_long = _Stop(f"The first sheet goes on far beyond {max_rows:,} rows of {MAX_COLUMNS} columns (most of them "
-                     f"empty, often left over from formatting). Copy the table alone into a new sheet, or save it "
-                     f"as CSV, and upload that.")
+    too_long = _Stop(f"The first sheet goes on far beyond {max_rows:,} rows of {MAX_COLUMNS} columns, or "
+                     f"{MAX_CELLS:,} cells in all (most of them empty, often left over from formatting). Copy the "
+                     f"table alone into a new sheet, or save it as CSV, and upload that.")
     rows = row = column = width = held = elements = outside = length = 0
     in_data = in_cell = False
 
@@ -476,7 +481,7 @@ def read_xlsx(data: bytes, max_rows: int = 10_000) -> tuple[list[str], list[list
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
         raise UnreadableFile("This Excel file could not be read. Save it again as .xlsx or as CSV.") from error
-    cell_budget = (max_rows + 1) * MAX_COLUMNS
+    cell_budget = min((max_rows + 1) * MAX_COLUMNS, MAX_CELLS)
     seen = cells = 0
     rows: list[list[str]] = []
     try:

@@ -34,7 +34,7 @@ KINDS = {
     "empty rows": (hostile.empty_rows, ROWS_BEYOND),
     "numbered empty rows": (hostile.numbered_rows, ROWS_BEYOND),
     "a row numbered 1,048,576": (hostile.last_row, ROWS_BEYOND),
-    "1.5 million shared strings": (hostile.shared_strings, "This Excel file holds more than 410,200 "
+    "1.5 million shared strings": (hostile.shared_strings, "This Excel file holds more than 110,000 "
                                                            "pieces of text"),
     "zip bomb": (functools.partial(hostile.zip_bomb, 64), TOO_BIG),
     "zip bomb with forged sizes": (functools.partial(hostile.forged_bomb, 64),
@@ -45,6 +45,7 @@ KINDS = {
     "a million cells behind a decoy workbook": (lambda: hostile.decoy(hostile.wide_row()),
                                                 "Row 2 of the first sheet has more cells than Excel allows"),
     "cells far right": (hostile.far_right, ROWS_BEYOND),
+    "380,000 tiny cells within the row and column limits": (hostile.dense_cells, ROWS_BEYOND + ", or 100,000 cells"),
     "billion laughs": (hostile.entities, "This Excel file holds a declaration that Excel never writes"),
     "600,000 cell formats": (hostile.many_styles, "Part of this Excel file (xl/styles.xml) is far larger than"),
 }

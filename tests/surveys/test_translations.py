@@ -262,3 +262,15 @@ def test_every_page_of_the_demo_previews_in_welsh(app, demo, login_as):
     for number, words in enumerate(["Gofalwyr maeth", "Neb", "Byddwn ni'n gwrando arnat ti", "Dwed fwy wrthon ni"], 1):
         page = client.get(f"/surveys/{survey_id}/preview/{number}")
         assert page.status_code == 200 and words in page.text.replace("&#39;", "'"), number
+
+
+def test_a_small_workbook_of_a_million_tiny_cells_is_refused_in_plain_words(app, login_as):
+    # 4,900 rows of 200 one-digit cells: about 40 KB, within the row and column limits, yet it held a worker
+    # for 20 seconds before it was refused; now it is refused at once by its count of cells.
+    from tests import hostile_workbooks as hostile
+
+    survey_id = _survey(app)
+    client = login_as("officer")
+    reply = _upload(client, survey_id, hostile.dense_cells(4_900, 200), "home.xlsx")
+    assert "Nothing was saved." in reply.text and "100,000 cells in all" in reply.text
+    assert _translations(app, survey_id) == {}
