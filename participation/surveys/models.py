@@ -16,6 +16,7 @@ from participation.themes.models import Theme
 class Audience(StrEnum):
     """Who a survey is written for; stored as the plain word (its value)."""
 
+    CARED_FOR_4_7 = "cared-for-4-7"
     CARED_FOR_8_11 = "cared-for-8-11"
     CARED_FOR_11_18 = "cared-for-11-18"
     CARE_LEAVERS = "care-leavers"
@@ -25,6 +26,7 @@ class Audience(StrEnum):
 
 #: Who a survey is written for, in words.
 AUDIENCES: dict[str, str] = {
+    Audience.CARED_FOR_4_7: "Cared for children aged 4 to 7",
     Audience.CARED_FOR_8_11: "Cared for children aged 8 to 11",
     Audience.CARED_FOR_11_18: "Cared for children aged 11 to 18",
     Audience.CARE_LEAVERS: "Care leavers",
@@ -68,6 +70,7 @@ class QuestionKind(StrEnum):
 #: Age bands a survey's wording is written for.
 AGE_BANDS: dict[str, str] = {
     "": "Any age",
+    "4-7": "4 to 7",
     "8-11": "8 to 11",
     "11-18": "11 to 18",
     "16-25": "16 to 25",

@@ -1,7 +1,7 @@
 """Starter templates an officer can build a consultation from, each written for its audience.
 
-Questions follow the five outcomes of the Corporate Parenting Strategy. The younger band gets
-shorter words and the faces scale.
+Questions follow the five outcomes of the Corporate Parenting Strategy. The younger bands get
+shorter words and the faces scale; the youngest (4 to 7) answer with a grown-up reading it out to them.
 """
 
 from __future__ import annotations
@@ -17,6 +17,28 @@ class Starter:
     description: str
     spec: dict[str, Any]
 
+
+#: For children aged 4 to 7, answered with a grown-up: five short questions, faces or yes and no, each one
+#: thing a child can picture, then one box they may leave empty. Every question page has its Listen button.
+_YOUNG_4_7 = {
+    "audience": "cared-for-4-7", "age_band": "4-7",
+    "intro": ("For the grown-up helping: read each question out loud, or press Listen. Let the child point to "
+              "an answer. Do not tell them which one to pick or put words in their mouth. "
+              "They can skip any question."),
+    "sections": [
+        {"title": "Your home", "questions": [
+            {"kind": "faces", "text": "How do you feel at home?", "theme": "safe-home"},
+            {"kind": "yesno", "text": "Do you like where you live?", "theme": "safe-home"},
+            {"kind": "yesno", "text": "Is there a grown-up you can talk to?", "theme": "involve-me"},
+        ]},
+        {"title": "Play and school", "questions": [
+            {"kind": "faces", "text": "How do you feel at school?", "theme": "achieve"},
+            {"kind": "yesno", "text": "Do you get to play with your friends?", "theme": "healthy"},
+            {"kind": "text", "text": "Is there anything you want to tell us?",
+             "help": "You can leave this empty."},
+        ]},
+    ],
+}
 
 _ANNUAL_8_11 = {
     "audience": "cared-for-8-11", "age_band": "8-11",
@@ -112,6 +134,8 @@ _CICC_TOPIC = {
 }
 
 STARTERS: dict[str, Starter] = {s.key: s for s in (
+    Starter("young-4-7", "Survey for children aged 4 to 7, answered with a grown-up",
+            "Five faces or yes and no questions to read out loud, and one box to tell us more.", _YOUNG_4_7),
     Starter("annual-8-11", "Annual survey, cared for children aged 8 to 11",
             "Short words and the faces scale.", _ANNUAL_8_11),
     Starter("annual-11-18", "Annual survey, cared for children aged 11 to 18",
