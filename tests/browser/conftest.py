@@ -126,6 +126,9 @@ def council_laptop_without_javascript(browser):
 
 def assert_accessible(page) -> None:
     """Run axe-core on the page and fail with a readable list of WCAG 2.2 AA violations."""
+    # Only once the page and its stylesheets have loaded: on a busy machine axe could otherwise measure the
+    # page unstyled (touch targets then read as too small, as the shared page's links once did).
+    page.wait_for_load_state("load")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     result = page.evaluate(
